@@ -1,0 +1,4 @@
+"""SynthReview human side: store, users, rankings, acceptance, sign-off, audit, export.
+
+This package never imports streamlit.
+"""

@@ -1,0 +1,18 @@
+"""Command line: ``python -m synth {profile,generate,evaluate,collapse,worker}``.
+
+Each subcommand lives in ``synth/commands/<name>.py`` and exposes ``register(subparsers)``;
+the parser it adds sets ``func(args) -> int``. A ``SynthError`` becomes one line on stderr
+and exit code 2, so a user never sees a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from synth.cli import run_cli
+
+COMMANDS = ("profile",)
+
+
+if __name__ == "__main__":
+    sys.exit(run_cli("synth", COMMANDS, package="synth.commands"))

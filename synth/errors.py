@@ -1,0 +1,31 @@
+"""Errors of the data core. Pages and the CLI catch ``SynthError`` and show its message."""
+
+from __future__ import annotations
+
+
+class SynthError(Exception):
+    """Base of every error the data core raises on purpose; its message is for the user."""
+
+
+class InputError(SynthError):
+    """A table or argument the user supplied cannot be used.
+
+    Validation collects every problem first and raises once, so ``problems`` lists all of
+    them; each says what is wrong and how to fix it.
+    """
+
+    def __init__(self, problems: list[str] | str):
+        self.problems = [problems] if isinstance(problems, str) else list(problems)
+        super().__init__("; ".join(self.problems))
+
+
+class LineageError(SynthError):
+    """Generation would go past the allowed depth of synthetic-on-synthetic rounds."""
+
+
+class PurposeError(SynthError):
+    """Datasets of different purposes were combined, or a purpose's settings are inconsistent."""
+
+
+class GenerationError(SynthError):
+    """A generator failed to fit or sample."""

@@ -1,0 +1,34 @@
+"""Fixtures shared by the whole suite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+DATASETS_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"
+
+
+@pytest.fixture(scope="session")
+def datasets_dir() -> Path:
+    """The public datasets folder beside the checkout; skips the test when it is absent."""
+    if not DATASETS_DIR.is_dir():
+        pytest.skip(f"public datasets folder {DATASETS_DIR} is absent; these tests read UCI Adult etc. from it")
+    return DATASETS_DIR
+
+
+@pytest.fixture(scope="session")
+def adult_path(datasets_dir: Path) -> Path:
+    """UCI Adult training file (32,561 rows, '?' marks missing values)."""
+    path = datasets_dir / "adult.csv"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    return path
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request, tmp_path, monkeypatch):
+    """A fresh, migrated workspace on SQLite, and on PostgreSQL when SYNTHREVIEW_TEST_POSTGRES_URL is set."""
+    from tests.support.databases import fresh_store
+
+    return fresh_store(request.param, tmp_path, monkeypatch)
