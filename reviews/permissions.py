@@ -1,0 +1,44 @@
+"""Who may do what. Core functions call ``require`` so hiding a button is never the only guard."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reviews.errors import PermissionDenied
+
+ROLES = ("admin", "steward", "reviewer", "officer")
+
+# Admins may do everything except sign off (DESIGN.md, Roles); the CLI acts as "system".
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "admin": frozenset({"manage_users", "upload", "generate", "evaluate", "export", "change_settings",
+                        "open_round", "apply_acceptance", "view_audit", "reset_demo"}),
+    "steward": frozenset({"upload", "generate", "evaluate", "export", "open_round", "apply_acceptance",
+                          "view_audit"}),
+    "reviewer": frozenset({"review", "inspect", "view_audit"}),
+    "officer": frozenset({"sign_off", "override_lineage", "allow_pretraining", "allow_blind_test", "view_audit"}),
+    "system": frozenset({"manage_users", "upload", "generate", "evaluate", "export", "change_settings",
+                         "open_round", "apply_acceptance", "view_audit", "reset_demo"}),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The person (or the command line) on whose behalf the core acts."""
+
+    username: str
+    role: str
+    user_id: int | None = None
+
+    def can(self, action: str) -> bool:
+        return action in PERMISSIONS.get(self.role, frozenset())
+
+
+SYSTEM = Actor("system", "system")
+
+
+def require(actor: Actor, action: str) -> None:
+    """Raise ``PermissionDenied`` unless ``actor``'s role may perform ``action``."""
+    if not actor.can(action):
+        raise PermissionDenied(
+            f"{actor.username} ({actor.role}) may not {action.replace('_', ' ')}; ask a user with the right role"
+        )

@@ -1,0 +1,90 @@
+"""Read-only views of the workspace for pages and the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import pandas as pd
+from sqlalchemy import select
+
+from reviews import artifacts
+from reviews.errors import NotFound
+from reviews.schema import app_settings, audit_events, datasets, users
+from reviews.store import Store
+
+DEFAULT_SETTINGS = {"max_depth": 1}
+
+
+@dataclass(frozen=True)
+class DatasetRecord:
+    """One catalogued table."""
+
+    id: int
+    name: str
+    sha256: str
+    kind: str
+    parent_id: int | None
+    depth: int
+    purpose: str | None
+    labels: dict
+    lineage: dict | None
+    profile: dict | None
+    rows: int
+    columns: int
+    train_id: int | None
+    holdout_id: int | None
+    created_by: str
+    created_at: datetime
+    artifact_path: str
+    source_path: str | None
+
+
+def list_datasets(store: Store) -> list[DatasetRecord]:
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(datasets).order_by(datasets.c.id)).mappings().all()
+    return [DatasetRecord(**row) for row in rows]
+
+
+def get_dataset(store: Store, dataset_id: int) -> DatasetRecord:
+    with store.engine.connect() as conn:
+        row = conn.execute(select(datasets).where(datasets.c.id == dataset_id)).mappings().one_or_none()
+    if row is None:
+        raise NotFound(f"No dataset with id {dataset_id}; see the list of datasets.")
+    return DatasetRecord(**row)
+
+
+def load_frame(store: Store, dataset_id: int) -> pd.DataFrame:
+    return artifacts.read_frame(store.artifact_root, get_dataset(store, dataset_id).artifact_path)
+
+
+def list_users(store: Store) -> pd.DataFrame:
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            select(users.c.username, users.c.role, users.c.active, users.c.language, users.c.created_at).order_by(users.c.username)
+        ).mappings().all()
+    return pd.DataFrame(rows, columns=["username", "role", "active", "language", "created_at"])
+
+
+def user_language(store: Store, username: str) -> str:
+    with store.engine.connect() as conn:
+        language = conn.execute(select(users.c.language).where(users.c.username == username)).scalar_one_or_none()
+    return language or "en"
+
+
+def get_setting(store: Store, key: str):
+    with store.engine.connect() as conn:
+        value = conn.execute(select(app_settings.c.value).where(app_settings.c.key == key)).scalar_one_or_none()
+    return DEFAULT_SETTINGS.get(key) if value is None else value
+
+
+def audit_frame(store: Store, action_prefix: str | None = None, limit: int | None = None) -> pd.DataFrame:
+    """Audit events newest first, optionally filtered by action prefix."""
+    query = select(audit_events).order_by(audit_events.c.seq.desc())
+    if action_prefix:
+        query = query.where(audit_events.c.action.startswith(action_prefix))
+    if limit:
+        query = query.limit(limit)
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).mappings().all()
+    return pd.DataFrame(rows, columns=[c.name for c in audit_events.columns])

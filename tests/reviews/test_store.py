@@ -1,0 +1,93 @@
+"""The store: users, datasets, settings, and that each change writes one audit event."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from reviews import queries
+from reviews.audit import verify_chain
+from reviews.errors import AuthenticationFailed, Conflict, PermissionDenied, ReviewsError
+from reviews.permissions import SYSTEM, Actor
+from reviews.store import NewDataset
+
+FRAME = pd.DataFrame({"age": [30, 41, 52], "sex": ["F", "M", "F"]})
+
+
+def _admin(store) -> Actor:
+    store.create_user(SYSTEM, "root", "correct horse", "admin")
+    return store.authenticate("root", "correct horse")
+
+
+def test_first_user_must_be_admin(store):
+    with pytest.raises(ReviewsError, match="first user must be an admin"):
+        store.create_user(SYSTEM, "alice", "long enough", "steward")
+
+
+def test_users_roles_and_login(store):
+    admin = _admin(store)
+    store.create_user(admin, "sue", "steward-pass", "steward")
+    steward = store.authenticate("sue", "steward-pass")
+    assert steward.role == "steward"
+    with pytest.raises(PermissionDenied):
+        store.create_user(steward, "eve", "whatever12", "admin")
+    with pytest.raises(Conflict):
+        store.create_user(admin, "sue", "another-pass", "reviewer")
+    with pytest.raises(AuthenticationFailed):
+        store.authenticate("sue", "wrong-password")
+    store.set_role(admin, "sue", "reviewer")
+    assert store.authenticate("sue", "steward-pass").role == "reviewer"
+    actions = list(queries.audit_frame(store)["action"])[::-1]
+    assert actions == ["user.create", "login", "user.create", "login", "login.failed", "user.set_role", "login"]
+    assert verify_chain(store.engine).ok
+
+
+def test_password_is_hashed_with_argon2(store):
+    _admin(store)
+    from sqlalchemy import select
+
+    from reviews.schema import users
+
+    with store.engine.connect() as conn:
+        stored = conn.execute(select(users.c.password_hash)).scalar_one()
+    assert stored.startswith("$argon2") and "correct horse" not in stored
+
+
+def test_dataset_kept_as_parquet_named_by_sha(store):
+    admin = _admin(store)
+    dataset_id = store.add_dataset(admin, NewDataset("people", FRAME, source_bytes=b"age,sex\n", source_suffix=".csv"))
+    record = queries.get_dataset(store, dataset_id)
+    assert record.artifact_path == f"datasets/{record.sha256}.parquet"
+    assert (store.artifact_root / record.source_path).read_bytes() == b"age,sex\n"
+    pd.testing.assert_frame_equal(queries.load_frame(store, dataset_id), FRAME)
+    event = queries.audit_frame(store, "dataset.").iloc[0]
+    assert event["object"] == f"dataset:{dataset_id}"
+
+
+def test_reviewer_cannot_import(store):
+    admin = _admin(store)
+    store.create_user(admin, "rita", "reviewer-pass", "reviewer")
+    reviewer = store.authenticate("rita", "reviewer-pass")
+    with pytest.raises(PermissionDenied):
+        store.add_dataset(reviewer, NewDataset("x", FRAME))
+
+
+def test_failed_import_leaves_nothing(store, monkeypatch):
+    admin = _admin(store)
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(store, "_append_event", broken)
+    with pytest.raises(RuntimeError):
+        store.add_dataset(admin, NewDataset("x", FRAME, source_bytes=b"raw"))
+    assert queries.list_datasets(store) == []
+    assert not any((store.artifact_root / "datasets").glob("*"))
+
+
+def test_settings_audited(store):
+    admin = _admin(store)
+    assert queries.get_setting(store, "max_depth") == 1
+    store.set_setting(admin, "max_depth", 3)
+    assert queries.get_setting(store, "max_depth") == 3
+    assert queries.audit_frame(store, "settings.").iloc[0]["payload"] == '{"from":null,"to":3}'
