@@ -29,6 +29,8 @@ def adult_path(datasets_dir: Path) -> Path:
 @pytest.fixture(params=["sqlite", "postgres"])
 def store(request, tmp_path, monkeypatch):
     """A fresh, migrated workspace on SQLite, and on PostgreSQL when SYNTHREVIEW_TEST_POSTGRES_URL is set."""
-    from tests.support.databases import fresh_store
+    from tests.support.databases import drop_postgres_database, fresh_store
 
-    return fresh_store(request.param, tmp_path, monkeypatch)
+    workspace = fresh_store(request.param, tmp_path, monkeypatch)
+    yield workspace
+    drop_postgres_database(workspace)

@@ -24,6 +24,18 @@ def _postgres_database(base_url: str) -> str:
     return base_url.rsplit("/", 1)[0] + "/" + name
 
 
+def drop_postgres_database(store: Store) -> None:
+    """Remove a database made by ``fresh_store`` once its test is over."""
+    url = store.engine.url
+    store.engine.dispose()
+    if url.get_backend_name() != "postgresql":
+        return
+    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
+    admin.dispose()
+
+
 def fresh_store(kind: str, tmp_path, monkeypatch) -> Store:
     """Open a migrated store of ``kind`` ("sqlite" or "postgres") with its home under ``tmp_path``."""
     home = tmp_path / "home"

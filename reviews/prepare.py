@@ -1,0 +1,9 @@
+"""``python -m reviews.prepare``: create or migrate the workspace's store before the app starts."""
+
+from reviews.config import load_settings
+from reviews.store import open_store
+
+if __name__ == "__main__":
+    settings = load_settings()
+    open_store(settings)
+    print(f"workspace ready: {settings.home} ({settings.database_url.split('://', 1)[0]})")
