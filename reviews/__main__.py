@@ -10,7 +10,7 @@ import sys
 
 from synth.cli import run_cli
 
-COMMANDS = ("users", "audit")
+COMMANDS = ("users", "audit", "rank-fit")
 
 
 if __name__ == "__main__":
