@@ -92,6 +92,12 @@ class Store:
 
     # -- users ------------------------------------------------------------------------------
 
+    def create_first_admin(self, username: str, password: str) -> int:
+        """First-run setup: create the admin, refused as soon as any user exists."""
+        if self.user_count() > 0:
+            raise PermissionDenied("The workspace already has users; ask an admin for an account.")
+        return self.create_user(Actor(username.strip(), "setup"), username, password, "admin")
+
     def create_user(self, actor: Actor, username: str, password: str, role: str) -> int:
         """Create a user; only admins (or the command line) may, except for the very first admin."""
         if self.user_count() > 0:

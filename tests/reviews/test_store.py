@@ -91,3 +91,10 @@ def test_settings_audited(store):
     store.set_setting(admin, "max_depth", 3)
     assert queries.get_setting(store, "max_depth") == 3
     assert queries.audit_frame(store, "settings.").iloc[0]["payload"] == '{"from":null,"to":3}'
+
+
+def test_first_admin_setup_only_on_an_empty_workspace(store):
+    store.create_first_admin("boss", "long-password")
+    with pytest.raises(PermissionDenied):
+        store.create_first_admin("intruder", "long-password")
+    assert store.authenticate("boss", "long-password").role == "admin"

@@ -1,0 +1,17 @@
+"""Sign in."""
+
+import streamlit as st
+
+from ui.feedback import user_errors
+from ui.i18n import _
+from ui.state import get_store, sign_in
+
+st.title(_("Sign in to SynthReview"))
+with st.form("login_form"):
+    username = st.text_input(_("Username"), key="login_username")
+    password = st.text_input(_("Password"), type="password", key="login_password")
+    submitted = st.form_submit_button(_("Sign in"))
+if submitted:
+    with user_errors():
+        sign_in(get_store().authenticate(username, password))
+        st.rerun()

@@ -1,0 +1,34 @@
+"""What the home page says: the state of the workspace and the next step for this role."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from reviews import queries
+from reviews.permissions import Actor
+from reviews.store import Store
+
+NEXT_STEPS = {
+    "steward": ("upload", "Load a real table on the Data page (or the demo data) to profile it."),
+    "admin": ("users", "Add your team on the Users page, then a steward loads data."),
+    "reviewer": ("review", "Wait for a steward to open a review round; it will appear here."),
+    "officer": ("signoff", "Datasets ready for sign-off will appear here."),
+}
+
+
+@dataclass(frozen=True)
+class Overview:
+    datasets_by_kind: dict[str, int]
+    latest: list[queries.DatasetRecord]
+    next_step: str
+
+
+def workspace_overview(store: Store, actor: Actor) -> Overview:
+    """Counts of datasets by kind, the five newest, and a next step suited to ``actor``."""
+    records = queries.list_datasets(store)
+    counts = Counter(r.kind for r in records)
+    _, step = NEXT_STEPS.get(actor.role, ("", ""))
+    if actor.role in ("steward", "admin") and records:
+        step = "Open a dataset on the Data page to see its profile; generation comes next."
+    return Overview({k: counts.get(k, 0) for k in ("real", "synthetic", "accepted")}, records[::-1][:5], step)

@@ -1,0 +1,46 @@
+"""AppTest fixtures: a workspace with one user per role, and the app signed in as one of them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from reviews.permissions import SYSTEM, Actor
+from tests.support.databases import fresh_store
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSWORDS = {"admin": "admin-pass1", "steward": "steward-pass", "reviewer": "reviewer-pass",
+             "reviewer2": "reviewer2-pass", "officer": "officer-pass"}
+ROLES = {"admin": "admin", "steward": "steward", "reviewer": "reviewer", "reviewer2": "reviewer", "officer": "officer"}
+
+
+@pytest.fixture
+def workspace(tmp_path, monkeypatch):
+    """A fresh SQLite workspace with users admin, steward, reviewer, reviewer2 and officer."""
+    monkeypatch.delenv("SYNTHREVIEW_DEMO", raising=False)
+    store = fresh_store("sqlite", tmp_path, monkeypatch)
+    store.create_user(SYSTEM, "admin", PASSWORDS["admin"], "admin")
+    for name in ("steward", "reviewer", "reviewer2", "officer"):
+        store.create_user(SYSTEM, name, PASSWORDS[name], ROLES[name])
+    return store
+
+
+def app_as(username: str | None, page: str | None = None, timeout: float = 60) -> AppTest:
+    """The app, signed in as ``username`` (or signed out), optionally switched to ``page``, after one run."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    if username:
+        at.session_state["actor"] = Actor(username, ROLES[username])
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    return at
+
+
+def page_text(at: AppTest) -> str:
+    """Everything a user reads on the page, joined, for assertions."""
+    parts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "info", "success",
+                                   "warning", "error") for e in getattr(at, kind)]
+    return "\n".join(str(p) for p in parts)

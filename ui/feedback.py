@@ -1,0 +1,29 @@
+"""Turn core errors into messages on the page; a traceback never reaches a user."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import streamlit as st
+
+from reviews.errors import ReviewsError
+from synth.errors import InputError, SynthError
+from ui.i18n import _
+
+log = logging.getLogger("synthreview")
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Show our errors with ``st.error``; log anything unexpected and show a plain apology."""
+    try:
+        yield
+    except InputError as exc:
+        st.error(_("The file cannot be used:") + "\n\n" + "\n".join(f"- {p}" for p in exc.problems))
+    except (SynthError, ReviewsError) as exc:
+        st.error(str(exc))
+    except Exception:
+        log.exception("unexpected error")
+        st.error(_("Something went wrong on our side. Nothing was changed; please try again or tell an admin."))

@@ -1,0 +1,40 @@
+"""Which pages exist for whom. A page a role may not see is never registered for that user,
+so not even its URL reaches it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from reviews.permissions import Actor
+from ui.i18n import _
+
+# (file, title key, icon, url path, roles that get it; None means every signed-in role)
+PAGES = (
+    ("pages/home.py", "Home", ":material/home:", "home", None),
+    ("pages/data.py", "Data", ":material/table:", "data", {"admin", "steward"}),
+    ("pages/users.py", "Users", ":material/group:", "users", {"admin"}),
+)
+
+
+def roles_for(url_path: str) -> set[str] | None:
+    """Roles that may open the page at ``url_path`` (None: every signed-in role)."""
+    for _path, _title, _icon, url, roles in PAGES:
+        if url == url_path:
+            return roles
+    return set()
+
+
+def visible_pages(actor: Actor) -> list[tuple]:
+    """Registry entries of the pages ``actor``'s role may open."""
+    return [p for p in PAGES if p[4] is None or actor.role in p[4]]
+
+
+def pages_for(actor: Actor | None, has_users: bool) -> list:
+    """The ``st.Page`` list for this visitor: first-run, sign-in, or the role's pages."""
+    if not has_users:
+        return [st.Page("pages/first_run.py", title=_("Create the first admin"), url_path="setup", default=True)]
+    if actor is None:
+        return [st.Page("pages/login.py", title=_("Sign in"), icon=":material/login:", url_path="login", default=True)]
+    visible = visible_pages(actor)
+    return [st.Page(path, title=_(title), icon=icon, url_path=url, default=(i == 0))
+            for i, (path, title, icon, url, _roles) in enumerate(visible)]

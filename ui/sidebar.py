@@ -1,0 +1,31 @@
+"""The sidebar every page shares: who is signed in, the language switch, sign-out, demo banner."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from reviews.config import load_settings
+from reviews.permissions import Actor
+from ui.feedback import user_errors
+from ui.i18n import LANGUAGES, _, current_language
+from ui.state import get_store, sign_out
+
+
+def _change_language() -> None:
+    st.session_state["language"] = st.session_state["sidebar_language"]
+    st.session_state["language_dirty"] = True
+
+
+def render_sidebar(actor: Actor | None) -> None:
+    if load_settings().demo:
+        st.sidebar.info(_("Demo workspace: the data and users here are for demonstration only."))
+    codes = list(LANGUAGES)
+    st.sidebar.selectbox(_("Language"), codes, index=codes.index(current_language()),
+                         format_func=LANGUAGES.get, key="sidebar_language", on_change=_change_language)
+    if actor is None:
+        return
+    if st.session_state.pop("language_dirty", False):
+        with user_errors():
+            get_store().set_language(actor, current_language())
+    st.sidebar.markdown(f"**{actor.username}** · {_(actor.role)}")
+    st.sidebar.button(_("Sign out"), key="sidebar_sign_out", on_click=sign_out)

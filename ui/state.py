@@ -1,0 +1,41 @@
+"""The workspace store and the signed-in user, as seen from a Streamlit session."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from reviews import queries
+from reviews.config import Settings, load_settings
+from reviews.demo_seed import seed_demo
+from reviews.permissions import Actor
+from reviews.store import Store, open_store
+
+
+@st.cache_resource(show_spinner=False)
+def _store_for(settings: Settings) -> Store:
+    # Keyed by settings so tests (and admins) pointing at another home get another store.
+    store = open_store(settings)
+    if settings.demo:
+        seed_demo(store)
+    return store
+
+
+def get_store() -> Store:
+    """The shared store of this process's workspace (one engine, thread-safe)."""
+    return _store_for(load_settings())
+
+
+def current_actor() -> Actor | None:
+    return st.session_state.get("actor")
+
+
+def sign_in(actor: Actor) -> None:
+    st.session_state["actor"] = actor
+    st.session_state["language"] = queries.user_language(get_store(), actor.username)
+
+
+def sign_out() -> None:
+    """Forget the user and everything the pages remembered for them."""
+    for key in list(st.session_state.keys()):
+        if not str(key).startswith("$$"):  # Streamlit's own bookkeeping stays
+            del st.session_state[key]
