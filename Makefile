@@ -1,0 +1,47 @@
+# make run   : install what is needed and start the app on the demo data (http://localhost:8501)
+# make test  : install what is needed and run the whole test suite
+PYTHON ?= python3.11
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+REQ_STAMP := $(VENV)/.req-$(shell cat requirements.txt | sha256sum | cut -c1-16)
+TEST_STAMP := $(VENV)/.test-$(shell cat requirements-test.txt | sha256sum | cut -c1-16)
+
+.PHONY: run test install install-test browser prepare e2e clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+# torch first and on its own: pinned to the CPU build so nothing pulls CUDA wheels.
+$(REQ_STAMP): requirements.txt | $(PY)
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+$(TEST_STAMP): requirements-test.txt $(REQ_STAMP)
+	$(PY) -m pip install -q -r requirements-test.txt
+	touch $@
+
+install: $(REQ_STAMP)
+install-test: $(TEST_STAMP)
+
+prepare: install
+	$(PY) -m reviews.prepare
+
+run: prepare
+	SYNTHREVIEW_DEMO=1 $(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
+
+# Browser tests need Debian's Chromium; as root we install it, otherwise the tests skip and say so.
+browser:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = "0" ]; then \
+		echo "installing Chromium for the browser tests"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null) \
+		|| echo "could not install Chromium; browser tests will skip"; \
+	fi
+
+test: install-test browser
+	$(PY) -m pytest
+
+clean:
+	rm -rf $(VENV) .pytest_cache
