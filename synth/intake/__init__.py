@@ -1,0 +1,139 @@
+"""Intake: read a user's table (CSV, TSV, Parquet, Excel, JSON Lines) and validate it.
+
+``read_table`` never changes the user's file. It checks the size before reading, sniffs the
+format, encoding and delimiter, turns missing-value markers into NaN (counting them per
+column), makes numeric text columns numeric, and raises one ``InputError`` that lists every
+problem it found.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from synth.errors import InputError
+from synth.intake.markers import (
+    DEFAULT_MAX_BYTES,
+    MISSING_MARKERS,
+    convert_numeric_columns,
+    replace_missing_markers,
+)
+from synth.intake.readers import RawTable, read_delimited, read_excel, read_jsonl, read_parquet
+from synth.intake.sniffing import UnsupportedFormat, decode_text, detect_format, sniff_delimiter
+from synth.intake.validation import header_problems, shape_problems, size_problem
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "MISSING_MARKERS",
+    "IntakeResult",
+    "read_table",
+    "decode_text",
+    "sniff_delimiter",
+]
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    """A validated table and how it was read.
+
+    Attributes:
+        frame: the table; marker cells are NaN and numeric columns are numeric.
+        format: ``csv``, ``tsv``, ``parquet``, ``xlsx`` or ``jsonl``.
+        encoding: text encoding (``utf-8``, ``utf-8-sig``, ``gb18030``, ``latin-1``) or None.
+        delimiter: field delimiter of CSV/TSV, else None.
+        missing_markers: ``{column: {marker: count}}`` for columns where markers were found.
+        size_bytes: size of the file as read.
+        filename: the file's name, when known.
+    """
+
+    frame: pd.DataFrame
+    format: str
+    encoding: str | None
+    delimiter: str | None
+    missing_markers: dict[str, dict[str, int]]
+    size_bytes: int = 0
+    filename: str | None = None
+
+    def missing_marker_total(self) -> int:
+        """Number of cells that held a missing-value marker."""
+        return sum(sum(markers.values()) for markers in self.missing_markers.values())
+
+
+def read_table(
+    source: str | os.PathLike | bytes,
+    filename: str | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> IntakeResult:
+    """Read and validate a table from a path (CLI) or from bytes plus a file name (upload).
+
+    Args:
+        source: a path, or the file's bytes.
+        filename: the original file name; its extension picks the format for bytes.
+        max_bytes: size limit, checked before the content is read.
+
+    Raises:
+        InputError: listing every problem found, each with how to fix it.
+    """
+    data, filename = _load_bytes(source, filename, max_bytes)
+    try:
+        fmt = detect_format(data[:8192], filename)
+    except UnsupportedFormat as exc:
+        raise InputError([str(exc)]) from None
+    raw = _READERS[fmt](data)
+    frame, markers = (None, {}) if raw.frame is None else replace_missing_markers(raw.frame)
+    problems = list(raw.problems) + header_problems(raw.header)
+    if not raw.problems:
+        problems += shape_problems(raw.header, frame)
+    if problems:
+        raise InputError(problems)
+    if fmt in ("csv", "tsv"):
+        fmt = "tsv" if raw.delimiter == "\t" else "csv"
+    return IntakeResult(
+        frame=convert_numeric_columns(frame),
+        format=fmt,
+        encoding=raw.encoding,
+        delimiter=raw.delimiter,
+        missing_markers=markers,
+        size_bytes=len(data),
+        filename=filename,
+    )
+
+
+def _load_bytes(source: str | os.PathLike | bytes, filename: str | None, max_bytes: int) -> tuple[bytes, str | None]:
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        size = len(source)
+        _check_size(size, max_bytes)
+        return bytes(source), filename
+    path = Path(source)
+    if not path.exists():
+        raise InputError([f"no file at {path}; check the path and the spelling"])
+    if not path.is_file():
+        raise InputError([f"{path} is not a file; give the path of a .csv, .tsv, .parquet, .xlsx or .jsonl file"])
+    _check_size(path.stat().st_size, max_bytes)
+    return path.read_bytes(), filename or path.name
+
+
+def _check_size(size: int, max_bytes: int) -> None:
+    too_big = size_problem(size, max_bytes)
+    if too_big:
+        raise InputError([too_big])
+    if size == 0:
+        raise InputError(["the file is empty (0 bytes); upload a table with a header row and at least two data rows"])
+
+
+def _read_delimited_as(fmt: str) -> Callable[[bytes], RawTable]:
+    return lambda data: read_delimited(data, fmt)
+
+
+_READERS: dict[str, Callable[[bytes], RawTable]] = {
+    "csv": _read_delimited_as("csv"),
+    "tsv": _read_delimited_as("tsv"),
+    "parquet": read_parquet,
+    "xlsx": read_excel,
+    "jsonl": read_jsonl,
+}

@@ -1,0 +1,108 @@
+"""Profile a table: column types, PII by value, identifiers, quality and outliers (norm 3).
+
+``profile_table(frame)`` is the entry point; it does not change ``frame``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from synth.errors import InputError
+from synth.profile.column_types import BOOLEAN, CATEGORICAL, COLUMN_TYPES, DATETIME, NUMERICAL, infer_type, to_datetime
+from synth.profile.identifiers import is_direct_identifier, is_quasi_identifier
+from synth.profile.model import ColumnProfile, TableProfile
+from synth.profile.outliers import IQR, MAD, RARE_CATEGORY, OutlierReport, numeric_fences, numeric_outliers, rare_categories
+from synth.profile.pii import PII_KINDS, detect_pii
+from synth.profile.quality import QualityReport, assess_quality
+
+__all__ = [
+    "COLUMN_TYPES",
+    "PII_KINDS",
+    "ColumnProfile",
+    "OutlierReport",
+    "QualityReport",
+    "TableProfile",
+    "detect_pii",
+    "infer_type",
+    "numeric_fences",
+    "profile_column",
+    "profile_table",
+    "IQR",
+    "MAD",
+    "RARE_CATEGORY",
+]
+
+QUANTILES = {"p01": 0.01, "p05": 0.05, "p25": 0.25, "p50": 0.5, "p75": 0.75, "p95": 0.95, "p99": 0.99}
+_TOP = 5
+
+
+def profile_table(frame: pd.DataFrame, *, outlier_method: str = IQR) -> TableProfile:
+    """Profile every column of ``frame``.
+
+    Args:
+        frame: the table (as returned by ``synth.intake.read_table``).
+        outlier_method: ``iqr`` (Tukey's fences) or ``mad`` (modified z-score) for numbers.
+
+    Returns:
+        The ``TableProfile``; numerical columns get a numeric outlier report, categorical and
+        boolean columns a rare-category report.
+    """
+    if outlier_method not in (IQR, MAD):
+        raise ValueError(f"unknown outlier method {outlier_method!r}; use 'iqr' or 'mad'")
+    frame = frame.set_axis([str(c) for c in frame.columns], axis=1)
+    if frame.columns.has_duplicates:
+        repeated = sorted(set(frame.columns[frame.columns.duplicated()]))
+        raise InputError([f"column names appear more than once: {repeated}; rename them so every name is unique"])
+    columns = [profile_column(name, frame[name]) for name in frame.columns]
+    types = {c.name: c.type for c in columns}
+    quality = assess_quality(frame, types)
+    outliers: dict[str, OutlierReport] = {}
+    for column in columns:
+        series = frame[column.name]
+        if column.type == NUMERICAL:
+            outliers[column.name] = numeric_outliers(column.name, series, outlier_method)
+        elif column.type in (CATEGORICAL, BOOLEAN):
+            outliers[column.name] = rare_categories(column.name, series)
+    return TableProfile(rows=len(frame), columns=columns, quality=quality, outliers=outliers)
+
+
+def profile_column(name: str, series: pd.Series) -> ColumnProfile:
+    """Profile one column."""
+    column_type = infer_type(series)
+    rows = len(series)
+    present = series.dropna()
+    pii = detect_pii(series)
+    profile = ColumnProfile(
+        name=name,
+        type=column_type,
+        missing_share=float(1 - len(present) / rows) if rows else 0.0,
+        distinct=int(present.nunique()),
+        pii=pii,
+        quasi_identifier=False,
+        top_values=_top_values(present),
+        direct_identifier=is_direct_identifier(pii, column_type),
+    )
+    if not profile.direct_identifier:
+        profile.quasi_identifier = is_quasi_identifier(name, series, column_type)
+    if column_type == NUMERICAL and not present.empty:
+        values = present.astype(float).to_numpy()
+        profile.minimum, profile.maximum = _number(values.min()), _number(values.max())
+        profile.quantiles = dict(zip(QUANTILES, (float(q) for q in np.quantile(values, list(QUANTILES.values())))))
+        profile.mean = float(values.mean())
+        profile.std = float(values.std(ddof=1)) if values.size > 1 else 0.0
+    elif column_type == DATETIME:
+        dates = to_datetime(series).dropna()
+        if not dates.empty:
+            profile.minimum, profile.maximum = dates.min(), dates.max()
+    return profile
+
+
+def _top_values(present: pd.Series) -> list[tuple[str, int]]:
+    counts = present.value_counts().head(_TOP)
+    return [(str(v), int(c)) for v, c in counts.items()]
+
+
+def _number(value) -> float | int:
+    value = float(value)
+    return int(value) if value.is_integer() and abs(value) < 2**53 else value

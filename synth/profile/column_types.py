@@ -1,0 +1,92 @@
+"""Infer what kind of data a column holds: numerical, categorical, boolean, datetime, id or text.
+
+The type is inferred from the values, never from the column's name.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+import pandas as pd
+
+from synth.profile.values import as_text, is_integer_valued, present_sample
+
+NUMERICAL, CATEGORICAL, BOOLEAN, DATETIME, ID, TEXT = "numerical", "categorical", "boolean", "datetime", "id", "text"
+COLUMN_TYPES = (NUMERICAL, CATEGORICAL, BOOLEAN, DATETIME, ID, TEXT)
+
+_BOOLEAN_WORDS = {"true", "false", "yes", "no", "y", "n", "t", "f", "0", "1", "是", "否"}
+_TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?(?:Z|[+-]\d{2}:?\d{2}))?)?"
+_DATE = re.compile(
+    rf"^(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}{_TIME}"
+    rf"|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}{_TIME}"
+    r"|\d{4}年\d{1,2}月\d{1,2}日)$"
+)
+# Thresholds: an id column is (nearly) unique; free text has many distinct, spaced values.
+_MIN_ROWS_FOR_ID = 20
+_ID_DISTINCT_SHARE = 0.95
+_TEXT_DISTINCT_SHARE = 0.5
+_DATE_SHARE = 0.9
+
+
+def infer_type(series: pd.Series) -> str:
+    """Return one of ``COLUMN_TYPES`` for ``series``."""
+    if pd.api.types.is_bool_dtype(series.dtype):
+        return BOOLEAN
+    if pd.api.types.is_datetime64_any_dtype(series.dtype):
+        return DATETIME
+    present = series.dropna()
+    if present.empty:
+        return CATEGORICAL
+    distinct = int(present.nunique())
+    if pd.api.types.is_numeric_dtype(series.dtype):
+        return _numeric_type(present, distinct)
+    sample = present_sample(present)
+    text = as_text(sample)
+    if distinct <= 2 and text.str.lower().isin(_BOOLEAN_WORDS).all():
+        return BOOLEAN
+    if text.str.match(_DATE).mean() >= _DATE_SHARE and _parses_as_dates(text):
+        return DATETIME
+    distinct_share = distinct / len(present)
+    spaced = text.str.contains(r"\s", regex=True).mean()
+    if len(present) >= _MIN_ROWS_FOR_ID and distinct_share >= _ID_DISTINCT_SHARE and spaced < 0.1:
+        return ID
+    if distinct_share >= _TEXT_DISTINCT_SHARE and (spaced >= 0.5 or text.str.len().mean() >= 30):
+        return TEXT
+    return CATEGORICAL
+
+
+def _numeric_type(present: pd.Series, distinct: int) -> str:
+    if distinct <= 2 and present.isin([0, 1]).all():
+        return BOOLEAN
+    unique = distinct == len(present)
+    if unique and len(present) >= _MIN_ROWS_FOR_ID and is_integer_valued(present):
+        # Row numbers and keys run in order; unique whole numbers in random order are measurements.
+        if present.is_monotonic_increasing or present.is_monotonic_decreasing:
+            return ID
+    return NUMERICAL
+
+
+def _parses_as_dates(text: pd.Series) -> bool:
+    return bool(_parse_dates(text).notna().mean() >= _DATE_SHARE)
+
+
+def to_datetime(series: pd.Series) -> pd.Series:
+    """Parse a column inferred as datetime (mixed formats allowed); unparseable values become NaT."""
+    if pd.api.types.is_datetime64_any_dtype(series.dtype):
+        return series
+    return _parse_dates(series.where(series.isna(), series.astype(str).str.strip()))
+
+
+def _parse_dates(text: pd.Series) -> pd.Series:
+    text = text.str.replace(r"(\d)[年月]", r"\1-", regex=True).str.replace("日", "", regex=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        # ISO 8601 parses in C; the per-value "mixed" parser runs only when ISO does not fit.
+        parsed = pd.to_datetime(text, errors="coerce", format="ISO8601")
+        if parsed.notna().sum() < text.notna().sum() * _DATE_SHARE:
+            parsed = pd.to_datetime(text, errors="coerce", format="mixed")
+        if not pd.api.types.is_datetime64_any_dtype(parsed.dtype):
+            # Mixed UTC offsets give objects; bring them to one time zone.
+            parsed = pd.to_datetime(text, errors="coerce", format="mixed", utc=True)
+    return parsed

@@ -1,0 +1,72 @@
+"""Recognise columns of person names by their values, using Faker's locale name lists.
+
+Faker is the maintained source of per-locale first and last names; we only read its lists.
+Matching a single value against a name list says little (``White`` is a surname and a
+colour), so callers judge the share of matching values over many distinct values.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+_TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "jr", "sr", "ii", "iii", "iv", "md", "phd"}
+_LATIN_LOCALES = ("en_US", "en_GB", "es_MX", "es_ES", "fr_FR", "de_DE", "it_IT", "pt_BR")
+_CHINESE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+@lru_cache(maxsize=1)
+def latin_names() -> frozenset[str]:
+    """Lower-case first and last names of the Latin-script locales, plus romanised Chinese names."""
+    import importlib
+
+    names: set[str] = set()
+    for locale in _LATIN_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        names.update(n.lower() for n in provider.first_names)
+        names.update(n.lower() for n in provider.last_names)
+    zh = importlib.import_module("faker.providers.person.zh_CN").Provider
+    names.update(n.lower() for n in zh.first_romanized_names)
+    names.update(n.lower() for n in zh.last_romanized_names)
+    return frozenset(n for n in names if n.isalpha() or "-" in n or "'" in n)
+
+
+@lru_cache(maxsize=1)
+def chinese_surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """Single-character and two-character (compound) Chinese surnames from Faker's zh_CN list."""
+    from faker.providers.person.zh_CN import Provider
+
+    surnames = list(Provider.last_names)
+    return frozenset(s for s in surnames if len(s) == 1), frozenset(s for s in surnames if len(s) == 2)
+
+
+def name_match_share(text: pd.Series) -> float:
+    """Share of values that look like a person's name (Latin script or Chinese characters).
+
+    A Latin value of one to four words matches when its first or last word (titles removed)
+    is a known first or last name; ``Last, First`` is handled the same way. A Chinese value
+    of two to four characters matches when it starts with a known surname.
+    """
+    if text.empty:
+        return 0.0
+    return float((_latin_match(text) | _chinese_match(text)).mean())
+
+
+def _latin_match(text: pd.Series) -> pd.Series:
+    names = latin_names()
+    cleaned = text.str.lower().str.replace(r"[.,]", " ", regex=True)
+    words = cleaned.str.split()
+    words = words.map(lambda ws: [w for w in ws if w not in _TITLES])
+    count = words.str.len()
+    alphabetic = cleaned.str.fullmatch(r"[a-z\u00c0-\u024f'\-\s]+")
+    first = words.str[0].isin(names)
+    last = words.str[-1].isin(names)
+    return alphabetic.fillna(False) & count.between(1, 4) & (first | last)
+
+
+def _chinese_match(text: pd.Series) -> pd.Series:
+    single, compound = chinese_surnames()
+    shaped = text.str.match(_CHINESE_NAME)
+    return shaped & (text.str[:1].isin(single) | text.str[:2].isin(compound))
