@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 metadata = MetaData()
@@ -100,4 +101,116 @@ jobs = Table(
     Column("started_at", DateTime(timezone=True), nullable=True),
     Column("finished_at", DateTime(timezone=True), nullable=True),
     Column("heartbeat_at", DateTime(timezone=True), nullable=True),
+)
+
+review_rounds = Table(
+    "review_rounds",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("dataset_id", Integer, ForeignKey("datasets.id"), nullable=False, index=True),
+    Column("mode", String(16), nullable=False),  # pairwise | listwise
+    Column("k", Integer, nullable=False),
+    Column("overlap", Integer, nullable=False),
+    Column("batch_size", Integer, nullable=False),
+    Column("blind_items", Integer, nullable=False, server_default="0"),
+    Column("current_batch", Integer, nullable=False, server_default="0"),
+    Column("status", String(16), nullable=False),  # open | closed
+    Column("created_by", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+review_tasks = Table(
+    "review_tasks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("round_id", Integer, ForeignKey("review_rounds.id"), nullable=False, index=True),
+    Column("batch", Integer, nullable=False),
+    Column("task_key", String(64), nullable=False),
+    Column("mode", String(16), nullable=False),  # pairwise | listwise | blind
+    Column("rows", JSON, nullable=False),
+    Column("source", String(16), nullable=True),  # blind items only: holdout | synthetic; never shown
+    UniqueConstraint("round_id", "task_key", name="uq_review_tasks_round_key"),
+)
+
+task_assignments = Table(
+    "task_assignments",
+    metadata,
+    Column("task_id", Integer, ForeignKey("review_tasks.id"), primary_key=True),
+    Column("reviewer", String(64), primary_key=True),
+)
+
+# Append-only: the store inserts, never updates or deletes; a changed answer is a new row.
+review_responses = Table(
+    "review_responses",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("task_id", Integer, ForeignKey("review_tasks.id"), nullable=False, index=True),
+    Column("round_id", Integer, ForeignKey("review_rounds.id"), nullable=False, index=True),
+    Column("reviewer", String(64), nullable=False),
+    Column("answer", JSON, nullable=False),  # {"ranking": [...]} | {"label": "real"} | {"skipped": true}
+    Column("time_spent_ms", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+row_flags = Table(
+    "row_flags",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("round_id", Integer, ForeignKey("review_rounds.id"), nullable=False, index=True),
+    Column("response_id", Integer, ForeignKey("review_responses.id"), nullable=False),
+    Column("reviewer", String(64), nullable=False),
+    Column("row", Integer, nullable=False),
+    Column("reason", String(32), nullable=False),
+    Column("note", Text, nullable=False, server_default=""),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+round_models = Table(
+    "round_models",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("round_id", Integer, ForeignKey("review_rounds.id"), nullable=False, index=True),
+    Column("batch", Integer, nullable=False),
+    Column("n_pairs", Integer, nullable=False),
+    Column("weights", JSON, nullable=False),
+    Column("scores", JSON, nullable=False),
+    Column("fitted_at", DateTime(timezone=True), nullable=False),
+)
+
+acceptance_decisions = Table(
+    "acceptance_decisions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("round_id", Integer, ForeignKey("review_rounds.id"), nullable=False),
+    Column("dataset_id", Integer, ForeignKey("datasets.id"), nullable=False),
+    Column("accepted_dataset_id", Integer, ForeignKey("datasets.id"), nullable=False),
+    Column("threshold", Float, nullable=False),
+    Column("min_flags", Integer, nullable=False),
+    Column("counts", JSON, nullable=False),
+    Column("decided_by", String(64), nullable=False),
+    Column("decided_at", DateTime(timezone=True), nullable=False),
+)
+
+inspections = Table(
+    "inspections",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("dataset_id", Integer, ForeignKey("datasets.id"), nullable=False, index=True),
+    Column("rows", JSON, nullable=False),
+    Column("min_lower", Float, nullable=False),
+    Column("status", String(16), nullable=False),  # open | passed | failed
+    Column("result", JSON, nullable=True),
+    Column("created_by", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+inspection_verdicts = Table(
+    "inspection_verdicts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("inspection_id", Integer, ForeignKey("inspections.id"), nullable=False, index=True),
+    Column("row", Integer, nullable=False),
+    Column("reviewer", String(64), nullable=False),
+    Column("passed", Boolean, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
 )

@@ -1,0 +1,28 @@
+"""The one write path: ``Store`` gathers every state-changing method, each in a transaction
+that appends its audit event (see ``reviews.store.base``). Reads live in ``reviews.queries``.
+"""
+
+from __future__ import annotations
+
+from reviews.config import Settings, load_settings
+from reviews.db import make_engine, migrate
+from reviews.store.base import now
+from reviews.store.datasets import DATASET_KINDS, DatasetWrites, NewDataset
+from reviews.store.jobs import JobWrites
+from reviews.store.settings import SettingWrites
+from reviews.store.users import LANGUAGES, UserWrites
+
+__all__ = ["DATASET_KINDS", "LANGUAGES", "NewDataset", "Store", "now", "open_store"]
+
+
+class Store(UserWrites, DatasetWrites, JobWrites, SettingWrites):
+    """Database plus artifact folder of one workspace, with every write it allows."""
+
+
+def open_store(settings: Settings | None = None) -> Store:
+    """Open (and migrate) the workspace described by ``settings`` or the environment."""
+    settings = settings or load_settings()
+    settings.home.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(settings.database_url)
+    migrate(engine)
+    return Store(engine, settings.artifacts)

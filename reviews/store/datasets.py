@@ -1,0 +1,88 @@
+"""Store writes for datasets: content-addressed files plus their catalogue entry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import Connection, insert
+
+from reviews import artifacts
+from reviews.errors import ReviewsError
+from reviews.permissions import Actor, require
+from reviews.schema import datasets
+from reviews.store.base import StoreBase, now
+
+DATASET_KINDS = ("real", "synthetic", "accepted")
+PERMISSION_BY_KIND = {"real": "upload", "synthetic": "generate", "accepted": "apply_acceptance"}
+
+
+@dataclass(frozen=True)
+class NewDataset:
+    """What a caller hands the store to keep a table: the frame plus its catalogue entry."""
+
+    name: str
+    frame: pd.DataFrame
+    kind: str = "real"
+    parent_id: int | None = None
+    depth: int = 0
+    purpose: str | None = None
+    labels: dict | None = None
+    lineage: dict | None = None
+    profile: dict | None = None
+    train_id: int | None = None
+    holdout_id: int | None = None
+    source_bytes: bytes | None = None
+    source_suffix: str = ""
+
+
+class DatasetWrites(StoreBase):
+    def add_dataset(self, actor: Actor, new: NewDataset, action: str = "dataset.import") -> int:
+        """Keep a table as Parquet named by its sha256 (plus the source bytes) and catalogue it."""
+        if new.kind not in DATASET_KINDS:
+            raise ReviewsError(f"Unknown dataset kind {new.kind!r}.")
+        require(actor, PERMISSION_BY_KIND[new.kind])
+        with self._files_for(new) as (sha, relative, source_relative), self._transaction() as conn:
+            return self._insert_dataset(conn, actor, new, sha, relative, source_relative, action)
+
+    @contextmanager
+    def _files_for(self, new: NewDataset) -> Iterator[tuple[str, str, str | None]]:
+        # Files are written first, atomically; if what follows fails, files this call created
+        # are removed again, so a failed import leaves nothing behind.
+        parquet = artifacts.frame_to_parquet_bytes(new.frame)
+        sha = artifacts.sha256_hex(parquet)
+        relative = f"datasets/{sha}.parquet"
+        created: list[Path] = []
+        if artifacts.write_atomic(self.artifact_root / relative, parquet):
+            created.append(self.artifact_root / relative)
+        source_relative = None
+        try:
+            if new.source_bytes is not None:
+                source_relative = f"datasets/{sha}.source{new.source_suffix}"
+                if artifacts.write_atomic(self.artifact_root / source_relative, new.source_bytes):
+                    created.append(self.artifact_root / source_relative)
+            yield sha, relative, source_relative
+        except BaseException:
+            for path in created:
+                path.unlink(missing_ok=True)
+            raise
+
+    def _insert_dataset(self, conn: Connection, actor: Actor, new: NewDataset, sha: str, relative: str,
+                        source_relative: str | None, action: str) -> int:
+        dataset_id = conn.execute(
+            insert(datasets).values(
+                name=new.name, sha256=sha, kind=new.kind, parent_id=new.parent_id, depth=new.depth,
+                purpose=new.purpose, labels=new.labels or {}, lineage=new.lineage, profile=new.profile,
+                rows=len(new.frame), columns=new.frame.shape[1], train_id=new.train_id,
+                holdout_id=new.holdout_id, created_by=actor.username, created_at=now(),
+                artifact_path=relative, source_path=source_relative,
+            )
+        ).inserted_primary_key[0]
+        self._append_event(conn, actor.username, action, f"dataset:{dataset_id}", {
+            "name": new.name, "sha256": sha, "kind": new.kind, "rows": len(new.frame),
+            "parent_id": new.parent_id, "depth": new.depth, "purpose": new.purpose,
+        })
+        return int(dataset_id)

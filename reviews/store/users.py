@@ -1,0 +1,92 @@
+"""Store writes for accounts: creation, roles, activation, language, sign-in attempts."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from reviews.errors import AuthenticationFailed, Conflict, NotFound, PermissionDenied, ReviewsError
+from reviews.passwords import hash_password, password_matches
+from reviews.permissions import ROLES, Actor, require
+from reviews.schema import users
+from reviews.store.base import StoreBase, now
+
+LANGUAGES = ("en", "zh")
+
+
+class UserWrites(StoreBase):
+    def create_first_admin(self, username: str, password: str) -> int:
+        """First-run setup: create the admin, refused as soon as any user exists."""
+        if self.user_count() > 0:
+            raise PermissionDenied("The workspace already has users; ask an admin for an account.")
+        return self.create_user(Actor(username.strip(), "setup"), username, password, "admin")
+
+    def create_user(self, actor: Actor, username: str, password: str, role: str) -> int:
+        """Create a user; only admins (or the command line) may, except for the very first admin."""
+        if self.user_count() > 0:
+            require(actor, "manage_users")
+        elif role != "admin":
+            raise ReviewsError("The first user must be an admin: create the admin first, then the others.")
+        username = username.strip()
+        if not username or len(username) > 64:
+            raise ReviewsError("Choose a username of 1 to 64 characters.")
+        if role not in ROLES:
+            raise ReviewsError(f"Unknown role {role!r}: choose one of {', '.join(ROLES)}.")
+        password_hash = hash_password(password)
+        try:
+            with self._transaction() as conn:
+                user_id = conn.execute(
+                    insert(users).values(username=username, password_hash=password_hash, role=role,
+                                         language="en", active=True, created_at=now())
+                ).inserted_primary_key[0]
+                self._append_event(conn, actor.username, "user.create", f"user:{username}", {"role": role})
+        except IntegrityError as exc:
+            raise Conflict(f"A user named {username!r} already exists; pick another name.") from exc
+        return int(user_id)
+
+    def set_role(self, actor: Actor, username: str, role: str) -> None:
+        """Change a user's role (admins only)."""
+        require(actor, "manage_users")
+        if role not in ROLES:
+            raise ReviewsError(f"Unknown role {role!r}: choose one of {', '.join(ROLES)}.")
+        with self._transaction() as conn:
+            old = conn.execute(select(users.c.role).where(users.c.username == username)).scalar_one_or_none()
+            if old is None:
+                raise NotFound(f"No user named {username!r}.")
+            conn.execute(update(users).where(users.c.username == username).values(role=role))
+            self._append_event(conn, actor.username, "user.set_role", f"user:{username}", {"from": old, "to": role})
+
+    def set_active(self, actor: Actor, username: str, active: bool) -> None:
+        """Disable or re-enable a user (admins only); disabled users cannot sign in."""
+        require(actor, "manage_users")
+        if username == actor.username and not active:
+            raise ReviewsError("You cannot disable your own account; ask another admin.")
+        with self._transaction() as conn:
+            changed = conn.execute(update(users).where(users.c.username == username).values(active=active)).rowcount
+            if not changed:
+                raise NotFound(f"No user named {username!r}.")
+            self._append_event(conn, actor.username, "user.set_active", f"user:{username}", {"active": active})
+
+    def set_language(self, actor: Actor, language: str) -> None:
+        """Remember the interface language a user chose."""
+        if language not in LANGUAGES:
+            raise ReviewsError(f"Unsupported language {language!r}: choose one of {', '.join(LANGUAGES)}.")
+        with self._transaction() as conn:
+            conn.execute(update(users).where(users.c.username == actor.username).values(language=language))
+            self._append_event(conn, actor.username, "user.set_language", f"user:{actor.username}", {"language": language})
+
+    def authenticate(self, username: str, password: str) -> Actor:
+        """Check a password; failed attempts are audited, and the message never says which part was wrong."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(users).where(users.c.username == username.strip())).mappings().one_or_none()
+        if row is None or not row["active"] or not password_matches(row["password_hash"], password):
+            with self._transaction() as conn:
+                self._append_event(conn, username.strip()[:64] or "?", "login.failed", f"user:{username.strip()[:64]}")
+            raise AuthenticationFailed("Wrong username or password, or the account is disabled.")
+        with self._transaction() as conn:
+            self._append_event(conn, row["username"], "login", f"user:{row['username']}")
+        return Actor(row["username"], row["role"], row["id"])
+
+    def user_count(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(users)).scalar_one())
