@@ -1,0 +1,37 @@
+"""Home and Users pages."""
+
+from __future__ import annotations
+
+from reviews import queries
+from tests.pages.conftest import app_as, page_text
+
+
+def test_home_shows_counts_and_next_step(workspace):
+    at = app_as("steward")
+    assert [m.value for m in at.metric] == ["0", "0", "0"]
+    assert "Load a real table on the Data page" in page_text(at)
+
+
+def test_admin_adds_user_and_changes_role(workspace):
+    at = app_as("admin", "pages/users.py")
+    at.text_input(key="users_new_name").input("newbie")
+    at.selectbox(key="users_new_role").set_value("reviewer")
+    at.text_input(key="users_new_password").input("newbie-password")
+    next(b for b in at.button if b.label == "Add user").click().run()
+    assert not at.exception
+    users = queries.list_users(workspace).set_index("username")
+    assert users.loc["newbie", "role"] == "reviewer"
+
+    at.selectbox(key="users_target").set_value("newbie")
+    at.selectbox(key="users_target_role").set_value("officer")
+    next(b for b in at.button if b.label == "Save").click().run()
+    assert queries.list_users(workspace).set_index("username").loc["newbie", "role"] == "officer"
+    assert list(queries.audit_frame(workspace, "user.")["action"])[:2] == ["user.set_role", "user.create"]
+
+
+def test_admin_error_shown_not_raised(workspace):
+    at = app_as("admin", "pages/users.py")
+    at.text_input(key="users_new_name").input("shorty")
+    at.text_input(key="users_new_password").input("short")
+    next(b for b in at.button if b.label == "Add user").click().run()
+    assert "too short" in at.error[0].value and not at.exception
