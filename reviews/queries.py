@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import select
@@ -55,7 +57,20 @@ def get_dataset(store: Store, dataset_id: int) -> DatasetRecord:
 
 
 def load_frame(store: Store, dataset_id: int) -> pd.DataFrame:
-    return artifacts.read_frame(store.artifact_root, get_dataset(store, dataset_id).artifact_path)
+    """The stored table; a copy, so callers may change it freely."""
+    return _cached_frame(str(store.artifact_root), get_dataset(store, dataset_id).artifact_path).copy()
+
+
+@lru_cache(maxsize=16)
+def _cached_frame(root: str, relative_path: str) -> pd.DataFrame:
+    # Files are named by their content hash and never change, so caching by path is safe.
+    return artifacts.read_frame(Path(root), relative_path)
+
+
+def active_usernames(store: Store, role: str) -> list[str]:
+    with store.engine.connect() as conn:
+        return list(conn.execute(select(users.c.username).where(users.c.role == role, users.c.active.is_(True))
+                                 .order_by(users.c.username)).scalars())
 
 
 def list_users(store: Store) -> pd.DataFrame:

@@ -9,13 +9,14 @@ from reviews.db import make_engine, migrate
 from reviews.store.base import now
 from reviews.store.datasets import DATASET_KINDS, DatasetWrites, NewDataset
 from reviews.store.jobs import JobWrites
+from reviews.store.rounds import Flag, NewTask, RoundWrites
 from reviews.store.settings import SettingWrites
 from reviews.store.users import LANGUAGES, UserWrites
 
-__all__ = ["DATASET_KINDS", "LANGUAGES", "NewDataset", "Store", "now", "open_store"]
+__all__ = ["DATASET_KINDS", "LANGUAGES", "Flag", "NewDataset", "NewTask", "Store", "now", "open_store"]
 
 
-class Store(UserWrites, DatasetWrites, JobWrites, SettingWrites):
+class Store(UserWrites, DatasetWrites, JobWrites, SettingWrites, RoundWrites):
     """Database plus artifact folder of one workspace, with every write it allows."""
 
 

@@ -1,0 +1,199 @@
+"""Store writes for review rounds: opening, batches of tasks, append-only responses and flags,
+preference-model snapshots, acceptance decisions and sampling inspections."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from reviews.errors import Conflict, NotFound, PermissionDenied
+from reviews.permissions import Actor, require
+from reviews.schema import (
+    acceptance_decisions,
+    inspection_verdicts,
+    inspections,
+    review_responses,
+    review_rounds,
+    review_tasks,
+    round_models,
+    row_flags,
+    task_assignments,
+)
+from reviews.store.base import StoreBase, now
+from reviews.store.datasets import NewDataset
+
+FLAG_REASONS = ("impossible_value", "implausible_combination", "looks_copied", "formatting", "other")
+
+
+@dataclass(frozen=True)
+class NewTask:
+    """One task of a batch, with the reviewers it goes to."""
+
+    key: str
+    mode: str
+    rows: list[int]
+    reviewers: tuple[str, ...]
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A reviewer's mark that a shown row is implausible."""
+
+    row: int
+    reason: str
+    note: str = ""
+
+
+class RoundWrites(StoreBase):
+    def open_round(self, actor: Actor, dataset_id: int, mode: str, k: int, overlap: int, batch_size: int,
+                   blind_items: int, first_batch: list[NewTask]) -> int:
+        """Open a review round on a synthetic dataset with its first batch of tasks."""
+        require(actor, "open_round")
+        with self._transaction() as conn:
+            round_id = conn.execute(insert(review_rounds).values(
+                dataset_id=dataset_id, mode=mode, k=k, overlap=overlap, batch_size=batch_size,
+                blind_items=blind_items, current_batch=1, status="open", created_by=actor.username, created_at=now(),
+            )).inserted_primary_key[0]
+            self._insert_tasks(conn, round_id, 1, first_batch)
+            self._append_event(conn, actor.username, "round.open", f"round:{round_id}", {
+                "dataset_id": dataset_id, "mode": mode, "k": k, "overlap": overlap, "batch_size": batch_size,
+                "blind_items": blind_items, "tasks": len(first_batch),
+            })
+        return int(round_id)
+
+    def _insert_tasks(self, conn: Connection, round_id: int, batch: int, tasks: list[NewTask]) -> None:
+        for task in tasks:
+            task_id = conn.execute(insert(review_tasks).values(
+                round_id=round_id, batch=batch, task_key=task.key, mode=task.mode, rows=list(task.rows),
+                source=task.source)).inserted_primary_key[0]
+            for reviewer in task.reviewers:
+                conn.execute(insert(task_assignments).values(task_id=task_id, reviewer=reviewer))
+
+    def add_batch(self, round_id: int, after_batch: int, tasks: list[NewTask], model: dict | None) -> bool:
+        """Append the next batch (and the model refit that chose it) unless another writer already did.
+
+        Returns False when ``after_batch`` is no longer the round's current batch: two reviewers
+        finishing together must not both open a batch.
+        """
+        try:
+            with self._transaction() as conn:
+                moved = conn.execute(update(review_rounds).where(
+                    review_rounds.c.id == round_id, review_rounds.c.current_batch == after_batch,
+                    review_rounds.c.status == "open").values(current_batch=after_batch + 1)).rowcount
+                if not moved:
+                    return False
+                if model is not None:
+                    conn.execute(insert(round_models).values(round_id=round_id, batch=after_batch, fitted_at=now(), **model))
+                self._insert_tasks(conn, round_id, after_batch + 1, tasks)
+                self._append_event(conn, "system", "round.batch", f"round:{round_id}", {
+                    "batch": after_batch + 1, "tasks": len(tasks),
+                    "model_pairs": None if model is None else model["n_pairs"]})
+        except IntegrityError:
+            return False
+        return True
+
+    def record_model(self, round_id: int, batch: int, model: dict) -> None:
+        """Keep a refit of the preference model (weights and every row's score)."""
+        with self._transaction() as conn:
+            conn.execute(insert(round_models).values(round_id=round_id, batch=batch, fitted_at=now(), **model))
+            self._append_event(conn, "system", "round.model", f"round:{round_id}", {"batch": batch, "n_pairs": model["n_pairs"]})
+
+    def submit_response(self, actor: Actor, task_id: int, answer: dict, time_spent_ms: int,
+                        flags: list[Flag] = ()) -> int:
+        """Append a reviewer's answer (and flags). Nothing is ever overwritten: a changed answer is a new row."""
+        require(actor, "review")
+        for flag in flags:
+            if flag.reason not in FLAG_REASONS:
+                raise Conflict(f"Unknown flag reason {flag.reason!r}; choose one of {', '.join(FLAG_REASONS)}.")
+        with self._transaction() as conn:
+            task = conn.execute(select(review_tasks.c.round_id, review_tasks.c.rows, review_rounds.c.status)
+                                .join(review_rounds, review_rounds.c.id == review_tasks.c.round_id)
+                                .where(review_tasks.c.id == task_id)).one_or_none()
+            if task is None:
+                raise NotFound(f"No review task {task_id}.")
+            if task.status != "open":
+                raise Conflict("This review round is closed; answers are no longer taken.")
+            assigned = conn.execute(select(task_assignments.c.reviewer).where(
+                task_assignments.c.task_id == task_id, task_assignments.c.reviewer == actor.username)).first()
+            if assigned is None:
+                raise PermissionDenied("This task was not given to you.")
+            if any(flag.row not in task.rows for flag in flags):
+                raise Conflict("A flag names a row that is not part of this task.")
+            stamp = now()
+            response_id = conn.execute(insert(review_responses).values(
+                task_id=task_id, round_id=task.round_id, reviewer=actor.username, answer=answer,
+                time_spent_ms=max(0, int(time_spent_ms)), created_at=stamp)).inserted_primary_key[0]
+            for flag in flags:
+                conn.execute(insert(row_flags).values(
+                    round_id=task.round_id, response_id=response_id, reviewer=actor.username, row=flag.row,
+                    reason=flag.reason, note=flag.note[:2000], created_at=stamp))
+            self._append_event(conn, actor.username, "review.response", f"task:{task_id}", {
+                "round_id": task.round_id, "answer": answer, "time_spent_ms": int(time_spent_ms),
+                "flags": [{"row": f.row, "reason": f.reason} for f in flags]})
+        return int(response_id)
+
+    def close_round(self, actor: Actor, round_id: int) -> None:
+        require(actor, "open_round")
+        with self._transaction() as conn:
+            if not conn.execute(update(review_rounds).where(review_rounds.c.id == round_id)
+                                .values(status="closed")).rowcount:
+                raise NotFound(f"No review round {round_id}.")
+            self._append_event(conn, actor.username, "round.close", f"round:{round_id}")
+
+    def apply_acceptance(self, actor: Actor, round_id: int, dataset_id: int, threshold: float, min_flags: int,
+                         counts: dict, accepted: NewDataset) -> int:
+        """Record an acceptance decision and keep the accepted rows as a new dataset, together."""
+        require(actor, "apply_acceptance")
+        with self._files_for(accepted) as (sha, relative, source_relative), self._transaction() as conn:
+            accepted_id = self._insert_dataset(conn, actor, accepted, sha, relative, source_relative, "dataset.accept")
+            conn.execute(insert(acceptance_decisions).values(
+                round_id=round_id, dataset_id=dataset_id, accepted_dataset_id=accepted_id, threshold=threshold,
+                min_flags=min_flags, counts=counts, decided_by=actor.username, decided_at=now()))
+            self._append_event(conn, actor.username, "acceptance.apply", f"round:{round_id}", {
+                "dataset_id": dataset_id, "accepted_dataset_id": accepted_id, "threshold": threshold,
+                "min_flags": min_flags, "counts": counts})
+        return accepted_id
+
+    def open_inspection(self, actor: Actor, dataset_id: int, rows: list[int], min_lower: float) -> int:
+        """Start a sampling inspection of an accepted dataset."""
+        require(actor, "apply_acceptance")
+        with self._transaction() as conn:
+            inspection_id = conn.execute(insert(inspections).values(
+                dataset_id=dataset_id, rows=list(rows), min_lower=min_lower, status="open",
+                created_by=actor.username, created_at=now())).inserted_primary_key[0]
+            self._append_event(conn, actor.username, "inspection.open", f"inspection:{inspection_id}", {
+                "dataset_id": dataset_id, "sample_size": len(rows), "min_lower": min_lower})
+        return int(inspection_id)
+
+    def record_verdicts(self, actor: Actor, inspection_id: int, verdicts: dict[int, bool]) -> None:
+        """Append pass/fail verdicts of inspected rows."""
+        require(actor, "inspect")
+        with self._transaction() as conn:
+            row = conn.execute(select(inspections.c.rows, inspections.c.status)
+                               .where(inspections.c.id == inspection_id)).one_or_none()
+            if row is None:
+                raise NotFound(f"No inspection {inspection_id}.")
+            if row.status != "open":
+                raise Conflict("This inspection is finished.")
+            sample = set(row.rows)
+            stamp = now()
+            for position, passed in verdicts.items():
+                if position not in sample:
+                    raise Conflict(f"Row {position} is not in this inspection's sample.")
+                conn.execute(insert(inspection_verdicts).values(
+                    inspection_id=inspection_id, row=int(position), reviewer=actor.username, passed=bool(passed),
+                    created_at=stamp))
+            self._append_event(conn, actor.username, "inspection.verdicts", f"inspection:{inspection_id}", {
+                "passed": sum(bool(v) for v in verdicts.values()), "failed": sum(not v for v in verdicts.values())})
+
+    def close_inspection(self, actor: Actor, inspection_id: int, result: dict) -> None:
+        """Record the inspection's outcome as sign-off evidence."""
+        require(actor, "apply_acceptance")
+        status = "passed" if result["passed"] else "failed"
+        with self._transaction() as conn:
+            conn.execute(update(inspections).where(inspections.c.id == inspection_id)
+                         .values(status=status, result=result))
+            self._append_event(conn, actor.username, f"inspection.{status}", f"inspection:{inspection_id}", result)
