@@ -2,46 +2,15 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 from sqlalchemy import func, select
 
 from reviews import queries, round_queries, rounds
 from reviews.audit import verify_chain
 from reviews.errors import PermissionDenied, ReviewsError
-from reviews.permissions import SYSTEM, Actor
 from reviews.schema import review_responses
-from reviews.store import Flag, NewDataset
-from synth.demo import load_demo
 
-STEWARD = Actor("steward", "steward")
-R1, R2 = Actor("reviewer", "reviewer"), Actor("reviewer2", "reviewer")
-
-
-@pytest.fixture
-def synthetic_id(store):
-    store.create_user(SYSTEM, "admin", "admin-pass1", "admin")
-    for name, role in (("steward", "steward"), ("reviewer", "reviewer"), ("reviewer2", "reviewer")):
-        store.create_user(SYSTEM, name, f"{name}-pass", role)
-    real = load_demo().head(400)
-    real_id = store.add_dataset(STEWARD, NewDataset("real", real))
-    synthetic = real.sample(120, random_state=1).reset_index(drop=True)
-    synthetic.loc[:9, "age"] = 130  # ten rows that no reviewer should find plausible
-    return store.add_dataset(STEWARD, NewDataset("syn", synthetic, kind="synthetic", parent_id=real_id,
-                                                 train_id=real_id, depth=1, purpose="privacy"))
-
-
-def _answer_all(store, round_id, reviewer, frame, flag_row=None):
-    answered = 0
-    while (view := rounds.next_task(store, reviewer, round_id)) is not None:
-        ages = frame.loc[view.rows, "age"].to_numpy()
-        ranking = [view.rows[i] for i in np.argsort(ages)]  # younger looks more plausible here
-        flags = [Flag(view.rows[0], "impossible_value", "age over 120")] if flag_row is not None and answered == 0 else []
-        rounds.submit(store, reviewer, round_id, view.task_id, ranking=ranking, flags=flags)
-        answered += 1
-        if answered >= 10:
-            break
-    return answered
+from tests.reviews.conftest import R1, R2, STEWARD, answer_batch
 
 
 def test_round_flow_refits_and_opens_next_batch(store, synthetic_id):
@@ -50,9 +19,9 @@ def test_round_flow_refits_and_opens_next_batch(store, synthetic_id):
     assert view.mode == "pairwise" and len(view.frame) == 2 and len(view.context) == 2
     assert (view.done, view.assigned) == (0, 10)
     frame = queries.load_frame(store, synthetic_id)
-    assert _answer_all(store, round_id, R1, frame, flag_row=True) == 10
+    assert answer_batch(store, round_id, R1, frame, flag_first=True) == 10
     assert round_queries.get_round(store, round_id).current_batch == 1  # waits for the second reviewer
-    assert _answer_all(store, round_id, R2, frame) == 10
+    assert answer_batch(store, round_id, R2, frame) == 10
     record = round_queries.get_round(store, round_id)
     assert record.current_batch == 2
     model = round_queries.latest_model(store, round_id)
