@@ -93,3 +93,16 @@ def judge(store: Store, actor: Actor, inspection_id: int, verdicts: dict[int, bo
         store.close_inspection(SYSTEM, inspection_id, {**asdict(outcome), "passed": outcome.passed})
         status = inspection_status(store, inspection_id)
     return status
+
+
+PASS_COLUMN = "passes"
+
+
+def inspection_sheet(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows to judge with a ``passes`` column ticked by default, for a checklist editor."""
+    return rows.assign(**{PASS_COLUMN: True})
+
+
+def verdicts_from_sheet(sheet: pd.DataFrame) -> dict[int, bool]:
+    """Row position -> verdict, read back from an edited sheet."""
+    return {int(i): bool(v) for i, v in sheet[PASS_COLUMN].items()}

@@ -12,6 +12,9 @@ from ui.i18n import _
 PAGES = (
     ("pages/home.py", "Home", ":material/home:", "home", None),
     ("pages/data.py", "Data", ":material/table:", "data", {"admin", "steward"}),
+    ("pages/review.py", "Review", ":material/thumbs_up_down:", "review", {"reviewer"}),
+    ("pages/inspect.py", "Inspect", ":material/checklist:", "inspect", {"reviewer"}),
+    ("pages/rounds.py", "Review rounds", ":material/rule:", "rounds", {"admin", "steward"}),
     ("pages/users.py", "Users", ":material/group:", "users", {"admin"}),
 )
 

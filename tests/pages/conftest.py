@@ -44,3 +44,18 @@ def page_text(at: AppTest) -> str:
     parts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "info", "success",
                                    "warning", "error") for e in getattr(at, kind)]
     return "\n".join(str(p) for p in parts)
+
+
+@pytest.fixture
+def synthetic_dataset(workspace):
+    """A real table and a synthetic one made from it (ten rows with an impossible age)."""
+    from reviews.store import NewDataset
+    from synth.demo import load_demo
+
+    steward = Actor("steward", "steward")
+    real = load_demo().head(400)
+    real_id = workspace.add_dataset(steward, NewDataset("arrests", real))
+    synthetic = real.sample(120, random_state=1).reset_index(drop=True)
+    synthetic.loc[:9, "age"] = 130
+    return workspace.add_dataset(steward, NewDataset("arrests synthetic", synthetic, kind="synthetic",
+                                                     parent_id=real_id, train_id=real_id, depth=1, purpose="privacy"))

@@ -1,0 +1,75 @@
+"""Review, Review rounds and Inspect pages, driven through AppTest."""
+
+from __future__ import annotations
+
+from reviews import queries, round_queries, rounds
+from reviews.acceptance_flow import apply_acceptance
+from reviews.inspection_flow import inspection_status, start_inspection
+from reviews.permissions import Actor
+from tests.pages.conftest import app_as, page_text
+
+STEWARD = Actor("steward", "steward")
+
+
+def _answer_on_page(username: str, tasks: int, flag: bool = False) -> None:
+    at = app_as(username, "pages/review.py", timeout=120)
+    for n in range(tasks):
+        assert not at.exception, at.exception
+        radio = next(r for r in at.radio if r.key.startswith("review_choice_"))
+        if flag and n == 0:
+            box = next(c for c in at.checkbox if c.key.startswith("review_flag_"))
+            box.check()
+        radio.set_value(radio.options[1])
+        next(b for b in at.button if b.label == "Submit answer").click().run()
+    assert not at.exception
+
+
+def test_two_reviewers_rank_and_the_steward_sees_the_model(workspace, synthetic_dataset):
+    at = app_as("steward", "pages/rounds.py", timeout=120)
+    at.number_input(key="rounds_new_batch").set_value(3)
+    next(b for b in at.button if b.label == "Open round").click().run()
+    assert "Round 1 is open" in page_text(at)
+    (round_,) = round_queries.list_rounds(workspace)
+
+    reviewer = app_as("reviewer", "pages/review.py", timeout=120)
+    assert "0 of 3 tasks answered" in reviewer.get("progress")[0].proto.text
+    assert "th percentile" in str(reviewer.dataframe[0].value)  # values carry real-data context
+
+    _answer_on_page("reviewer", 3, flag=True)
+    _answer_on_page("reviewer2", 3)
+    assert round_queries.get_round(workspace, round_.id).current_batch == 2
+    assert len(round_queries.flags(workspace, round_.id)) == 1
+    # A reviewer never sees another reviewer's answers: the next task shows only rows and context.
+    nxt = app_as("reviewer2", "pages/review.py", timeout=120)
+    shown = page_text(nxt) + " ".join(str(d.value) for d in nxt.dataframe)
+    assert "reviewer2" not in shown and "reviewer " not in shown.replace("other reviewers", "")
+
+    steward = app_as("steward", "pages/rounds.py", timeout=120)
+    assert not steward.exception
+    labels = [m.label for m in steward.metric]
+    assert "Krippendorff's alpha" in labels and "Would be accepted" in labels
+    next(b for b in steward.button if b.label == "Apply acceptance").click().run()
+    assert "Accepted rows kept as dataset" in page_text(steward)
+    assert [d.kind for d in queries.list_datasets(workspace)].count("accepted") == 1
+
+
+def test_reviewer_inspects_on_the_inspect_page(workspace, synthetic_dataset):
+    round_id = rounds.open_round(workspace, STEWARD, synthetic_dataset, rounds.RoundConfig(batch_size=3, overlap=2))
+    for name in ("reviewer", "reviewer2"):
+        actor = Actor(name, "reviewer")
+        while (view := rounds.next_task(workspace, actor, round_id)) is not None:
+            rounds.submit(workspace, actor, round_id, view.task_id, ranking=view.rows)
+    accepted_id = apply_acceptance(workspace, STEWARD, round_id, -1e9)
+    inspection_id = start_inspection(workspace, STEWARD, accepted_id, size=30)
+    at = app_as("reviewer", "pages/inspect.py", timeout=120)
+    for _ in range(2):
+        assert not at.exception
+        next(b for b in at.button if b.label == "Save verdicts for these rows").click().run()
+    status = inspection_status(workspace, inspection_id)
+    assert status.judged == 30 and status.status == "failed"  # 30 rows cannot prove a 96% lower bound
+    assert status.result["lower_bound"] < 0.96
+
+
+def test_review_page_without_rounds(workspace):
+    at = app_as("reviewer", "pages/review.py")
+    assert "No review round has tasks for you yet." in page_text(at)

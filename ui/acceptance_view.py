@@ -1,0 +1,62 @@
+"""Acceptance controls: a threshold slider with a live preview, then apply; and the inspection."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from reviews import queries
+from reviews.acceptance_flow import acceptance_inputs, apply_acceptance
+from reviews.inspection_flow import list_inspections, start_inspection
+from reviews.permissions import Actor
+from reviews.store import Store
+from synth.charts.review import scores_chart
+from ui.feedback import user_errors
+from ui.i18n import _
+
+
+def render_acceptance(store: Store, actor: Actor, round_id: int) -> None:
+    inputs = acceptance_inputs(store, round_id)
+    low, high = float(inputs.scores.min()), float(inputs.scores.max())
+    if high <= low:
+        st.info(_("Scores appear once the first batch is answered and the model is fitted."))
+        return
+    min_flags = st.number_input(_("Reject a row flagged by at least this many reviewers"), 1, 10, 1,
+                                key="rounds_min_flags")
+    preview = inputs.preview(int(min_flags))
+    threshold = st.slider(_("Accept rows scoring at least"), low, high, preview.threshold_for_share(0.8),
+                          key="rounds_threshold")
+    counts = preview.counts(threshold)
+    c1, c2, c3 = st.columns(3)
+    c1.metric(_("Would be accepted"), counts.accepted)
+    c2.metric(_("Rejected by flags"), counts.rejected_by_flags)
+    c3.metric(_("Rejected by score"), counts.rejected_by_score)
+    st.plotly_chart(scores_chart(inputs.scores, threshold, _("Plausibility scores and the threshold")),
+                    key="rounds_scores")
+    if st.button(_("Apply acceptance"), type="primary", key="rounds_apply"):
+        with user_errors():
+            accepted_id = apply_acceptance(store, actor, round_id, threshold, int(min_flags))
+            st.success(_("Accepted rows kept as dataset #{id}.").format(id=accepted_id))
+
+
+def render_inspection(store: Store, actor: Actor, dataset_id: int) -> None:
+    accepted = [d for d in queries.list_datasets(store) if d.kind == "accepted" and d.parent_id == dataset_id]
+    if not accepted:
+        st.caption(_("Apply acceptance first; the accepted rows are then inspected by sampling."))
+        return
+    target = st.selectbox(_("Accepted dataset"), [d.id for d in accepted], key="rounds_inspect_dataset",
+                          format_func=lambda i: f"#{i}")
+    with st.form("rounds_inspection_form"):
+        size = st.number_input(_("Sample size"), 1, 4000, min(4000, next(d.rows for d in accepted if d.id == target)),
+                               key="rounds_inspect_size")
+        min_lower = st.number_input(_("Required lower bound of the pass rate"), 0.5, 0.999, 0.96, 0.01,
+                                    key="rounds_inspect_min")
+        if st.form_submit_button(_("Start sampling inspection")):
+            with user_errors():
+                start_inspection(store, actor, target, int(size), float(min_lower))
+                st.success(_("Inspection opened; reviewers will find it on their Inspect page."))
+    for status in [s for s in list_inspections(store) if s.dataset_id == target]:
+        result = status.result or {}
+        st.write(_("Inspection {id}: {status}, {judged}/{size} rows judged, {passed} passed.").format(
+            id=status.id, status=_(status.status), judged=status.judged, size=status.sample_size, passed=status.passed_rows)
+            + (_(" Lower 95% Wilson bound {low:.3f} (needed {need:.2f}).").format(
+                low=result["lower_bound"], need=status.min_lower) if result else ""))

@@ -1,0 +1,56 @@
+"""Render a round report for stewards: progress, agreement, the model, flags, blind test."""
+
+from __future__ import annotations
+
+import math
+
+import streamlit as st
+
+from reviews.round_report import RoundReport
+from synth.charts.review import weights_chart
+from ui.i18n import _
+
+
+def _number(value: float) -> str:
+    return "–" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.2f}"
+
+
+def render_report(report: RoundReport) -> None:
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric(_("Answers"), report.responses)
+    c2.metric(_("Skipped"), report.skipped)
+    c3.metric(_("Krippendorff's alpha"), _number(report.agreement.alpha))
+    c4.metric(_("Kendall's W"), _number(report.agreement.kendalls_w))
+    if report.agreement.warning:
+        st.warning(_(report.agreement.warning))
+    left, right = st.columns(2)
+    with left:
+        st.markdown("#### " + _("Progress"))
+        st.dataframe(report.progress, hide_index=True, key="rounds_progress")
+        st.markdown("#### " + _("Agreement of each reviewer with the others"))
+        st.dataframe(report.agreement.reviewers, hide_index=True, key="rounds_agreement")
+    with right:
+        st.markdown("#### " + _("Preference model"))
+        if report.weights.empty:
+            st.info(_("The model is fitted when the first batch is fully answered."))
+        else:
+            st.plotly_chart(weights_chart(report.weights, _("What makes a row plausible to reviewers")),
+                            key="rounds_weights")
+            st.caption(_("Fitted on {n} comparisons. Text alternative: the largest weight is {f} ({w:+.2f}).").format(
+                n=report.n_pairs, f=report.weights.iloc[0]["feature"], w=report.weights.iloc[0]["weight"]))
+        if report.cross_check is not None:
+            st.caption(_("Cross-check against per-row Bradley–Terry scores (choix): Kendall tau {t:.2f} "
+                         "over {n} compared rows.").format(t=report.cross_check.kendall_tau, n=report.cross_check.n_items))
+    st.markdown("#### " + _("Flags"))
+    if report.flags.empty:
+        st.caption(_("No row has been flagged."))
+    else:
+        st.dataframe(report.flags, hide_index=True, key="rounds_flags")
+    if report.blind is not None:
+        st.markdown("#### " + _("Blind test"))
+        st.metric(_("Reviewers' accuracy at telling real from synthetic"),
+                  f"{report.blind.accuracy:.0%}", help=_("About 50% means people cannot tell them apart."))
+        st.caption(_("95% CI {lo:.0%} – {hi:.0%} from {n} answers.").format(
+            lo=report.blind.ci_low, hi=report.blind.ci_high, n=report.blind.n_answers))
+        if len(report.blind.giveaways):
+            st.dataframe(report.blind.giveaways, hide_index=True, key="rounds_giveaways")
