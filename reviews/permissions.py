@@ -11,13 +11,14 @@ ROLES = ("admin", "steward", "reviewer", "officer")
 # Admins may do everything except sign off (DESIGN.md, Roles); the CLI acts as "system".
 PERMISSIONS: dict[str, frozenset[str]] = {
     "admin": frozenset({"manage_users", "upload", "generate", "evaluate", "export", "change_settings",
-                        "open_round", "apply_acceptance", "view_audit", "reset_demo"}),
+                        "open_round", "apply_acceptance", "view_audit", "reset_demo", "simulate"}),
     "steward": frozenset({"upload", "generate", "evaluate", "export", "open_round", "apply_acceptance",
-                          "view_audit"}),
+                          "view_audit", "simulate"}),
     "reviewer": frozenset({"review", "inspect", "view_audit"}),
-    "officer": frozenset({"sign_off", "override_lineage", "allow_pretraining", "allow_blind_test", "view_audit"}),
+    "officer": frozenset({"sign_off", "override_lineage", "allow_pretraining", "allow_blind_test", "view_audit",
+                         "simulate"}),
     "system": frozenset({"manage_users", "upload", "generate", "evaluate", "export", "change_settings",
-                         "open_round", "apply_acceptance", "view_audit", "reset_demo"}),
+                         "open_round", "apply_acceptance", "view_audit", "reset_demo", "simulate"}),
 }
 
 

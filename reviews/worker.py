@@ -96,6 +96,8 @@ _lock = threading.Lock()
 
 def ensure_background_worker(store: Store) -> threading.Thread:
     """Start this process's worker thread for ``store`` once; later calls return the same thread."""
+    import reviews.handlers  # noqa: F401  (registers every job kind before the first claim)
+
     with _lock:
         thread = _started.get(id(store))
         if thread is None or not thread.is_alive():

@@ -15,6 +15,7 @@ PAGES = (
     ("pages/review.py", "Review", ":material/thumbs_up_down:", "review", {"reviewer"}),
     ("pages/inspect.py", "Inspect", ":material/checklist:", "inspect", {"reviewer"}),
     ("pages/rounds.py", "Review rounds", ":material/rule:", "rounds", {"admin", "steward"}),
+    ("pages/collapse.py", "Collapse Lab", ":material/trending_down:", "collapse", None),
     ("pages/users.py", "Users", ":material/group:", "users", {"admin"}),
 )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import streamlit as st
 
 from reviews import queries
@@ -9,6 +11,7 @@ from reviews.config import Settings, load_settings
 from reviews.demo_seed import seed_demo
 from reviews.permissions import Actor
 from reviews.store import Store, open_store
+from reviews.worker import ensure_background_worker
 
 
 @st.cache_resource(show_spinner=False)
@@ -17,6 +20,8 @@ def _store_for(settings: Settings) -> Store:
     store = open_store(settings)
     if settings.demo:
         seed_demo(store)
+    if os.environ.get("SYNTHREVIEW_WORKER", "thread") != "off":
+        ensure_background_worker(store)  # the in-process runner: jobs go on while pages reload
     return store
 
 

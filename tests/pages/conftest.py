@@ -20,6 +20,7 @@ ROLES = {"admin": "admin", "steward": "steward", "reviewer": "reviewer", "review
 def workspace(tmp_path, monkeypatch):
     """A fresh SQLite workspace with users admin, steward, reviewer, reviewer2 and officer."""
     monkeypatch.delenv("SYNTHREVIEW_DEMO", raising=False)
+    monkeypatch.setenv("SYNTHREVIEW_WORKER", "off")  # tests run queued jobs themselves, deterministically
     store = fresh_store("sqlite", tmp_path, monkeypatch)
     store.create_user(SYSTEM, "admin", PASSWORDS["admin"], "admin")
     for name in ("steward", "reviewer", "reviewer2", "officer"):

@@ -1,0 +1,42 @@
+"""Collapse Lab page: the Gaussian lab with its recommendation, the table mode as a job."""
+
+from __future__ import annotations
+
+import math
+
+from reviews import queries
+from reviews.permissions import Actor
+from reviews.store import NewDataset
+from reviews.worker import run_one
+from synth.demo import load_demo
+from tests.pages.conftest import app_as
+
+
+def test_gaussian_lab_recommends_and_admin_applies(workspace):
+    at = app_as("admin", "pages/collapse.py", timeout=120)
+    assert not at.exception
+    (metric,) = [m for m in at.metric if m.label.startswith("Recommended maximum rounds")]
+    c = -0.010135  # digamma(99/2) + ln(2/99), the closed form for M = 100
+    assert int(metric.value) == math.floor(math.log(0.9) / c)
+    assert len(at.get("plotly_chart")) == 4
+    next(b for b in at.button if b.key == "collapse_apply").click().run()
+    assert queries.get_setting(workspace, "max_depth") == int(metric.value)
+
+
+def test_officer_sees_lab_but_cannot_apply(workspace):
+    at = app_as("officer", "pages/collapse.py", timeout=120)
+    assert not at.exception and not [b for b in at.button if b.key == "collapse_apply"]
+
+
+def test_table_mode_runs_as_a_background_job(workspace):
+    workspace.add_dataset(Actor("steward", "steward"), NewDataset("arrests", load_demo().head(500)))
+    at = app_as("steward", "pages/collapse.py", timeout=120)
+    at.radio(key="collapse_model").set_value("table").run()
+    at.selectbox(key="collapse_generator").set_value("bootstrap")
+    at.number_input(key="collapse_table_g").set_value(5)
+    next(b for b in at.button if b.label == "Run in the background").click().run()
+    assert "Waiting for a worker" in str(at.get("progress")[0].proto.text)
+    assert run_one(workspace) is not None
+    at.run()
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == 2
