@@ -16,6 +16,7 @@ PAGES = (
     ("pages/inspect.py", "Inspect", ":material/checklist:", "inspect", {"reviewer"}),
     ("pages/rounds.py", "Review rounds", ":material/rule:", "rounds", {"admin", "steward"}),
     ("pages/collapse.py", "Collapse Lab", ":material/trending_down:", "collapse", None),
+    ("pages/audit.py", "Audit log", ":material/history:", "audit", None),
     ("pages/users.py", "Users", ":material/group:", "users", {"admin"}),
 )
 
