@@ -1,0 +1,118 @@
+"""A self-contained HTML report of one evaluation, readable offline.
+
+Charts are plotly figures; plotly.js is inlined once (``include_plotlyjs=True``), so the
+file opens without a network connection.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+import plotly.graph_objects as go
+
+_STATUS_COLOURS = {"pass": "#1a7f37", "warn": "#9a6700", "fail": "#cf222e"}
+
+
+def _figures(result: dict) -> list[tuple[str, go.Figure]]:
+    figures = []
+    shapes = result["fidelity"]["column_shapes"]
+    if shapes:
+        figure = go.Figure(go.Bar(x=list(shapes), y=[e["score"] for e in shapes.values()],
+                                  text=[e["metric"] for e in shapes.values()]))
+        figure.update_layout(title="Column shapes (1 = same distribution)", yaxis_range=[0, 1])
+        figures.append(("Column shapes", figure))
+    trends = result["fidelity"]["column_pair_trends"]
+    if trends:
+        columns = list(dict.fromkeys([c for e in trends for c in e["columns"]]))
+        index = {c: i for i, c in enumerate(columns)}
+        matrix = [[None] * len(columns) for _ in columns]
+        for entry in trends:
+            a, b = (index[c] for c in entry["columns"])
+            matrix[a][b] = matrix[b][a] = entry["score"]
+        figure = go.Figure(go.Heatmap(z=matrix, x=columns, y=columns, zmin=0, zmax=1, colorscale="Blues"))
+        figure.update_layout(title="Column pair trends (1 = same relationship)")
+        figures.append(("Column pair trends", figure))
+    dcr = (result.get("privacy") or {}).get("dcr")
+    if dcr:
+        share = dcr["closer_to_training_share"]
+        low, high = dcr["ci95"]
+        figure = go.Figure(go.Bar(x=["closer to training", "closer to holdout"], y=[share, 1 - share],
+                                  error_y={"type": "data", "symmetric": False, "array": [high - share, 0], "arrayminus": [share - low, 0]}))
+        figure.add_hline(y=0.5, line_dash="dash", annotation_text="no memorisation")
+        figure.update_layout(title=f"Distance to closest record ({dcr['sample_size']} sampled rows)", yaxis_range=[0, 1])
+        figures.append(("DCR", figure))
+    risks = (result.get("privacy") or {}).get("risks")
+    if risks:
+        names = list(risks)
+        values = [risks[n]["value"] for n in names]
+        figure = go.Figure(go.Bar(x=names, y=values, error_y={
+            "type": "data", "symmetric": False,
+            "array": [risks[n]["ci95"][1] - risks[n]["value"] for n in names],
+            "arrayminus": [risks[n]["value"] - risks[n]["ci95"][0] for n in names]}))
+        figure.update_layout(title="Re-identification risks (WP29), 95% intervals", yaxis_range=[0, 1])
+        figures.append(("Privacy risks", figure))
+    for column, attribute in (result.get("fairness") or {}).get("attributes", {}).items():
+        groups = [g["group"] for g in attribute["groups"]]
+        figure = go.Figure()
+        for side in ("real", "synthetic"):
+            rates = [g[f"{side}_label_rate"] for g in attribute["groups"]]
+            if any(r is not None for r in rates):
+                figure.add_bar(name=f"{side} label rate", x=groups, y=rates)
+            else:
+                figure.add_bar(name=f"{side} share", x=groups, y=[g[f"{side}_share"] for g in attribute["groups"]])
+        figure.update_layout(title=f"Fairness: {column}", barmode="group", yaxis_range=[0, 1])
+        figures.append((f"Fairness: {column}", figure))
+    return figures
+
+
+def _table(rows: list[list], header: list[str]) -> str:
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _fmt(value) -> str:
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    return html.escape("—" if value is None else str(value))
+
+
+def render_html(result: dict, *, title: str = "SynthReview evaluation") -> str:
+    """The whole report as one HTML document (plotly.js inlined, works offline)."""
+    parts = [f"<h1>{html.escape(title)}</h1>"]
+    fidelity = result["fidelity"]
+    parts.append(f"<p>Purpose: <b>{_fmt(result.get('purpose'))}</b>. Rows: {_fmt(json.dumps(result.get('rows')))}. "
+                 f"Fidelity overall: <b>{_fmt(fidelity['overall'])}</b> (column shapes {_fmt(fidelity['column_shapes_score'])}, "
+                 f"pair trends {_fmt(fidelity['column_pair_trends_score'])}).</p>")
+    if result.get("gates"):
+        rows = [[f"<span style='color:{_STATUS_COLOURS[g['status']]};font-weight:bold'>{g['status'].upper()}</span>",
+                 _fmt(g["name"]), _fmt(g["value"]), _fmt(g["explanation"])] for g in result["gates"]]
+        parts.append("<h2>Gates</h2>" + _table(rows, ["status", "gate", "value", "evidence"]))
+    privacy = result.get("privacy") or {}
+    rows = [["exact-match rate", _fmt(privacy.get("exact_match_rate")), ""]]
+    if privacy.get("dcr"):
+        d = privacy["dcr"]
+        rows.append(["DCR: share closer to training", _fmt(d["closer_to_training_share"]), f"95% CI {_fmt(d['ci95'][0])}–{_fmt(d['ci95'][1])}, n={d['sample_size']}"])
+        rows.append(["median distance synthetic→train / holdout→train", f"{_fmt(d['median_synthetic_to_train'])} / {_fmt(d['median_holdout_to_train'])}", html.escape(d["distance"])])
+    for name, risk in (privacy.get("risks") or {}).items():
+        rows.append([f"{name} risk", _fmt(risk["value"]), f"95% CI {_fmt(risk['ci95'][0])}–{_fmt(risk['ci95'][1])}, {risk['n_attacks']} attacks"])
+    parts.append("<h2>Privacy</h2>" + _table(rows, ["measure", "value", "evidence"]))
+    utility = result.get("utility")
+    if utility and "trtr" in utility:
+        rows = [[name.upper(), *(_fmt(utility[name].get(k)) for k in ("accuracy", "auc", "r2"))] for name in ("trtr", "tstr")]
+        parts.append(f"<h2>Utility ({_fmt(utility['label'])}, ratio {_fmt(utility['ratio'])})</h2>" + _table(rows, ["", "accuracy", "AUC", "R²"]))
+    first = True
+    for name, figure in _figures(result):
+        parts.append(f"<h2>{html.escape(name)}</h2>")
+        parts.append(figure.to_html(full_html=False, include_plotlyjs=first))
+        first = False
+    style = "body{font-family:sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}"
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
+            f"<style>{style}</style></head><body>{''.join(parts)}</body></html>")
+
+
+def write_html(result: dict, path, *, title: str = "SynthReview evaluation") -> None:
+    """Write :func:`render_html` to ``path`` (UTF-8)."""
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(render_html(result, title=title))
