@@ -1,0 +1,43 @@
+"""In a real browser: sign-in, the demo data's profile, role limits by URL, a bad upload."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.conftest import shot, sign_in
+
+pytestmark = pytest.mark.e2e
+
+
+def test_steward_sees_demo_profile_with_charts(app_server, new_page):
+    page = new_page()
+    sign_in(page, app_server, "steward", "steward-demo")
+    page.get_by_role("link", name="Data").click()
+    page.get_by_text("Quality score").wait_for()
+    page.locator(".js-plotly-plot").first.wait_for()
+    assert page.get_by_text("Demo workspace").is_visible()
+    shot(page, "basics_01_demo_profile")
+
+
+def test_reviewer_cannot_open_steward_pages_by_url(app_server, new_page):
+    page = new_page()
+    sign_in(page, app_server, "reviewer", "reviewer-demo")
+    assert page.get_by_role("link", name="Data").count() == 0
+    page.goto(f"{app_server}/data")
+    page.wait_for_timeout(2500)
+    assert page.get_by_text("Upload a file").count() == 0
+    assert page.get_by_text("CSV, TSV, Parquet").count() == 0
+    shot(page, "basics_02_reviewer_by_url")
+
+
+def test_bad_upload_shows_clear_error(app_server, new_page, tmp_path):
+    bad = tmp_path / "broken.csv"
+    bad.write_bytes(b"a,a\n1,2\n")
+    page = new_page()
+    sign_in(page, app_server, "steward", "steward-demo")
+    page.get_by_role("link", name="Data").click()
+    page.locator("input[type=file]").set_input_files(str(bad))
+    page.get_by_role("button", name="Import").click()
+    page.get_by_text("The file cannot be used").wait_for()
+    assert page.get_by_text("more than once").is_visible()
+    shot(page, "basics_03_bad_upload")
