@@ -93,6 +93,11 @@ def get_setting(store: Store, key: str):
     return DEFAULT_SETTINGS.get(key) if value is None else value
 
 
+def get_grant(store: Store, kind: str, dataset_id: int) -> dict | None:
+    """An officer's grant about a dataset ({by, justification, at}), or None."""
+    return get_setting(store, f"{kind}:{int(dataset_id)}")
+
+
 def audit_frame(store: Store, action_prefix: str | None = None, limit: int | None = None) -> pd.DataFrame:
     """Audit events newest first, optionally filtered by action prefix."""
     query = select(audit_events).order_by(audit_events.c.seq.desc())

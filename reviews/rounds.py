@@ -92,7 +92,7 @@ def open_round(store: Store, actor: Actor, dataset_id: int, config: RoundConfig 
                            "account(s) are active; add reviewers or lower the overlap.")
     n_holdout = 0
     if config.blind_items:
-        if not queries.get_setting(store, f"blind_test_allowed:{dataset_id}"):
+        if not queries.get_grant(store, "blind_test_allowed", dataset_id):
             raise ReviewsError("A blind test needs an officer's permission for this dataset; ask an officer to allow it.")
         if dataset.holdout_id is None:
             raise ReviewsError("A blind test needs the real holdout rows, and this dataset has none recorded.")

@@ -8,6 +8,7 @@ from reviews.config import Settings, load_settings
 from reviews.db import make_engine, migrate
 from reviews.store.base import now
 from reviews.store.datasets import DATASET_KINDS, DatasetWrites, NewDataset
+from reviews.store.evaluations import EvaluationWrites
 from reviews.store.jobs import JobWrites
 from reviews.store.rounds import Flag, NewTask, RoundWrites
 from reviews.store.settings import SettingWrites
@@ -16,7 +17,7 @@ from reviews.store.users import LANGUAGES, UserWrites
 __all__ = ["DATASET_KINDS", "LANGUAGES", "Flag", "NewDataset", "NewTask", "Store", "now", "open_store"]
 
 
-class Store(UserWrites, DatasetWrites, JobWrites, SettingWrites, RoundWrites):
+class Store(UserWrites, DatasetWrites, JobWrites, SettingWrites, RoundWrites, EvaluationWrites):
     """Database plus artifact folder of one workspace, with every write it allows."""
 
 

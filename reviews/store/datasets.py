@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -47,6 +47,22 @@ class DatasetWrites(StoreBase):
         require(actor, PERMISSION_BY_KIND[new.kind])
         with self._files_for(new) as (sha, relative, source_relative), self._transaction() as conn:
             return self._insert_dataset(conn, actor, new, sha, relative, source_relative, action)
+
+    def add_generation(self, actor: Actor, train: NewDataset, holdout: NewDataset,
+                       synthetic: list[NewDataset]) -> tuple[int, int, list[int]]:
+        """Keep a generation's train and holdout parts and one dataset per purpose, all or nothing."""
+        require(actor, "generate")
+        with ExitStack() as files:
+            parts = [files.enter_context(self._files_for(new)) for new in (train, holdout, *synthetic)]
+            with self._transaction() as conn:
+                train_id = self._insert_dataset(conn, actor, train, *parts[0], "dataset.split")
+                holdout_id = self._insert_dataset(conn, actor, holdout, *parts[1], "dataset.split")
+                synthetic_ids = [
+                    self._insert_dataset(conn, actor, replace(new, train_id=train_id, holdout_id=holdout_id),
+                                         *files_, "dataset.generate")
+                    for new, files_ in zip(synthetic, parts[2:])
+                ]
+        return train_id, holdout_id, synthetic_ids
 
     @contextmanager
     def _files_for(self, new: NewDataset) -> Iterator[tuple[str, str, str | None]]:

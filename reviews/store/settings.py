@@ -7,9 +7,17 @@ from typing import Any
 
 from sqlalchemy import insert, select, update
 
+from reviews.errors import ReviewsError
 from reviews.permissions import Actor, require
 from reviews.schema import app_settings
-from reviews.store.base import StoreBase
+from reviews.store.base import StoreBase, now
+
+# What an officer may allow for one dataset, and the permission each needs.
+GRANTS = {
+    "depth_override": "override_lineage",  # generate from it past the depth limit
+    "pretraining": "allow_pretraining",  # data made from it may feed pre-training
+    "blind_test_allowed": "allow_blind_test",  # its review rounds may include a blind test
+}
 
 
 class SettingWrites(StoreBase):
@@ -24,3 +32,20 @@ class SettingWrites(StoreBase):
             else:
                 conn.execute(update(app_settings).where(app_settings.c.key == key).values(value=value))
             self._append_event(conn, actor.username, "settings.change", f"setting:{key}", {"from": old, "to": value})
+
+    def grant(self, actor: Actor, kind: str, dataset_id: int, justification: str) -> None:
+        """An officer's recorded permission about one dataset (see ``GRANTS``)."""
+        if kind not in GRANTS:
+            raise ReviewsError(f"Unknown grant {kind!r}.")
+        require(actor, GRANTS[kind])
+        if len(justification.strip()) < 10:
+            raise ReviewsError("Write a justification of at least a sentence; it is kept in the audit log.")
+        key = f"{kind}:{int(dataset_id)}"
+        value = {"by": actor.username, "justification": justification.strip(), "at": now().isoformat()}
+        with self._transaction() as conn:
+            if conn.execute(select(app_settings.c.key).where(app_settings.c.key == key)).first():
+                conn.execute(update(app_settings).where(app_settings.c.key == key).values(value=value))
+            else:
+                conn.execute(insert(app_settings).values(key=key, value=value))
+            self._append_event(conn, actor.username, f"grant.{kind}", f"dataset:{dataset_id}",
+                               {"justification": value["justification"]})

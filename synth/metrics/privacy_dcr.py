@@ -151,4 +151,19 @@ def dcr(
         "sample_size": int(len(query)),
         "reference_size": int(reference_size),
         "distance": "Gower-like mean: numeric |x-y|/range capped at 1, categorical 0/1, missing vs present 1",
+        "histogram": distance_histogram(to_train, holdout_to_train),
+    }
+
+
+HISTOGRAM_BINS = 30
+
+
+def distance_histogram(synthetic_to_train: np.ndarray, holdout_to_train: np.ndarray) -> dict:
+    """Counts of both distance samples on shared bins over [0, max], for the DCR chart."""
+    top = float(max(np.max(synthetic_to_train, initial=0.0), np.max(holdout_to_train, initial=0.0))) or 1.0
+    edges = np.linspace(0.0, top, HISTOGRAM_BINS + 1)
+    return {
+        "edges": [float(e) for e in edges],
+        "synthetic_to_train": np.histogram(synthetic_to_train, edges)[0].astype(int).tolist(),
+        "holdout_to_train": np.histogram(holdout_to_train, edges)[0].astype(int).tolist(),
     }

@@ -98,3 +98,45 @@ def test_first_admin_setup_only_on_an_empty_workspace(store):
     with pytest.raises(PermissionDenied):
         store.create_first_admin("intruder", "long-password")
     assert store.authenticate("boss", "long-password").role == "admin"
+
+
+def test_officer_grants_need_the_role_and_a_justification(store):
+    admin = _admin(store)
+    dataset_id = store.add_dataset(admin, NewDataset("people", FRAME))
+    store.create_user(admin, "olga", "officer-pass", "officer")
+    officer = store.authenticate("olga", "officer-pass")
+    with pytest.raises(PermissionDenied):
+        store.grant(admin, "depth_override", dataset_id, "because the admin says so")
+    with pytest.raises(ReviewsError, match="justification"):
+        store.grant(officer, "depth_override", dataset_id, "ok")
+    store.grant(officer, "depth_override", dataset_id, "Needed once to study collapse on this table.")
+    grant = queries.get_grant(store, "depth_override", dataset_id)
+    assert grant["by"] == "olga" and "collapse" in grant["justification"]
+    assert queries.audit_frame(store, "grant.").iloc[0]["object"] == f"dataset:{dataset_id}"
+
+
+def test_generation_is_kept_all_or_nothing(store, monkeypatch):
+    admin = _admin(store)
+    source = store.add_dataset(admin, NewDataset("people", FRAME))
+    parts = [NewDataset(n, FRAME.head(2), kind="real", parent_id=source) for n in ("train", "holdout")]
+    synthetic = [NewDataset("syn", FRAME.assign(age=[31, 42, 53]), kind="synthetic", parent_id=source, depth=1)]
+    train_id, holdout_id, (syn_id,) = store.add_generation(admin, *parts, synthetic)
+    record = queries.get_dataset(store, syn_id)
+    assert (record.train_id, record.holdout_id) == (train_id, holdout_id)
+
+    real_insert = store._insert_dataset
+    calls = []
+
+    def failing_third(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise RuntimeError("crash while writing")
+        return real_insert(*args, **kwargs)
+
+    monkeypatch.setattr(store, "_insert_dataset", failing_third)
+    before = len(queries.list_datasets(store))
+    files_before = sorted((store.artifact_root / "datasets").iterdir())
+    with pytest.raises(RuntimeError):
+        store.add_generation(admin, *parts, [NewDataset("syn2", FRAME.assign(age=[1, 2, 3]), kind="synthetic", depth=1)])
+    assert len(queries.list_datasets(store)) == before
+    assert sorted((store.artifact_root / "datasets").iterdir()) == files_before

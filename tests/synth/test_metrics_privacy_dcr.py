@@ -95,3 +95,16 @@ def test_distance_is_exact_on_both_sides_of_the_cap_shortcut(monkeypatch):
     ours = distance.distances_to_closest(query, reference, TYPES)[0]
     oracle = calculate_dcr(dataset=query, reference_dataset=reference, metadata=_metadata()).to_numpy()
     np.testing.assert_allclose(ours, oracle, atol=1e-12)
+
+
+def test_distance_histogram_counts_every_distance():
+    import numpy as np
+
+    from synth.metrics.privacy_dcr import distance_histogram
+
+    rng = np.random.default_rng(0)
+    a, b = rng.uniform(0, 0.4, 500), rng.uniform(0, 0.8, 300)
+    hist = distance_histogram(a, b)
+    assert sum(hist["synthetic_to_train"]) == 500 and sum(hist["holdout_to_train"]) == 300
+    expected, _ = np.histogram(a, np.asarray(hist["edges"]))
+    assert hist["synthetic_to_train"] == expected.tolist()

@@ -1,0 +1,58 @@
+"""What an evaluation compares (a generated dataset, its train and holdout rows) and the
+stored results, the evidence reviewers and officers decide from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import select
+
+from reviews import queries
+from reviews.errors import ReviewsError
+from reviews.schema import evaluations
+from reviews.store import Store
+from synth.outliers import OUTLIER_FLAG
+
+GATES_SETTING = "gates"
+
+
+@dataclass(frozen=True)
+class EvaluationInputs:
+    """The three tables an evaluation compares, with what the real table's profile says of them."""
+
+    train: pd.DataFrame
+    synthetic: pd.DataFrame
+    holdout: pd.DataFrame | None
+    column_types: dict[str, str]
+    purpose: str | None
+    protected: list[str]
+    label: str | None
+    bias_target: dict | None
+
+
+def evaluation_inputs(store: Store, dataset_id: int) -> EvaluationInputs:
+    """Load a generated dataset with the train and holdout rows it was made from."""
+    dataset = queries.get_dataset(store, dataset_id)
+    if dataset.kind == "real" or dataset.train_id is None:
+        raise ReviewsError("Pick a synthetic or accepted dataset: only those have real rows to be compared with.")
+    train_record = queries.get_dataset(store, dataset.train_id)
+    source = queries.get_dataset(store, train_record.parent_id) if train_record.parent_id else train_record
+    profile = source.profile or train_record.profile or {}
+    types = {c["name"]: c["type"] for c in profile.get("columns", [])}
+    labels = dataset.labels or {}
+    return EvaluationInputs(
+        train=queries.load_frame(store, dataset.train_id),
+        synthetic=queries.load_frame(store, dataset_id).drop(columns=[OUTLIER_FLAG], errors="ignore"),
+        holdout=queries.load_frame(store, dataset.holdout_id) if dataset.holdout_id else None,
+        column_types=types or None, purpose=dataset.purpose, protected=list(labels.get("protected") or []),
+        label=labels.get("label"), bias_target=labels.get("bias_target"),
+    )
+
+
+def latest_evaluation(store: Store, dataset_id: int) -> dict | None:
+    """The newest stored evaluation of a dataset, or None."""
+    with store.engine.connect() as conn:
+        row = conn.execute(select(evaluations).where(evaluations.c.dataset_id == dataset_id)
+                           .order_by(evaluations.c.id.desc()).limit(1)).mappings().one_or_none()
+    return None if row is None else dict(row)
