@@ -11,7 +11,7 @@ import sys
 
 from synth.cli import run_cli
 
-COMMANDS = ("profile", "evaluate", "collapse")
+COMMANDS = ("profile", "generate", "evaluate", "collapse")
 
 
 if __name__ == "__main__":
