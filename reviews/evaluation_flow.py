@@ -56,3 +56,11 @@ def latest_evaluation(store: Store, dataset_id: int) -> dict | None:
         row = conn.execute(select(evaluations).where(evaluations.c.dataset_id == dataset_id)
                            .order_by(evaluations.c.id.desc()).limit(1)).mappings().one_or_none()
     return None if row is None else dict(row)
+
+
+def get_evaluation(store: Store, evaluation_id: int) -> dict:
+    with store.engine.connect() as conn:
+        row = conn.execute(select(evaluations).where(evaluations.c.id == evaluation_id)).mappings().one_or_none()
+    if row is None:
+        raise ReviewsError(f"No evaluation {evaluation_id}.")
+    return dict(row)

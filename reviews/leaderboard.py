@@ -1,0 +1,37 @@
+"""Generated datasets of one source side by side, from their latest evaluations."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from reviews import queries
+from reviews.evaluation_flow import latest_evaluation
+from reviews.store import Store
+
+
+def _source(store: Store, record: queries.DatasetRecord) -> int | None:
+    train = queries.get_dataset(store, record.train_id) if record.train_id else None
+    return train.parent_id if train else None
+
+
+def leaderboard(store: Store, dataset_id: int) -> pd.DataFrame:
+    """One row per evaluated dataset made from the same real table as ``dataset_id``."""
+    source = _source(store, queries.get_dataset(store, dataset_id))
+    rows = []
+    for record in queries.list_datasets(store):
+        if record.kind == "real" or record.train_id is None or _source(store, record) != source:
+            continue
+        evaluation = latest_evaluation(store, record.id)
+        if evaluation is None:
+            continue
+        result = evaluation["result"]
+        privacy, utility = result.get("privacy") or {}, result.get("utility") or {}
+        gates = [g["status"] for g in result.get("gates", [])]
+        rows.append({
+            "dataset": f"#{record.id} {record.name}", "kind": record.kind, "purpose": record.purpose,
+            "generator": (record.lineage or {}).get("generator"), "fidelity": result["fidelity"]["overall"],
+            "exact matches": privacy.get("exact_match_rate"),
+            "DCR closer-to-train share": (privacy.get("dcr") or {}).get("closer_to_training_share"),
+            "utility ratio": utility.get("ratio"), "gates failed": gates.count("fail"), "gates warned": gates.count("warn"),
+        })
+    return pd.DataFrame(rows)

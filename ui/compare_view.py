@@ -1,0 +1,89 @@
+"""Sections of the Compare page, each rendering part of a stored evaluation."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from reviews.evaluation_flow import EvaluationInputs
+from synth.charts import compare as charts
+from ui.i18n import _
+
+STATUS_ICON = {"pass": "✅", "warn": "⚠️", "fail": "❌"}
+
+
+def _fmt(value, pattern="{:.3f}") -> str:
+    return "–" if value is None else pattern.format(value)
+
+
+def render_scores(result: dict) -> None:
+    fidelity, privacy, utility = result["fidelity"], result.get("privacy") or {}, result.get("utility") or {}
+    dcr = privacy.get("dcr") or {}
+    c = st.columns(5)
+    c[0].metric(_("Fidelity (overall)"), _fmt(fidelity["overall"]))
+    c[1].metric(_("Column shapes"), _fmt(fidelity.get("column_shapes_score")))
+    c[2].metric(_("Exact copies of training rows"), _fmt(privacy.get("exact_match_rate"), "{:.2%}"))
+    c[3].metric(_("Closer to train than holdout"), _fmt(dcr.get("closer_to_training_share"), "{:.1%}"),
+                help=_("About 50% means the synthetic rows are no closer to the training rows than new real rows are."))
+    c[4].metric(_("Utility (TSTR / TRTR)"), _fmt(utility.get("ratio")))
+    st.markdown("#### " + _("Gates for this purpose"))
+    st.dataframe(pd.DataFrame([{_("Status"): f"{STATUS_ICON.get(g['status'], '')} {_(g['status'])}", _("Gate"): g["name"],
+                                _("Evidence"): g["explanation"]} for g in result.get("gates", [])]),
+                 hide_index=True, key="compare_gates")
+
+
+def render_columns(inputs: EvaluationInputs, result: dict) -> None:
+    st.plotly_chart(charts.column_scores_chart(result["fidelity"]["column_shapes"], _("Column shape scores")),
+                    key="compare_column_scores")
+    types = result["column_types"]
+    columns = [c for c in inputs.train.columns if c in inputs.synthetic.columns and types.get(c) not in ("id", "text")]
+    column = st.selectbox(_("Column"), columns, key="compare_column")
+    numeric = types.get(column) == "numerical"
+    figure = (charts.numeric_overlay if numeric else charts.categorical_bars)(inputs.train[column], inputs.synthetic[column])
+    st.plotly_chart(figure, key="compare_overlay")
+    st.caption(charts.overlay_summary(inputs.train[column], inputs.synthetic[column], numeric))
+    st.plotly_chart(charts.missingness_compare(inputs.train, inputs.synthetic, _("Missing share per column")),
+                    key="compare_missing")
+    numeric_columns = [c for c in columns if types.get(c) == "numerical"]
+    if len(numeric_columns) >= 2:
+        st.plotly_chart(charts.correlation_heatmaps(inputs.train, inputs.synthetic, numeric_columns, _("Pearson correlations")),
+                        key="compare_corr")
+        chosen = st.multiselect(_("Pair plot of"), numeric_columns, default=numeric_columns[:3], max_selections=5,
+                                key="compare_pair_columns")
+        if st.button(_("Draw pair plot"), key="compare_pair_plot") and len(chosen) >= 2:
+            st.plotly_chart(charts.pair_plot(inputs.train, inputs.synthetic, chosen), key="compare_pairs")
+
+
+def render_privacy(result: dict) -> None:
+    privacy = result.get("privacy") or {}
+    dcr = privacy.get("dcr")
+    if not dcr:
+        st.info(_("No holdout was recorded, so privacy against the holdout cannot be measured."))
+        return
+    st.plotly_chart(charts.dcr_histogram(dcr["histogram"], _("Distance to the closest training row")), key="compare_dcr")
+    st.caption(_("Median distance synthetic→train {s:.3f}, holdout→train {h:.3f}; share closer to train {p:.1%} "
+                 "(95% CI {lo:.1%}–{hi:.1%}, {n} sampled rows). Distance: {d}.").format(
+        s=dcr["median_synthetic_to_train"], h=dcr["median_holdout_to_train"], p=dcr["closer_to_training_share"],
+        lo=dcr["ci95"][0], hi=dcr["ci95"][1], n=dcr["sample_size"], d=dcr["distance"]))
+    risks = privacy.get("risks") or {}
+    st.dataframe(pd.DataFrame([{_("Risk"): _(name.replace("_", " ")), _("Value"): r["value"],
+                                _("95% CI"): f"{r['ci95'][0]:.3f} – {r['ci95'][1]:.3f}", _("Attacks"): r["n_attacks"]}
+                               for name, r in risks.items()]), hide_index=True, key="compare_risks")
+
+
+def render_fairness_utility(result: dict, deliberate: list[str]) -> None:
+    fairness = result.get("fairness") or {}
+    for attribute, data in (fairness.get("attributes") or {}).items():
+        st.markdown(f"**{attribute}**")
+        st.dataframe(pd.DataFrame(data["groups"]), hide_index=True, key=f"compare_fair_{attribute}")
+        st.caption(_("Demographic-parity difference: real {r:.3f}, synthetic {s:.3f}. Disparate-impact ratio: "
+                     "real {ri:.3f}, synthetic {si:.3f}.").format(
+            r=data["real"]["demographic_parity_difference"], s=data["synthetic"]["demographic_parity_difference"],
+            ri=data["real"]["disparate_impact_ratio"], si=data["synthetic"]["disparate_impact_ratio"]))
+    if deliberate:
+        st.info(_("These columns differ from the real data on purpose (bias correction): {cols}").format(cols=", ".join(deliberate)))
+    utility = result.get("utility")
+    if utility:
+        st.dataframe(pd.DataFrame({"TRTR": utility["trtr"], "TSTR": utility["tstr"]}), key="compare_utility")
+        st.caption(_("Train on real / test on real vs train on synthetic / test on real, both on the holdout, "
+                     "with a seeded {m}.").format(m=utility["model"]))
