@@ -12,6 +12,7 @@ from ui.i18n import _
 PAGES = (
     ("pages/home.py", "Home", ":material/home:", "home", None),
     ("pages/data.py", "Data", ":material/table:", "data", {"admin", "steward"}),
+    ("pages/generate.py", "Generate", ":material/auto_awesome:", "generate", {"steward"}),
     ("pages/compare.py", "Compare", ":material/compare:", "compare", None),
     ("pages/review.py", "Review", ":material/thumbs_up_down:", "review", {"reviewer"}),
     ("pages/inspect.py", "Inspect", ":material/checklist:", "inspect", {"reviewer"}),

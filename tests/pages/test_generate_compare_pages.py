@@ -1,0 +1,75 @@
+"""Generate and Compare pages: a steward generates from the demo data, then evaluates it."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviews import queries
+from reviews.imports import import_demo
+from reviews.permissions import Actor
+from reviews.worker import run_one
+from tests.pages.conftest import app_as, page_text
+
+
+@pytest.fixture
+def demo(workspace):
+    return import_demo(workspace, Actor("steward", "steward"))
+
+
+def _click(at, label):
+    next(b for b in at.button if b.label == label).click().run()
+
+
+def test_generate_privacy_and_bias_then_see_summary(workspace, demo):
+    at = app_as("steward", "pages/generate.py", timeout=180)
+    at.multiselect(key="gen_purposes").select("bias").run()
+    at.multiselect(key="gen_protected").select("sex")
+    at.number_input(key="gen_rows").set_value(500)
+    _click(at, "Generate")
+    assert not at.exception and not at.error
+    assert "Waiting for a worker" in at.get("progress")[0].proto.text  # queued, shown with a progress bar
+    assert run_one(workspace) is not None
+    at.run()
+    assert "Generated 2 dataset(s)." in page_text(at)
+    purposes = {d.purpose for d in queries.list_datasets(workspace) if d.kind == "synthetic"}
+    assert purposes == {"privacy", "bias"}
+    assert len(at.get("graphviz_chart")) == 2
+    assert "May feed these training stages: fine-tuning, evaluation, testing" in page_text(at)
+
+
+def test_generate_refuses_past_the_depth_limit_on_the_page(workspace, demo):
+    at = app_as("steward", "pages/generate.py", timeout=180)
+    _click(at, "Generate")
+    run_one(workspace)
+    synthetic = next(d for d in queries.list_datasets(workspace) if d.kind == "synthetic")
+    at = app_as("steward", "pages/generate.py", timeout=180)
+    at.selectbox(key="gen_source").set_value(synthetic.id).run()
+    _click(at, "Generate")
+    assert "past the limit of 1" in at.error[0].value
+
+
+def test_only_stewards_get_the_generate_page(workspace):
+    from ui.navigation import visible_pages
+
+    for role in ("admin", "reviewer", "officer"):
+        assert "generate" not in [p[3] for p in visible_pages(Actor(role, role))]
+
+
+def test_compare_evaluates_and_shows_evidence(workspace, demo):
+    at = app_as("steward", "pages/generate.py", timeout=180)
+    at.number_input(key="gen_rows").set_value(500)
+    _click(at, "Generate")
+    run_one(workspace)
+    at = app_as("steward", "pages/compare.py", timeout=180)
+    assert "has not been evaluated yet" in page_text(at)
+    at.button(key="compare_run").click().run()
+    assert run_one(workspace) is not None
+    at.run()
+    assert not at.exception
+    labels = [m.label for m in at.metric]
+    assert "Fidelity (overall)" in labels and "Closer to train than holdout" in labels
+    assert len(at.get("plotly_chart")) >= 4  # column scores, overlay, missingness, correlations, DCR
+    at.selectbox(key="compare_column").set_value("colour").run()
+    assert not at.exception
+    reviewer = app_as("reviewer", "pages/compare.py", timeout=180)  # everyone can compare, not everyone evaluates
+    assert not reviewer.exception and not [b for b in reviewer.button if b.key == "compare_run"]

@@ -1,0 +1,42 @@
+"""What a finished generation made: lineage, labels, purpose targets, outliers and a preview."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from reviews import queries
+from reviews.depth_limit import current_depth_limit
+from reviews.lineage_graph import lineage_dot
+from reviews.store import Store
+from ui.i18n import _
+
+
+def render_generated(store: Store, dataset_id: int) -> None:
+    record = queries.get_dataset(store, dataset_id)
+    labels, lineage = record.labels or {}, record.lineage or {}
+    st.markdown(f"### #{record.id} {record.name}")
+    c = st.columns(4)
+    c[0].metric(_("Purpose"), _(record.purpose or ""))
+    c[1].metric(_("Depth / limit"), f"{record.depth} / {current_depth_limit(store)}")
+    c[2].metric(_("Rows"), f"{record.rows:,}")
+    c[3].metric(_("Generator"), labels.get("generator", ""))
+    st.write(_("May feed these training stages: {stages}").format(stages=", ".join(_(s) for s in labels.get("stages", []))))
+    if lineage.get("override_justification"):
+        st.warning(_("Generated past the depth limit with an officer's override: {why}").format(
+            why=lineage["override_justification"]))
+    st.graphviz_chart(lineage_dot(store, dataset_id))
+    st.caption(_("Lineage: real data is depth 0; each round of generating from synthetic data adds one."))
+    left, right = st.columns(2)
+    with left:
+        st.markdown("#### " + _("Purpose target vs achieved"))
+        targets = pd.DataFrame(lineage.get("target_report") or [])
+        if targets.empty:
+            st.caption(_("Privacy keeps the real distribution; there is no target to move to."))
+        else:
+            st.dataframe(targets, hide_index=True, key=f"gen_targets_{dataset_id}")
+    with right:
+        st.markdown("#### " + _("Outliers kept (norm 2)"))
+        st.dataframe(pd.DataFrame(lineage.get("outlier_coverage") or []), hide_index=True, key=f"gen_outliers_{dataset_id}")
+    st.markdown("#### " + _("Preview"))
+    st.dataframe(queries.load_frame(store, dataset_id).head(20), key=f"gen_preview_{dataset_id}")
