@@ -8,9 +8,12 @@ import numpy as np
 
 from reviews import queries, round_queries
 from reviews.acceptance import AcceptanceCounts, AcceptancePreview, count_flags, decide
+from reviews.evaluation_flow import EvaluationInputs
 from reviews.errors import ReviewsError
 from reviews.permissions import Actor, require
 from reviews.store import NewDataset, Store
+from synth.metrics.column_shapes import column_shapes
+from synth.profile.column_types import infer_type
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,32 @@ def acceptance_inputs(store: Store, round_id: int) -> AcceptanceInputs:
     n_rows = queries.get_dataset(store, record.dataset_id).rows
     flags = [(f["reviewer"], f["row"]) for f in round_queries.flags(store, round_id)]
     return AcceptanceInputs(round_queries.latest_scores(store, round_id, n_rows), count_flags(flags, n_rows))
+
+
+@dataclass(frozen=True)
+class FidelityEffect:
+    """Mean column-shape score against the real training rows, before and after acceptance."""
+
+    all_rows: float | None
+    accepted_rows: float | None
+
+
+class FidelityPreview:
+    """Column-shape fidelity of any subset of the synthetic rows, for a live threshold preview."""
+
+    def __init__(self, inputs: EvaluationInputs):
+        self.inputs = inputs
+        self.types = inputs.column_types or {c: infer_type(inputs.train[c]) for c in inputs.train.columns}
+        self.all_rows = self._score(inputs.synthetic)
+
+    def _score(self, rows) -> float | None:
+        if len(rows) == 0:
+            return None
+        scores = [v["score"] for v in column_shapes(self.inputs.train, rows, self.types).values() if v["score"] is not None]
+        return float(np.mean(scores)) if scores else None
+
+    def effect(self, accepted: np.ndarray) -> FidelityEffect:
+        return FidelityEffect(self.all_rows, self._score(self.inputs.synthetic.iloc[accepted]))
 
 
 def apply_acceptance(store: Store, actor: Actor, round_id: int, threshold: float, min_flags: int = 1) -> int:

@@ -5,13 +5,24 @@ from __future__ import annotations
 import streamlit as st
 
 from reviews import queries
-from reviews.acceptance_flow import acceptance_inputs, apply_acceptance
+from reviews import round_queries
+from reviews.acceptance import decide
+from reviews.acceptance_flow import FidelityPreview, acceptance_inputs, apply_acceptance
+from reviews.evaluation_flow import evaluation_inputs
 from reviews.inspection_flow import list_inspections, start_inspection
 from reviews.permissions import Actor
 from reviews.store import Store
 from synth.charts.review import scores_chart
 from ui.feedback import user_errors
 from ui.i18n import _
+from ui.state import get_store
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def fidelity_preview(round_id: int) -> FidelityPreview:
+    # Built once per round: it holds the real and synthetic tables the slider re-scores.
+    store = get_store()
+    return FidelityPreview(evaluation_inputs(store, round_queries.get_round(store, round_id).dataset_id))
 
 
 def render_acceptance(store: Store, actor: Actor, round_id: int) -> None:
@@ -26,10 +37,15 @@ def render_acceptance(store: Store, actor: Actor, round_id: int) -> None:
     threshold = st.slider(_("Accept rows scoring at least"), low, high, preview.threshold_for_share(0.8),
                           key="rounds_threshold")
     counts = preview.counts(threshold)
-    c1, c2, c3 = st.columns(3)
+    effect = fidelity_preview(round_id).effect(decide(inputs.scores, inputs.flag_counts, threshold, int(min_flags)).accepted)
+    c1, c2, c3, c4 = st.columns(4)
     c1.metric(_("Would be accepted"), counts.accepted)
     c2.metric(_("Rejected by flags"), counts.rejected_by_flags)
     c3.metric(_("Rejected by score"), counts.rejected_by_score)
+    c4.metric(_("Column shapes of accepted rows"), "–" if effect.accepted_rows is None else f"{effect.accepted_rows:.3f}",
+              delta=None if effect.accepted_rows is None or effect.all_rows is None
+              else f"{effect.accepted_rows - effect.all_rows:+.3f}",
+              help=_("Mean KSComplement/TVComplement against the real training rows; the change is against all rows."))
     st.plotly_chart(scores_chart(inputs.scores, threshold, _("Plausibility scores and the threshold")),
                     key="rounds_scores")
     if st.button(_("Apply acceptance"), type="primary", key="rounds_apply"):

@@ -72,3 +72,24 @@ def test_inspection_fails_when_a_few_rows_fail(store, answered_round):
     assert status.status == "failed" and status.result["passed_rows"] == 97
     with pytest.raises(PermissionDenied):
         start_inspection(store, R1, accepted_id)
+
+
+def test_fidelity_preview_matches_sdmetrics(store, answered_round, synthetic_id):
+    import pandas as pd
+    from sdmetrics.single_column import KSComplement, TVComplement
+
+    from reviews.acceptance_flow import FidelityPreview
+    from reviews.evaluation_flow import evaluation_inputs
+
+    preview = FidelityPreview(evaluation_inputs(store, synthetic_id))
+    accepted = np.arange(20, 120)
+    effect = preview.effect(accepted)
+    inputs = preview.inputs
+    expected = []
+    for column, kind in preview.types.items():
+        if kind == "numerical":
+            expected.append(KSComplement.compute(inputs.train[column], inputs.synthetic[column].iloc[accepted]))
+        elif kind in ("categorical", "boolean"):
+            expected.append(TVComplement.compute(inputs.train[column], inputs.synthetic[column].iloc[accepted]))
+    assert effect.accepted_rows == pytest.approx(float(pd.Series(expected).mean()), abs=1e-9)
+    assert effect.all_rows is not None and effect.all_rows != effect.accepted_rows
