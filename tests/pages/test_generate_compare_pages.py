@@ -73,3 +73,23 @@ def test_compare_evaluates_and_shows_evidence(workspace, demo):
     assert not at.exception
     reviewer = app_as("reviewer", "pages/compare.py", timeout=180)  # everyone can compare, not everyone evaluates
     assert not reviewer.exception and not [b for b in reviewer.button if b.key == "compare_run"]
+
+
+def test_a_running_job_survives_a_new_session(workspace, demo):
+    first = app_as("steward", "pages/generate.py", timeout=180)
+    _click(first, "Generate")
+    # A new browser session (a reload) of the same user finds the job again, with its progress.
+    reloaded = app_as("steward", "pages/generate.py", timeout=180)
+    assert "Waiting for a worker" in reloaded.get("progress")[0].proto.text
+    assert reloaded.button(key=next(b.key for b in reloaded.button if b.key and b.key.startswith("gen_job_cancel")))
+    run_one(workspace)
+    reloaded.run()
+    assert "Generated 1 dataset(s)." in page_text(reloaded)
+
+
+def test_cancel_from_the_page(workspace, demo):
+    at = app_as("steward", "pages/generate.py", timeout=180)
+    _click(at, "Generate")
+    next(b for b in at.button if b.key and b.key.startswith("gen_job_cancel")).click().run()
+    assert run_one(workspace) is None  # nothing left to run
+    assert "cancelled" in page_text(at) and not [d for d in queries.list_datasets(workspace) if d.kind == "synthetic"]
