@@ -7,7 +7,7 @@ PORT ?= 8501
 REQ_STAMP := $(VENV)/.req-$(shell cat requirements.txt | sha256sum | cut -c1-16)
 TEST_STAMP := $(VENV)/.test-$(shell cat requirements-test.txt | sha256sum | cut -c1-16)
 
-.PHONY: run test install install-test browser prepare e2e clean
+.PHONY: run test install install-test browser clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -26,10 +26,9 @@ $(TEST_STAMP): requirements-test.txt $(REQ_STAMP)
 install: $(REQ_STAMP)
 install-test: $(TEST_STAMP)
 
-prepare: install
-	$(PY) -m reviews.prepare
-
-run: prepare
+# The demo workspace is seeded before the server starts, so the first page opens at once.
+run: install
+	SYNTHREVIEW_DEMO=1 $(PY) -m reviews.prepare
 	SYNTHREVIEW_DEMO=1 $(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
 
 # Browser tests need Debian's Chromium; as root we install it, otherwise the tests skip and say so.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from reviews.config import load_settings
+from reviews.demo_seed import reset_demo
 from reviews.permissions import Actor
 from ui.feedback import user_errors
 from ui.i18n import LANGUAGES, _, current_language
@@ -29,3 +30,11 @@ def render_sidebar(actor: Actor | None) -> None:
             get_store().set_language(actor, current_language())
     st.sidebar.markdown(f"**{actor.username}** · {_(actor.role)}")
     st.sidebar.button(_("Sign out"), key="sidebar_sign_out", on_click=sign_out)
+    if load_settings().demo and actor.role == "admin":
+        with st.sidebar.popover(_("Reset demo")):
+            st.write(_("Wipe this demo workspace and seed it afresh. Everyone is signed out of their work."))
+            if st.button(_("Yes, reset the demo"), key="sidebar_reset_demo", type="primary"):
+                with user_errors():
+                    reset_demo(get_store(), actor)
+                    st.cache_data.clear()
+                    st.success(_("The demo workspace was reset."))

@@ -35,3 +35,10 @@ def test_admin_error_shown_not_raised(workspace):
     at.text_input(key="users_new_password").input("short")
     next(b for b in at.button if b.label == "Add user").click().run()
     assert "too short" in at.error[0].value and not at.exception
+
+
+def test_reset_demo_is_offered_to_admins_of_a_demo_workspace_only(workspace, monkeypatch):
+    assert not [b for b in app_as("admin").sidebar.button if b.key == "sidebar_reset_demo"]
+    monkeypatch.setenv("SYNTHREVIEW_DEMO", "1")
+    assert [b for b in app_as("admin").sidebar.button if b.key == "sidebar_reset_demo"]
+    assert not [b for b in app_as("steward").sidebar.button if b.key == "sidebar_reset_demo"]
