@@ -4,19 +4,33 @@ Every change of state in SynthReview goes through a method of ``reviews.store.St
 runs in ``_transaction`` and calls ``_append_event`` before committing, so a change and its
 record stand or fall together. Nothing outside this package writes to the database or the
 artifact folder.
+
+Every write method is wrapped in ``@retried``: when the database reports a lost race (a
+deadlock, a serialisation failure, SQLite's "database is locked"), the transaction has rolled
+back and the whole method runs again, checks included. So a write method must do its database
+work in one ``_transaction`` (or be safe to repeat), and a nested write runs inside the outer
+one's retry rather than retrying on its own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import threading
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from reviews.audit import canonical_json, event_hash
+from reviews.retry import run_with_retry
 from reviews.schema import audit_events, audit_head
+
+Method = TypeVar("Method", bound=Callable)
+_in_write = threading.local()
 
 
 def now() -> datetime:
@@ -26,6 +40,24 @@ def now() -> datetime:
 def as_utc(stamp: datetime) -> datetime:
     # SQLite hands back naive datetimes; they were written in UTC.
     return stamp if stamp.tzinfo else stamp.replace(tzinfo=timezone.utc)
+
+
+def retried(method: Method) -> Method:
+    """Run a store write as one retryable unit of work (see the module docstring)."""
+    @functools.wraps(method)
+    def run(self, *args, **kwargs):
+        if getattr(_in_write, "depth", 0):
+            return method(self, *args, **kwargs)  # the outermost write owns the retry
+
+        def attempt():
+            _in_write.depth = 1
+            try:
+                return method(self, *args, **kwargs)
+            finally:
+                _in_write.depth = 0
+        return run_with_retry(attempt)
+    run.retried = True
+    return run  # type: ignore[return-value]
 
 
 class StoreBase:
@@ -55,3 +87,23 @@ class StoreBase:
         )
         conn.execute(update(audit_head).where(audit_head.c.id == 1).values(seq=seq, hash=digest))
         return seq
+
+    def remove_abandoned_temp_files(self, older_than_seconds: float = 3600.0) -> list[Path]:
+        """Delete ``.tmp-*`` files a killed process left in the artifact folder.
+
+        Readers only open the paths the catalogue names, so these are never taken for data; the
+        age limit spares files that another replica is writing right now.
+        """
+        folder = self.artifact_root / "datasets"
+        if not folder.is_dir():
+            return []
+        cutoff = time.time() - older_than_seconds
+        removed = []
+        for path in folder.glob(".tmp-*"):
+            try:
+                if path.stat().st_mtime <= cutoff:
+                    path.unlink()
+                    removed.append(path)
+            except FileNotFoundError:  # another replica cleaned it first
+                continue
+        return removed

@@ -14,7 +14,7 @@ from reviews import artifacts
 from reviews.errors import ReviewsError
 from reviews.permissions import Actor, require
 from reviews.schema import datasets
-from reviews.store.base import StoreBase, now
+from reviews.store.base import StoreBase, now, retried
 
 DATASET_KINDS = ("real", "synthetic", "accepted")
 PERMISSION_BY_KIND = {"real": "upload", "synthetic": "generate", "accepted": "apply_acceptance"}
@@ -40,6 +40,7 @@ class NewDataset:
 
 
 class DatasetWrites(StoreBase):
+    @retried
     def add_dataset(self, actor: Actor, new: NewDataset, action: str = "dataset.import") -> int:
         """Keep a table as Parquet named by its sha256 (plus the source bytes) and catalogue it."""
         if new.kind not in DATASET_KINDS:
@@ -48,6 +49,7 @@ class DatasetWrites(StoreBase):
         with self._files_for(new) as (sha, relative, source_relative), self._transaction() as conn:
             return self._insert_dataset(conn, actor, new, sha, relative, source_relative, action)
 
+    @retried
     def add_generation(self, actor: Actor, train: NewDataset, holdout: NewDataset,
                        synthetic: list[NewDataset]) -> tuple[int, int, list[int]]:
         """Keep a generation's train and holdout parts and one dataset per purpose, all or nothing."""

@@ -6,10 +6,11 @@ from sqlalchemy import insert
 
 from reviews.permissions import Actor, require
 from reviews.schema import evaluations
-from reviews.store.base import StoreBase, now
+from reviews.store.base import StoreBase, now, retried
 
 
 class EvaluationWrites(StoreBase):
+    @retried
     def record_evaluation(self, actor: Actor, dataset_id: int, params: dict, result: dict) -> int:
         """Keep one evaluation of a dataset with a short summary in the audit event."""
         require(actor, "evaluate")

@@ -7,10 +7,11 @@ from sqlalchemy import insert, select, update
 from reviews.errors import Conflict, NotFound, PermissionDenied
 from reviews.permissions import Actor, require
 from reviews.schema import jobs
-from reviews.store.base import StoreBase, as_utc, now
+from reviews.store.base import StoreBase, as_utc, now, retried
 
 
 class JobWrites(StoreBase):
+    @retried
     def enqueue_job(self, actor: Actor, kind: str, params: dict, permission: str) -> int:
         """Queue background work (generation, evaluation); any worker may claim it."""
         require(actor, permission)
@@ -22,6 +23,7 @@ class JobWrites(StoreBase):
             self._append_event(conn, actor.username, "job.enqueue", f"job:{job_id}", {"kind": kind, "params": params})
         return int(job_id)
 
+    @retried
     def claim_job(self, worker: str, kinds: tuple[str, ...]) -> dict | None:
         """Take the oldest queued job of ``kinds``; concurrent workers never get the same one."""
         with self._transaction() as conn:
@@ -39,6 +41,7 @@ class JobWrites(StoreBase):
             self._append_event(conn, "system", "job.start", f"job:{job_id}", {"worker": worker})
             return dict(conn.execute(select(jobs).where(jobs.c.id == job_id)).mappings().one())
 
+    @retried
     def report_progress(self, job_id: int, fraction: float, message: str) -> bool:
         """Record progress (not audited: it changes no record); returns True when cancel was asked."""
         with self._transaction() as conn:
@@ -46,6 +49,13 @@ class JobWrites(StoreBase):
                 progress=max(0.0, min(1.0, float(fraction))), message=message[:500], heartbeat_at=now()))
             return bool(conn.execute(select(jobs.c.cancel_requested).where(jobs.c.id == job_id)).scalar_one())
 
+    @retried
+    def heartbeat(self, job_id: int) -> None:
+        """Say the worker running ``job_id`` is alive (not audited), so it is not taken for dead."""
+        with self._transaction() as conn:
+            conn.execute(update(jobs).where(jobs.c.id == job_id, jobs.c.status == "running").values(heartbeat_at=now()))
+
+    @retried
     def request_cancel(self, actor: Actor, job_id: int) -> None:
         """Ask a queued or running job to stop; the owner or an admin may."""
         with self._transaction() as conn:
@@ -62,6 +72,7 @@ class JobWrites(StoreBase):
             conn.execute(update(jobs).where(jobs.c.id == job_id).values(**values))
             self._append_event(conn, actor.username, "job.cancel", f"job:{job_id}")
 
+    @retried
     def finish_job(self, job_id: int, status: str, message: str, result: dict | None = None,
                    error: str | None = None) -> None:
         """Close a job as done, failed or cancelled."""
@@ -73,6 +84,7 @@ class JobWrites(StoreBase):
                 progress=1.0 if status == "done" else jobs.c.progress))
             self._append_event(conn, "system", f"job.{status}", f"job:{job_id}", {"message": message[:500], "error": error})
 
+    @retried
     def fail_stale_jobs(self, older_than_seconds: float) -> list[int]:
         """Mark running jobs whose worker stopped sending heartbeats as failed (it died)."""
         cutoff = now().timestamp() - older_than_seconds

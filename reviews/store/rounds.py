@@ -21,7 +21,7 @@ from reviews.schema import (
     row_flags,
     task_assignments,
 )
-from reviews.store.base import StoreBase, now
+from reviews.store.base import StoreBase, now, retried
 from reviews.store.datasets import NewDataset
 
 FLAG_REASONS = ("impossible_value", "implausible_combination", "looks_copied", "formatting", "other")
@@ -48,6 +48,7 @@ class Flag:
 
 
 class RoundWrites(StoreBase):
+    @retried
     def open_round(self, actor: Actor, dataset_id: int, mode: str, k: int, overlap: int, batch_size: int,
                    blind_items: int, first_batch: list[NewTask]) -> int:
         """Open a review round on a synthetic dataset with its first batch of tasks."""
@@ -72,6 +73,7 @@ class RoundWrites(StoreBase):
             for reviewer in task.reviewers:
                 conn.execute(insert(task_assignments).values(task_id=task_id, reviewer=reviewer))
 
+    @retried
     def add_batch(self, round_id: int, after_batch: int, tasks: list[NewTask], model: dict | None) -> bool:
         """Append the next batch (and the model refit that chose it) unless another writer already did.
 
@@ -95,12 +97,14 @@ class RoundWrites(StoreBase):
             return False
         return True
 
+    @retried
     def record_model(self, round_id: int, batch: int, model: dict) -> None:
         """Keep a refit of the preference model (weights and every row's score)."""
         with self._transaction() as conn:
             conn.execute(insert(round_models).values(round_id=round_id, batch=batch, fitted_at=now(), **model))
             self._append_event(conn, "system", "round.model", f"round:{round_id}", {"batch": batch, "n_pairs": model["n_pairs"]})
 
+    @retried
     def submit_response(self, actor: Actor, task_id: int, answer: dict, time_spent_ms: int,
                         flags: list[Flag] = ()) -> int:
         """Append a reviewer's answer (and flags). Nothing is ever overwritten: a changed answer is a new row."""
@@ -135,6 +139,7 @@ class RoundWrites(StoreBase):
                 "flags": [{"row": f.row, "reason": f.reason} for f in flags]})
         return int(response_id)
 
+    @retried
     def close_round(self, actor: Actor, round_id: int) -> None:
         require(actor, "open_round")
         with self._transaction() as conn:
@@ -143,6 +148,7 @@ class RoundWrites(StoreBase):
                 raise NotFound(f"No review round {round_id}.")
             self._append_event(conn, actor.username, "round.close", f"round:{round_id}")
 
+    @retried
     def apply_acceptance(self, actor: Actor, round_id: int, dataset_id: int, threshold: float, min_flags: int,
                          counts: dict, accepted: NewDataset) -> int:
         """Record an acceptance decision and keep the accepted rows as a new dataset, together."""
@@ -157,6 +163,7 @@ class RoundWrites(StoreBase):
                 "min_flags": min_flags, "counts": counts})
         return accepted_id
 
+    @retried
     def open_inspection(self, actor: Actor, dataset_id: int, rows: list[int], min_lower: float) -> int:
         """Start a sampling inspection of an accepted dataset."""
         require(actor, "apply_acceptance")
@@ -168,6 +175,7 @@ class RoundWrites(StoreBase):
                 "dataset_id": dataset_id, "sample_size": len(rows), "min_lower": min_lower})
         return int(inspection_id)
 
+    @retried
     def record_verdicts(self, actor: Actor, inspection_id: int, verdicts: dict[int, bool]) -> None:
         """Append pass/fail verdicts of inspected rows."""
         require(actor, "inspect")
@@ -189,6 +197,7 @@ class RoundWrites(StoreBase):
             self._append_event(conn, actor.username, "inspection.verdicts", f"inspection:{inspection_id}", {
                 "passed": sum(bool(v) for v in verdicts.values()), "failed": sum(not v for v in verdicts.values())})
 
+    @retried
     def close_inspection(self, actor: Actor, inspection_id: int, result: dict) -> None:
         """Record the inspection's outcome as sign-off evidence."""
         require(actor, "apply_acceptance")

@@ -10,7 +10,7 @@ from sqlalchemy import insert, select, update
 from reviews.errors import ReviewsError
 from reviews.permissions import Actor, require
 from reviews.schema import app_settings
-from reviews.store.base import StoreBase, now
+from reviews.store.base import StoreBase, now, retried
 
 # What an officer may allow for one dataset, and the permission each needs.
 GRANTS = {
@@ -21,6 +21,7 @@ GRANTS = {
 
 
 class SettingWrites(StoreBase):
+    @retried
     def set_setting(self, actor: Actor, key: str, value: Any) -> None:
         """Change a workspace setting such as the lineage depth limit or the gates (admins only)."""
         require(actor, "change_settings")
@@ -33,6 +34,7 @@ class SettingWrites(StoreBase):
                 conn.execute(update(app_settings).where(app_settings.c.key == key).values(value=value))
             self._append_event(conn, actor.username, "settings.change", f"setting:{key}", {"from": old, "to": value})
 
+    @retried
     def grant(self, actor: Actor, kind: str, dataset_id: int, justification: str) -> None:
         """An officer's recorded permission about one dataset (see ``GRANTS``)."""
         if kind not in GRANTS:

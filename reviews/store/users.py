@@ -9,18 +9,20 @@ from reviews.errors import AuthenticationFailed, Conflict, NotFound, PermissionD
 from reviews.passwords import hash_password, password_matches
 from reviews.permissions import ROLES, Actor, require
 from reviews.schema import users
-from reviews.store.base import StoreBase, now
+from reviews.store.base import StoreBase, now, retried
 
 LANGUAGES = ("en", "zh")
 
 
 class UserWrites(StoreBase):
+    @retried
     def create_first_admin(self, username: str, password: str) -> int:
         """First-run setup: create the admin, refused as soon as any user exists."""
         if self.user_count() > 0:
             raise PermissionDenied("The workspace already has users; ask an admin for an account.")
         return self.create_user(Actor(username.strip(), "setup"), username, password, "admin")
 
+    @retried
     def create_user(self, actor: Actor, username: str, password: str, role: str) -> int:
         """Create a user; only admins (or the command line) may, except for the very first admin."""
         if self.user_count() > 0:
@@ -44,6 +46,7 @@ class UserWrites(StoreBase):
             raise Conflict(f"A user named {username!r} already exists; pick another name.") from exc
         return int(user_id)
 
+    @retried
     def set_role(self, actor: Actor, username: str, role: str) -> None:
         """Change a user's role (admins only)."""
         require(actor, "manage_users")
@@ -56,6 +59,7 @@ class UserWrites(StoreBase):
             conn.execute(update(users).where(users.c.username == username).values(role=role))
             self._append_event(conn, actor.username, "user.set_role", f"user:{username}", {"from": old, "to": role})
 
+    @retried
     def set_active(self, actor: Actor, username: str, active: bool) -> None:
         """Disable or re-enable a user (admins only); disabled users cannot sign in."""
         require(actor, "manage_users")
@@ -67,6 +71,7 @@ class UserWrites(StoreBase):
                 raise NotFound(f"No user named {username!r}.")
             self._append_event(conn, actor.username, "user.set_active", f"user:{username}", {"active": active})
 
+    @retried
     def set_language(self, actor: Actor, language: str) -> None:
         """Remember the interface language a user chose."""
         if language not in LANGUAGES:
@@ -75,6 +80,7 @@ class UserWrites(StoreBase):
             conn.execute(update(users).where(users.c.username == actor.username).values(language=language))
             self._append_event(conn, actor.username, "user.set_language", f"user:{actor.username}", {"language": language})
 
+    @retried
     def authenticate(self, username: str, password: str) -> Actor:
         """Check a password; failed attempts are audited, and the message never says which part was wrong."""
         with self.engine.connect() as conn:
