@@ -10,7 +10,7 @@ import sys
 
 from synth.cli import run_cli
 
-COMMANDS = ("users", "audit", "rank-fit")
+COMMANDS = ("users", "audit", "rank-fit", "export", "verify-bundle")
 
 
 if __name__ == "__main__":

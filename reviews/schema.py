@@ -225,3 +225,35 @@ evaluations = Table(
     Column("created_by", String(64), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
+
+# Append-only: each save keeps the whole set of documentation fields; the newest row counts.
+signoff_documentation = Table(
+    "signoff_documentation",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("dataset_id", Integer, ForeignKey("datasets.id"), nullable=False, index=True),
+    Column("fields", JSON, nullable=False),
+    Column("written_by", String(64), nullable=False),
+    Column("written_at", DateTime(timezone=True), nullable=False),
+)
+
+# An officer's signed verdict; ``record`` is the canonical JSON exactly as signed.
+signoffs = Table(
+    "signoffs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("dataset_id", Integer, ForeignKey("datasets.id"), nullable=False, index=True),
+    Column("verdict", String(32), nullable=False),  # approve | approve_with_conditions | reject
+    Column("comment", Text, nullable=False, server_default=""),
+    Column("override_justification", Text, nullable=True),
+    Column("evaluation_id", Integer, ForeignKey("evaluations.id"), nullable=True),
+    Column("dataset_sha256", String(64), nullable=False),
+    Column("report_sha256", String(64), nullable=True),
+    Column("report_path", String(512), nullable=True),
+    Column("record", Text, nullable=False),
+    Column("signature", String(128), nullable=False),  # hex Ed25519 signature of ``record``
+    Column("public_key", Text, nullable=False),  # PEM, so old signatures stay checkable after a key change
+    Column("key_fingerprint", String(64), nullable=False),
+    Column("officer", String(64), nullable=False),
+    Column("signed_at", DateTime(timezone=True), nullable=False),
+)

@@ -12,12 +12,13 @@ from reviews.store.evaluations import EvaluationWrites
 from reviews.store.jobs import JobWrites
 from reviews.store.rounds import Flag, NewTask, RoundWrites
 from reviews.store.settings import SettingWrites
+from reviews.store.signoff import SignoffWrites
 from reviews.store.users import LANGUAGES, UserWrites
 
 __all__ = ["DATASET_KINDS", "LANGUAGES", "Flag", "NewDataset", "NewTask", "Store", "now", "open_store"]
 
 
-class Store(UserWrites, DatasetWrites, JobWrites, SettingWrites, RoundWrites, EvaluationWrites):
+class Store(UserWrites, DatasetWrites, JobWrites, SettingWrites, RoundWrites, EvaluationWrites, SignoffWrites):
     """Database plus artifact folder of one workspace, with every write it allows."""
 
 

@@ -1,0 +1,192 @@
+"""The evidence bundle of an approved dataset: one ZIP a third party can check on its own.
+
+Contents::
+
+    data/rows.csv           the rows, spreadsheet-safe (see ``csv_safety``)
+    data/rows.parquet       the rows, with key-value metadata: synthetic, purpose, allowed_stages, lineage
+    datacard.json / .md     purpose, generator, lineage, stages, metrics, limitations, sign-off
+    report/evaluation.html  the evaluation report, exactly the bytes the sign-off covers
+    audit/excerpt.jsonl     this dataset's audit events (its lineage, rounds, tasks, inspections)
+                            up to the sign-off, each with its hashes
+    signoff/record.json     the signed sign-off record, byte for byte
+    signoff/record.sig      its raw 64-byte Ed25519 signature
+    keys/public_key.pem     the workspace's public key (the private key never leaves the home folder)
+    manifest.json           sha256 of every file above
+    manifest.sig            Ed25519 signature of manifest.json
+
+The ZIP is byte-for-byte reproducible for the same sign-off: members are written in a fixed
+order with a fixed timestamp and mode, nothing depends on the time of export, the audit
+excerpt stops at the sign-off event, and Ed25519 signatures are deterministic.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from sqlalchemy import select
+
+from reviews import artifacts, queries, round_queries, signing
+from reviews.bundle.csv_safety import safe_csv_bytes
+from reviews.bundle.datacard import build_datacard, datacard_json, datacard_markdown
+from reviews.errors import ReviewsError
+from reviews.evaluation_flow import get_evaluation
+from reviews.permissions import Actor, require
+from reviews.schema import audit_events, inspections, review_tasks
+from reviews.signoff.records import SignoffRecord, report_bytes, signoff_for
+from reviews.store import Store
+
+FORMAT = "synthreview.bundle/1"
+MANIFEST, MANIFEST_SIG = "manifest.json", "manifest.sig"
+RECORD, RECORD_SIG, PUBLIC_KEY = "signoff/record.json", "signoff/record.sig", "keys/public_key.pem"
+CSV, PARQUET, REPORT, AUDIT = "data/rows.csv", "data/rows.parquet", "report/evaluation.html", "audit/excerpt.jsonl"
+CARD_JSON, CARD_MD, README = "datacard.json", "datacard.md", "README.txt"
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time ZIP can hold; any fixed value keeps bytes stable
+_CHUNK = 500
+
+
+class NotApproved(ReviewsError):
+    """Export asked for a dataset whose latest sign-off is not an approval."""
+
+
+def approved_signoff(store: Store, dataset_id: int) -> SignoffRecord:
+    """The approval an export rests on, checked against its signature and the stored files."""
+    dataset = queries.get_dataset(store, dataset_id)
+    signoff = signoff_for(store, dataset_id)
+    if signoff is None:
+        raise NotApproved(f"Dataset {dataset_id} has not been signed off; only approved datasets can be exported.")
+    if not signoff.approved:
+        raise NotApproved(f"Dataset {dataset_id} was rejected by {signoff.officer}; only approved datasets can be exported.")
+    if not signoff.signature_valid():
+        raise ReviewsError(f"Sign-off {signoff.id} does not match its signature; the database may have been altered. "
+                           "Run `python -m reviews audit verify` and ask an officer to sign again.")
+    if signoff.dataset_sha256 != dataset.sha256 or signoff.record["dataset"]["sha256"] != dataset.sha256:
+        raise ReviewsError(f"Dataset {dataset_id} changed after it was signed off; ask an officer to sign again.")
+    return signoff
+
+
+def _parquet_bytes(frame, dataset: queries.DatasetRecord) -> bytes:
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    labels = dataset.labels or {}
+    metadata = dict(table.schema.metadata or {})
+    metadata.update({
+        b"synthetic": b"true",
+        b"purpose": (dataset.purpose or "").encode(),
+        b"allowed_stages": json.dumps(list(labels.get("stages") or [])).encode(),
+        b"lineage": json.dumps({"depth": dataset.depth, **(dataset.lineage or {})}, sort_keys=True, default=str).encode(),
+    })
+    buffer = io.BytesIO()
+    pq.write_table(table.replace_schema_metadata(metadata), buffer)
+    return buffer.getvalue()
+
+
+def _lineage_ids(store: Store, dataset: queries.DatasetRecord) -> list[int]:
+    ids, current = [], dataset
+    while current is not None and current.id not in ids:
+        ids += [current.id] + [i for i in (current.train_id, current.holdout_id) if i is not None]
+        current = queries.get_dataset(store, current.parent_id) if current.parent_id is not None else None
+    return list(dict.fromkeys(ids))
+
+
+def _signoff_seq(store: Store, signoff: SignoffRecord) -> int:
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(audit_events.c.seq, audit_events.c.payload).where(
+            audit_events.c.object == f"dataset:{signoff.dataset_id}", audit_events.c.action == f"signoff.{signoff.verdict}")
+            .order_by(audit_events.c.seq)).all()
+    for seq, payload in rows:
+        if json.loads(payload).get("signoff_id") == signoff.id:
+            return seq
+    raise ReviewsError(f"The audit log has no event for sign-off {signoff.id}; run `python -m reviews audit verify`.")
+
+
+def audit_excerpt(store: Store, dataset: queries.DatasetRecord, until_seq: int) -> bytes:
+    """JSONL of the events about this dataset's lineage, rounds, tasks and inspections, up to ``until_seq``."""
+    lineage = _lineage_ids(store, dataset)
+    round_ids = [r.id for i in lineage for r in round_queries.list_rounds(store, i)]
+    with store.engine.connect() as conn:
+        task_ids = list(conn.execute(select(review_tasks.c.id).where(review_tasks.c.round_id.in_(round_ids))).scalars())
+        inspection_ids = list(conn.execute(select(inspections.c.id).where(inspections.c.dataset_id == dataset.id)).scalars())
+        objects = ([f"dataset:{i}" for i in lineage] + [f"round:{i}" for i in round_ids]
+                   + [f"task:{i}" for i in task_ids] + [f"inspection:{i}" for i in inspection_ids])
+        events = []
+        for start in range(0, len(objects), _CHUNK):
+            events += conn.execute(select(audit_events).where(
+                audit_events.c.object.in_(objects[start:start + _CHUNK]), audit_events.c.seq <= until_seq)).mappings().all()
+    lines = [json.dumps({k: e[k] for k in ("seq", "time", "actor", "action", "object", "payload", "prev_hash", "hash")},
+                        sort_keys=True, ensure_ascii=False)
+             for e in sorted(events, key=lambda e: e["seq"])]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _readme(dataset: queries.DatasetRecord, signoff: SignoffRecord) -> bytes:
+    return (f"Evidence bundle of synthetic dataset {dataset.id} ({dataset.name}).\n"
+            f"Signed off ({signoff.verdict}) by {signoff.officer}; signing key fingerprint {signoff.key_fingerprint}.\n\n"
+            "Check it with:  python -m reviews verify-bundle THIS.zip\n"
+            "manifest.json lists the sha256 of every file; manifest.sig and signoff/record.sig are raw Ed25519\n"
+            "signatures of manifest.json and signoff/record.json by keys/public_key.pem.\n"
+            "In data/rows.csv, text cells starting with = + - @ tab or CR carry a leading single quote so that\n"
+            "spreadsheets show them as text; data/rows.parquet has the values unchanged.\n").encode("utf-8")
+
+
+def bundle_members(store: Store, dataset_id: int) -> dict[str, bytes]:
+    """Every file of the bundle, in the order they are written, signatures included."""
+    signoff = approved_signoff(store, dataset_id)
+    dataset = queries.get_dataset(store, dataset_id)
+    frame = queries.load_frame(store, dataset_id)
+    report = report_bytes(store, signoff)
+    if report is None or artifacts.sha256_hex(report) != signoff.report_sha256:
+        raise ReviewsError(f"The evaluation report of sign-off {signoff.id} is missing or changed; ask an officer to sign again.")
+    evaluation = get_evaluation(store, signoff.evaluation_id) if signoff.evaluation_id else None
+    card = build_datacard(dataset, signoff, evaluation, [str(c) for c in frame.columns])
+    members = {
+        README: _readme(dataset, signoff),
+        CSV: safe_csv_bytes(frame),
+        PARQUET: _parquet_bytes(frame, dataset),
+        CARD_JSON: datacard_json(card),
+        CARD_MD: datacard_markdown(card).encode("utf-8"),
+        REPORT: report,
+        AUDIT: audit_excerpt(store, dataset, _signoff_seq(store, signoff)),
+        RECORD: signoff.record_text.encode("utf-8"),
+        RECORD_SIG: bytes.fromhex(signoff.signature),
+        PUBLIC_KEY: signoff.public_key.encode("ascii"),
+    }
+    manifest = {"format": FORMAT, "dataset_id": dataset.id, "signoff_id": signoff.id,
+                "key_fingerprint": signoff.key_fingerprint,
+                "files": {name: artifacts.sha256_hex(data) for name, data in members.items()}}
+    members[MANIFEST] = (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    if signing.fingerprint(signing.public_key_pem()) != signoff.key_fingerprint:
+        raise ReviewsError("The workspace's signing key is not the one that signed this approval; "
+                           "restore the original key or ask an officer to sign again.")
+    members[MANIFEST_SIG] = signing.sign(members[MANIFEST])
+    return members
+
+
+def zip_bytes(members: dict[str, bytes]) -> bytes:
+    """A ZIP of ``members`` that is identical byte for byte for identical members."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members.items():
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3  # "Unix", whatever machine builds it
+            archive.writestr(info, data, compresslevel=9)
+    return buffer.getvalue()
+
+
+def build_bundle(store: Store, actor: Actor, dataset_id: int) -> bytes:
+    """The evidence bundle of an approved dataset as ZIP bytes; the export is audited ("bundle.export")."""
+    require(actor, "export")
+    members = bundle_members(store, dataset_id)
+    data = zip_bytes(members)
+    signoff_id = json.loads(members[MANIFEST])["signoff_id"]
+    store.record_export(actor, dataset_id, signoff_id, artifacts.sha256_hex(data), len(data), list(members))
+    return data
+
+
+def bundle_file_name(dataset: queries.DatasetRecord) -> str:
+    """A file name for the download button."""
+    return f"synthreview-dataset-{dataset.id}-bundle.zip"

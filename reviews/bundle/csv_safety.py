@@ -1,0 +1,51 @@
+"""CSV that is safe to open in a spreadsheet (OWASP "CSV injection").
+
+Rule: in every column that is not typed as a number, boolean or date, a cell whose text starts
+with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a single quote in front, so a
+spreadsheet shows it as text instead of running it as a formula. Column names get the same
+treatment. Numeric columns are written as plain numbers and left alone: a typed number such as
+``-3.5`` cannot carry a formula, and quoting it would turn it into text for every reader.
+A text column that happens to hold ``-5`` is still prefixed (``'-5``): its values are strings,
+and the safe reading of a string is as text.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_PATTERN = "^[=+\\-@\t\r]"
+QUOTE = "'"
+
+
+def is_typed(series: pd.Series) -> bool:
+    """True for columns whose cells are numbers, booleans or dates (never formula text)."""
+    return (pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series)
+            or pd.api.types.is_datetime64_any_dtype(series))
+
+
+def neutralise_text(value: str) -> str:
+    """One cell or header: prefix a quote when it starts like a formula."""
+    return QUOTE + value if value.startswith(TRIGGERS) else value
+
+
+def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` with formula-like text cells and column names neutralised."""
+    out = {}
+    for name in frame.columns:
+        column = frame[name]
+        if not is_typed(column):
+            text = column.astype("string")
+            risky = text.str.contains(_PATTERN, regex=True, na=False)
+            column = text.mask(risky, QUOTE + text)
+        out[neutralise_text(str(name))] = column
+    return pd.DataFrame(out, index=frame.index)
+
+
+def safe_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """UTF-8 CSV of ``frame`` after :func:`neutralise`, no index.
+
+    Lines end in CRLF as RFC 4180 asks; that also makes the writer quote any cell holding a CR
+    or LF, so such a cell cannot split a row.
+    """
+    return neutralise(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8")

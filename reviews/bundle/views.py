@@ -1,0 +1,59 @@
+"""Everything the Export page shows for one dataset, in one call."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from reviews import queries
+from reviews.bundle.build import approved_signoff, bundle_file_name
+from reviews.errors import ReviewsError
+from reviews.permissions import Actor
+from reviews.schema import audit_events
+from reviews.signoff.records import SignoffRecord, list_signoffs, signoff_for
+from reviews.store import Store
+
+
+@dataclass(frozen=True)
+class ExportView:
+    """Whether a dataset can be exported (and why not), its sign-off, and earlier exports."""
+
+    dataset: queries.DatasetRecord
+    signoff: SignoffRecord | None
+    exportable: bool
+    reason: str | None
+    file_name: str
+    exports: list[dict]  # seq, time, actor, bundle_sha256, bytes
+
+
+def approved_datasets(store: Store) -> list[queries.DatasetRecord]:
+    """Datasets whose latest sign-off is an approval, newest first."""
+    latest = {}
+    for signoff in reversed(list_signoffs(store)):
+        latest[signoff.dataset_id] = signoff
+    return [queries.get_dataset(store, i) for i in sorted(latest, reverse=True) if latest[i].approved]
+
+
+def past_exports(store: Store, dataset_id: int) -> list[dict]:
+    """Earlier bundle exports of a dataset, newest first, from the audit log."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(audit_events).where(audit_events.c.action == "bundle.export",
+                                                       audit_events.c.object == f"dataset:{dataset_id}")
+                            .order_by(audit_events.c.seq.desc())).mappings().all()
+    return [{"seq": r["seq"], "time": r["time"], "actor": r["actor"], **{k: json.loads(r["payload"]).get(k)
+             for k in ("bundle_sha256", "bytes", "signoff_id")}} for r in rows]
+
+
+def export_view(store: Store, actor: Actor, dataset_id: int) -> ExportView:
+    """Build the page's content; ``reason`` says why the export button must stay disabled."""
+    dataset = queries.get_dataset(store, dataset_id)
+    reason = None if actor.can("export") else f"{actor.username} ({actor.role}) may not export; ask a steward."
+    if reason is None:
+        try:
+            approved_signoff(store, dataset_id)
+        except ReviewsError as exc:
+            reason = str(exc)
+    return ExportView(dataset, signoff_for(store, dataset_id), reason is None, reason, bundle_file_name(dataset),
+                      past_exports(store, dataset_id))

@@ -1,0 +1,181 @@
+"""What only a person can write: the EU AI Act Art. 10(2) data-governance fields and the
+datasheet sections (Gebru et al., "Datasheets for Datasets").
+
+The steward writes them; each save keeps a new version and an audit event. A field counts as
+written only when a person saved text in it: suggestions drawn from the stored metadata
+(lineage, profile, labels) prefill the form but never satisfy the checklist on their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from reviews import queries
+from reviews.errors import ReviewsError
+from reviews.evaluation_flow import latest_evaluation
+from reviews.permissions import Actor
+from reviews.schema import signoff_documentation
+from reviews.store import Store
+
+ART10, DATASHEET = "art10", "datasheet"
+MAX_LENGTH = 20_000
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    key: str
+    group: str
+    label: str
+    help: str
+
+
+FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("design_choices", ART10, "Design choices", "Art. 10(2)(a): why this purpose, generator and settings."),
+    FieldSpec("data_origin", ART10, "Data origin and original purpose",
+              "Art. 10(2)(b): where the real data came from and why it was first collected."),
+    FieldSpec("preparation", ART10, "Preparation steps",
+              "Art. 10(2)(c): cleaning, splitting, generation, review and acceptance."),
+    FieldSpec("assumptions", ART10, "Assumptions", "Art. 10(2)(d): what the data is assumed to measure and represent."),
+    FieldSpec("quantity_suitability", ART10, "Quantity and suitability",
+              "Art. 10(2)(e): how many rows, and why they suit the intended use."),
+    FieldSpec("bias_examination", ART10, "Bias examination",
+              "Art. 10(2)(f): which biases were looked for, how, and what was found."),
+    FieldSpec("bias_mitigation", ART10, "Bias mitigation", "Art. 10(2)(g): what was done about the biases found."),
+    FieldSpec("gaps", ART10, "Gaps and how they are addressed",
+              "Art. 10(2)(h): missing data or shortcomings, and how they are handled."),
+    FieldSpec("motivation", DATASHEET, "Motivation", "Why the dataset was created, and by whom."),
+    FieldSpec("composition", DATASHEET, "Composition", "What a row is, what the columns mean, what is synthetic."),
+    FieldSpec("collection", DATASHEET, "Collection process", "How the source rows and the synthetic rows came about."),
+    FieldSpec("preprocessing", DATASHEET, "Preprocessing", "Cleaning and labelling applied before and after generation."),
+    FieldSpec("uses", DATASHEET, "Uses", "Intended and excluded uses, including the allowed training stages."),
+    FieldSpec("distribution", DATASHEET, "Distribution", "Who receives it, in what form, under which terms."),
+    FieldSpec("maintenance", DATASHEET, "Maintenance", "Who maintains it and how errors are reported and fixed."),
+)
+FIELD_KEYS = tuple(f.key for f in FIELDS)
+GROUP_TITLES = {ART10: "EU AI Act Art. 10(2) documentation", DATASHEET: "Datasheet"}
+
+
+@dataclass(frozen=True)
+class FieldState:
+    """One field as the form shows it."""
+
+    spec: FieldSpec
+    value: str
+    suggestion: str
+
+    @property
+    def written(self) -> bool:
+        return bool(self.value.strip())
+
+
+@dataclass(frozen=True)
+class Documentation:
+    """The current version of a dataset's documentation, with suggestions for empty fields."""
+
+    dataset_id: int
+    fields: tuple[FieldState, ...]
+    version: int | None
+    written_by: str | None
+    written_at: datetime | None
+
+    def group(self, group: str) -> list[FieldState]:
+        return [f for f in self.fields if f.spec.group == group]
+
+    def values(self) -> dict[str, str]:
+        return {f.spec.key: f.value for f in self.fields if f.written}
+
+
+def _latest(store: Store, dataset_id: int) -> dict | None:
+    with store.engine.connect() as conn:
+        row = conn.execute(select(signoff_documentation).where(signoff_documentation.c.dataset_id == dataset_id)
+                           .order_by(signoff_documentation.c.id.desc()).limit(1)).mappings().one_or_none()
+    return None if row is None else dict(row)
+
+
+def documentation_for(store: Store, dataset_id: int) -> Documentation:
+    """The saved fields (empty where not written) and a suggestion for each."""
+    dataset = queries.get_dataset(store, dataset_id)
+    latest = _latest(store, dataset_id)
+    saved = (latest or {}).get("fields") or {}
+    hints = suggestions(store, dataset)
+    states = tuple(FieldState(spec, str(saved.get(spec.key) or ""), hints.get(spec.key, "")) for spec in FIELDS)
+    return Documentation(dataset_id, states, latest and latest["id"], latest and latest["written_by"],
+                         latest and latest["written_at"])
+
+
+def save_documentation(store: Store, actor: Actor, dataset_id: int, fields: dict[str, str]) -> Documentation:
+    """Merge ``fields`` into the current documentation and keep it; an empty string clears a field."""
+    unknown = sorted(set(fields) - set(FIELD_KEYS))
+    if unknown:
+        raise ReviewsError(f"Unknown documentation field(s) {', '.join(unknown)}; use {', '.join(FIELD_KEYS)}.")
+    too_long = [k for k, v in fields.items() if len(str(v or "")) > MAX_LENGTH]
+    if too_long:
+        raise ReviewsError(f"Field(s) {', '.join(too_long)} are over {MAX_LENGTH:,} characters; shorten them.")
+    dataset = queries.get_dataset(store, dataset_id)
+    if dataset.kind == "real":
+        raise ReviewsError("Documentation belongs to a synthetic or accepted dataset; pick one of those.")
+    current = documentation_for(store, dataset_id).values()
+    merged = dict(current)
+    for key, value in fields.items():
+        text = str(value or "").strip()
+        if text:
+            merged[key] = text
+        else:
+            merged.pop(key, None)
+    changed = sorted(k for k in FIELD_KEYS if merged.get(k) != current.get(k))
+    if changed:
+        store.save_documentation(actor, dataset_id, {k: merged[k] for k in FIELD_KEYS if k in merged}, changed)
+    return documentation_for(store, dataset_id)
+
+
+def suggestions(store: Store, dataset: queries.DatasetRecord) -> dict[str, str]:
+    """Starting points drawn from metadata, for the fields metadata can speak to."""
+    labels, lineage = dataset.labels or {}, dataset.lineage or {}
+    source = source_dataset(store, dataset)
+    settings = lineage.get("settings") or {}
+    steps = []
+    if source is not None:
+        steps.append(f"Real source dataset:{source.id} ({source.name}, {source.rows} rows) was profiled.")
+    if settings.get("holdout_fraction") is not None:
+        steps.append(f"{settings['holdout_fraction']:.0%} of the real rows were held out, never shown to the generator.")
+    if lineage.get("generator"):
+        steps.append(f"Generator {lineage['generator']} (seed {lineage.get('seed')}) made {settings.get('rows', '?')} rows "
+                     f"for purpose {dataset.purpose}; outlier fraction {settings.get('outlier_fraction', 0)}.")
+    acceptance = lineage.get("acceptance")
+    if acceptance:
+        steps.append(f"Reviewers ranked rows in round:{acceptance['round_id']}; rows scoring at least "
+                     f"{acceptance['threshold']:.4g} with fewer than {acceptance['min_flags']} flag(s) were accepted "
+                     f"({len(acceptance.get('accepted_rows', []))} rows).")
+    hints = {"preparation": " ".join(steps), "preprocessing": " ".join(steps)}
+    if source is not None:
+        origin = (source.labels or {}).get("source_file")
+        hints["data_origin"] = f"Derived from dataset:{source.id} ({source.name})" + (f", file {origin}." if origin else ".")
+    hints["quantity_suitability"] = f"{dataset.rows} rows, {dataset.columns} columns."
+    if dataset.purpose:
+        generator = labels.get("generator") or lineage.get("generator")
+        hints["design_choices"] = (f"Purpose: {dataset.purpose}; generator: {generator}; "
+                                   f"generation depth {dataset.depth} (limit {lineage.get('max_depth', '?')}).")
+    stages = labels.get("stages")
+    if stages:
+        hints["uses"] = f"May feed these training stages only: {', '.join(stages)}."
+    if labels.get("protected"):
+        evaluation = latest_evaluation(store, dataset.id)
+        gap = ((evaluation or {}).get("result") or {}).get("summary", {}).get("max_parity_gap_synthetic")
+        measured = f" Largest demographic-parity gap in the synthetic data: {gap:.3g}." if gap is not None else ""
+        hints["bias_examination"] = f"Protected attribute(s): {', '.join(labels['protected'])}.{measured}"
+    if labels.get("bias_target"):
+        hints["bias_mitigation"] = f"The distribution was moved to a target on purpose: {labels['bias_target']}."
+    hints["distribution"] = "Exported only as a signed evidence bundle after an officer's approval."
+    return {k: v for k, v in hints.items() if v}
+
+
+def source_dataset(store: Store, dataset: queries.DatasetRecord) -> queries.DatasetRecord | None:
+    """The real dataset at the root of the lineage (the data everything was made from)."""
+    current, seen = dataset, set()
+    while current.kind != "real" and current.parent_id is not None and current.id not in seen:
+        seen.add(current.id)
+        current = queries.get_dataset(store, current.parent_id)
+    return current if current.kind == "real" else None

@@ -1,0 +1,65 @@
+"""The four-eyes rule: nobody who made or reviewed a dataset signs it off.
+
+Made: whoever generated it (for accepted rows also whoever generated their parent and whoever
+applied acceptance). Reviewed: anyone who answered a review round on it or its parent, or gave
+a verdict in a sampling inspection of it. Roles change over time, so this looks at what people
+did, not at the role they hold now.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from reviews import queries
+from reviews.errors import PermissionDenied
+from reviews.permissions import Actor
+from reviews.schema import acceptance_decisions, inspection_verdicts, inspections, review_responses, review_rounds
+from reviews.store import Store
+
+
+def involvement(store: Store, dataset_id: int) -> dict[str, list[str]]:
+    """Username -> what that person did to make or review the dataset."""
+    dataset = queries.get_dataset(store, dataset_id)
+    roles: dict[str, list[str]] = {}
+
+    def add(username: str, what: str) -> None:
+        if what not in roles.setdefault(username, []):
+            roles[username].append(what)
+
+    reviewed_ids = [dataset.id]
+    if dataset.kind == "accepted" and dataset.parent_id is not None:
+        parent = queries.get_dataset(store, dataset.parent_id)
+        add(parent.created_by, f"generated its parent dataset:{parent.id}")
+        reviewed_ids.append(parent.id)
+        add(dataset.created_by, f"applied acceptance that made dataset:{dataset.id}")
+    else:
+        add(dataset.created_by, f"generated dataset:{dataset.id}")
+    with store.engine.connect() as conn:
+        for row in conn.execute(select(acceptance_decisions.c.decided_by, acceptance_decisions.c.round_id)
+                                .where(acceptance_decisions.c.accepted_dataset_id == dataset.id)):
+            add(row.decided_by, f"applied acceptance in round:{row.round_id}")
+        for row in conn.execute(select(review_responses.c.reviewer, review_responses.c.round_id).distinct()
+                                .join(review_rounds, review_rounds.c.id == review_responses.c.round_id)
+                                .where(review_rounds.c.dataset_id.in_(reviewed_ids))):
+            add(row.reviewer, f"answered review round:{row.round_id}")
+        for row in conn.execute(select(inspection_verdicts.c.reviewer, inspection_verdicts.c.inspection_id).distinct()
+                                .join(inspections, inspections.c.id == inspection_verdicts.c.inspection_id)
+                                .where(inspections.c.dataset_id == dataset.id)):
+            add(row.reviewer, f"judged rows in inspection:{row.inspection_id}")
+    return roles
+
+
+def four_eyes_problem(store: Store, actor: Actor, dataset_id: int) -> str | None:
+    """Why ``actor`` may not sign this dataset off, or None when the rule allows it."""
+    done = involvement(store, dataset_id).get(actor.username)
+    if not done:
+        return None
+    return (f"Four-eyes rule: {actor.username} {' and '.join(done)}, so may not sign dataset:{dataset_id} off. "
+            "Ask an officer who took no part in making or reviewing it.")
+
+
+def check_four_eyes(store: Store, actor: Actor, dataset_id: int) -> None:
+    """Raise ``PermissionDenied`` when the four-eyes rule forbids ``actor`` to sign."""
+    problem = four_eyes_problem(store, actor, dataset_id)
+    if problem:
+        raise PermissionDenied(problem)
