@@ -17,6 +17,8 @@ PAGES = (
     ("pages/review.py", "Review", ":material/thumbs_up_down:", "review", {"reviewer"}),
     ("pages/inspect.py", "Inspect", ":material/checklist:", "inspect", {"reviewer"}),
     ("pages/rounds.py", "Review rounds", ":material/rule:", "rounds", {"admin", "steward"}),
+    ("pages/signoff.py", "Sign-off", ":material/approval:", "signoff", {"officer", "steward", "admin"}),
+    ("pages/export.py", "Export", ":material/download:", "export", {"steward"}),
     ("pages/grants.py", "Officer permissions", ":material/verified_user:", "grants", {"officer"}),
     ("pages/collapse.py", "Collapse Lab", ":material/trending_down:", "collapse", None),
     ("pages/audit.py", "Audit log", ":material/history:", "audit", None),

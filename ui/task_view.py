@@ -18,6 +18,7 @@ def render_task(view: TaskView) -> dict | None:
     started = st.session_state.setdefault(f"review_started_{view.task_id}", time.time())
     labels = [row_label(i) for i in range(len(view.rows))]
     flags: list[Flag] = []
+    st.caption(_("Task {id}").format(id=view.task_id))
     with st.form(f"review_form_{view.task_id}"):
         for col, label, report, row in zip(st.columns(len(view.rows)), labels, view.context, view.rows):
             with col:

@@ -1,0 +1,59 @@
+"""Sign-off and Export pages: an officer signs with the password; the steward exports the bundle."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from reviews.bundle import verify_bundle
+from reviews.permissions import Actor
+from reviews.signoff import signoff_for
+from tests.pages.conftest import ROOT, page_text
+from tests.reviews.test_signoff_helpers import PASSWORD, accepted_flow, fast_passwords  # noqa: F401
+from tests.support.databases import fresh_store
+
+
+@pytest.fixture
+def flow(tmp_path, monkeypatch, fast_passwords):  # noqa: F811
+    monkeypatch.setenv("SYNTHREVIEW_WORKER", "off")
+    monkeypatch.delenv("SYNTHREVIEW_DEMO", raising=False)
+    store = fresh_store("sqlite", tmp_path, monkeypatch)
+    return store, accepted_flow(store)
+
+
+def _page(username: str, role: str, page: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.session_state["actor"] = Actor(username, role)
+    at.run()
+    at.switch_page(page).run()
+    return at
+
+
+def test_officer_signs_and_steward_exports(flow):
+    store, built = flow
+    at = _page("officer", "officer", "pages/signoff.py")
+    assert not at.exception
+    assert "The six norms" in page_text(at) and "Sampling inspection" in page_text(at)
+    at.radio(key="signoff_verdict").set_value("approve")
+    at.text_input(key="signoff_password").input("not-my-password")
+    next(b for b in at.button if b.label == "Sign").click().run()
+    assert "password is wrong" in at.error[0].value and signoff_for(store, built.accepted_id) is None
+    at.text_input(key="signoff_password").input(PASSWORD["officer"])
+    next(b for b in at.button if b.label == "Sign").click().run()
+    assert not at.exception and signoff_for(store, built.accepted_id).approved
+
+    steward = _page("steward", "steward", "pages/export.py")
+    assert "Approved by officer" in page_text(steward)
+    steward.button(key="export_prepare").click().run()
+    assert not steward.exception
+    bundle = steward.session_state["export_bundle"][1]
+    report = verify_bundle(bundle)
+    assert report.ok, report.problems
+
+
+def test_the_steward_cannot_sign_but_writes_documentation(flow):
+    store, built = flow
+    at = _page("steward", "steward", "pages/signoff.py")
+    assert not [b for b in at.button if b.label == "Sign"]
+    assert "officers sign off" in page_text(at).lower()
+    assert any(b.label == "Save documentation" for b in at.button)
