@@ -51,9 +51,9 @@ DEFAULT_BACKOFF = Backoff()
 
 def is_transient(exc: BaseException) -> bool:
     """True when ``exc`` says the transaction lost a race and may simply be run again."""
+    # A dropped connection is not retried: if it dropped during COMMIT, the change may have
+    # been saved, and running it again would record it twice.
     original = exc.orig if isinstance(exc, DBAPIError) else exc
-    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
-        return True  # the connection dropped mid-transaction; nothing was committed
     sqlstate = getattr(original, "sqlstate", None)
     if sqlstate in RETRYABLE_SQLSTATES:
         return True

@@ -11,7 +11,7 @@ import sys
 
 from synth.cli import run_cli
 
-COMMANDS = ("profile", "generate", "evaluate", "collapse")
+COMMANDS = ("profile", "generate", "evaluate", "collapse", "worker")
 
 
 if __name__ == "__main__":
