@@ -26,7 +26,7 @@ def cached_inputs(dataset_id: int):
 @st.cache_data(show_spinner=False, max_entries=4)
 def cached_report(evaluation_id: int, title: str) -> bytes:
     # Evaluations never change, so the report is cached by id.
-    return render_html(get_evaluation(get_store(), evaluation_id)["result"], title=title).encode()
+    return render_html(get_evaluation(get_store(), evaluation_id)["result"], title=title, translate=_).encode()
 
 
 st.title(_("Compare real and synthetic"))
@@ -34,7 +34,7 @@ generated = [d for d in queries.list_datasets(store) if d.kind in ("synthetic", 
 if not generated:
     st.info(_("Nothing to compare yet: generate a synthetic dataset first."))
     st.stop()
-names = {d.id: f"#{d.id} {d.name} ({_(d.kind)}, {d.purpose or ''})" for d in generated}
+names = {d.id: f"#{d.id} {d.name} ({_(d.kind)}, {_(d.purpose or '')})" for d in generated}
 dataset_id = st.selectbox(_("Dataset"), list(names), index=len(names) - 1, format_func=names.get, key="compare_dataset")
 record = next(d for d in generated if d.id == dataset_id)
 if actor.can("evaluate") and st.button(_("Evaluate now"), key="compare_run"):
@@ -54,7 +54,7 @@ with user_errors():
         [_("Scores"), _("Columns"), _("Privacy"), _("Fairness and utility"), _("Leaderboard")])
     with score_tab:
         render_scores(result)
-        title = f"SynthReview evaluation of #{dataset_id} {record.name}"
+        title = _("SynthReview evaluation of #{id} {name}").format(id=dataset_id, name=record.name)
         st.download_button(_("Download the report (HTML, works offline)"), cached_report(evaluation["id"], title),
                            f"evaluation-{dataset_id}.html", "text/html", key="compare_html")
     with column_tab:

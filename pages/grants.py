@@ -22,7 +22,7 @@ datasets = [d for d in queries.list_datasets(store) if not (d.labels or {}).get(
 if not datasets:
     st.info(_("No dataset yet."))
     st.stop()
-names = {d.id: f"#{d.id} {d.name} ({_(d.kind)}, depth {d.depth})" for d in datasets}
+names = {d.id: f"#{d.id} {d.name} ({_(d.kind)}, " + _("depth {n}").format(n=d.depth) + ")" for d in datasets}
 with st.form("grants_form"):
     dataset_id = st.selectbox(_("Dataset"), list(names), format_func=names.get, key="grants_dataset")
     kind = st.radio(_("Permission"), list(GRANT_TITLES), format_func=GRANT_TITLES.get, key="grants_kind")

@@ -48,6 +48,9 @@ def render_acceptance(store: Store, actor: Actor, round_id: int) -> None:
               help=_("Mean KSComplement/TVComplement against the real training rows; the change is against all rows."))
     st.plotly_chart(scores_chart(inputs.scores, threshold, _("Plausibility scores and the threshold")),
                     key="rounds_scores")
+    st.caption(_("Text alternative: scores run from {low:.3f} to {high:.3f}; at the threshold {t:.3f}, {a} rows "
+                 "would be accepted (the counts above give the rejections by reason).").format(
+        low=low, high=high, t=threshold, a=counts.accepted))
     if st.button(_("Apply acceptance"), type="primary", key="rounds_apply"):
         with user_errors():
             accepted_id = apply_acceptance(store, actor, round_id, threshold, int(min_flags))

@@ -35,23 +35,36 @@ def render_scores(result: dict) -> None:
 def render_columns(inputs: EvaluationInputs, result: dict) -> None:
     st.plotly_chart(charts.column_scores_chart(result["fidelity"]["column_shapes"], _("Column shape scores")),
                     key="compare_column_scores")
+    st.caption(_("Text alternative: column shape scores (1 = same distribution): {scores}.").format(
+        scores=", ".join(f"{c} {_fmt(e.get('score'), '{:.2f}')}" for c, e in result["fidelity"]["column_shapes"].items())))
     types = result["column_types"]
     columns = [c for c in inputs.train.columns if c in inputs.synthetic.columns and types.get(c) not in ("id", "text")]
     column = st.selectbox(_("Column"), columns, key="compare_column")
     numeric = types.get(column) == "numerical"
-    figure = (charts.numeric_overlay if numeric else charts.categorical_bars)(inputs.train[column], inputs.synthetic[column])
+    title = (_("{column}: real vs synthetic") if numeric else _("{column}: share of each category")).format(column=column)
+    figure = (charts.numeric_overlay if numeric else charts.categorical_bars)(inputs.train[column], inputs.synthetic[column],
+                                                                              title)
     st.plotly_chart(figure, key="compare_overlay")
     st.caption(charts.overlay_summary(inputs.train[column], inputs.synthetic[column], numeric))
     st.plotly_chart(charts.missingness_compare(inputs.train, inputs.synthetic, _("Missing share per column")),
                     key="compare_missing")
+    missing = [c for c in columns if inputs.train[c].isna().any() or inputs.synthetic[c].isna().any()]
+    st.caption(_("Text alternative: missing share, real / synthetic: {shares}.").format(
+        shares=", ".join(f"{c} {inputs.train[c].isna().mean():.1%} / {inputs.synthetic[c].isna().mean():.1%}"
+                         for c in missing) or _("no column has missing values")))
     numeric_columns = [c for c in columns if types.get(c) == "numerical"]
     if len(numeric_columns) >= 2:
         st.plotly_chart(charts.correlation_heatmaps(inputs.train, inputs.synthetic, numeric_columns, _("Pearson correlations")),
                         key="compare_corr")
+        st.caption(_("Text alternative: real correlations on the left, synthetic in the middle, their difference on "
+                     "the right; the column pair trends score is {s} (1 = same relationships).").format(
+            s=_fmt(result["fidelity"].get("column_pair_trends_score"))))
         chosen = st.multiselect(_("Pair plot of"), numeric_columns, default=numeric_columns[:3], max_selections=5,
                                 key="compare_pair_columns")
         if st.button(_("Draw pair plot"), key="compare_pair_plot") and len(chosen) >= 2:
-            st.plotly_chart(charts.pair_plot(inputs.train, inputs.synthetic, chosen), key="compare_pairs")
+            st.plotly_chart(charts.pair_plot(inputs.train, inputs.synthetic, chosen, title=_("Pair plot")),
+                            key="compare_pairs")
+            st.caption(_("Text alternative: the Pearson correlations above give the same pairs as numbers."))
 
 
 def render_privacy(result: dict) -> None:

@@ -27,6 +27,8 @@ def render_generated(store: Store, dataset_id: int) -> None:
             why=lineage["override_justification"]))
     st.graphviz_chart(lineage_dot(store, dataset_id))
     st.caption(_("Lineage: real data is depth 0; each round of generating from synthetic data adds one."))
+    st.caption(_("Text alternative: #{id} is at depth {depth}, generated from dataset #{parent}.").format(
+        id=record.id, depth=record.depth, parent=record.parent_id))
     left, right = st.columns(2)
     with left:
         st.markdown("#### " + _("Purpose target vs achieved"))

@@ -1,5 +1,10 @@
 """Interface translation from gettext catalogs (``locales/<lang>/LC_MESSAGES/messages.po``),
-read with Babel. Strings are marked with ``_()`` and extracted with ``pybabel extract``.
+read with Babel. Strings are marked with ``_()`` (or ``N_()`` where the text is only declared
+and translated later) and extracted with ``pybabel extract -F babel.cfg``.
+
+The language of a session is ``st.session_state["language"]``: set at sign-in from the user's
+stored choice and changed in the sidebar. Before that, the browser's language is used when it
+is one we have, otherwise English.
 """
 
 from __future__ import annotations
@@ -26,10 +31,30 @@ def catalog(language: str) -> dict[str, str]:
     return {m.id: m.string for m in messages if m.id and m.string and not m.fuzzy}
 
 
+def language_of(locale: str | None) -> str:
+    """Our language code for a browser locale such as ``zh-CN`` or ``en-GB``; English otherwise."""
+    prefix = (locale or "").replace("_", "-").split("-")[0].lower()
+    return prefix if prefix in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def browser_language() -> str:
+    """The language the visitor's browser asks for (``st.context.locale``), if we have it."""
+    try:
+        return language_of(st.context.locale)
+    except Exception:  # no browser behind this run (bare script, some test harnesses)
+        return DEFAULT_LANGUAGE
+
+
 def current_language() -> str:
-    return st.session_state.get("language", DEFAULT_LANGUAGE)
+    language = st.session_state.get("language")
+    return language if language in LANGUAGES else browser_language()
 
 
 def _(message: str) -> str:
     """Translate ``message`` into the session's language, falling back to English."""
     return catalog(current_language()).get(message, message)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for extraction without translating it; ``_()`` translates it where shown."""
+    return message

@@ -6,23 +6,23 @@ from __future__ import annotations
 import streamlit as st
 
 from reviews.permissions import Actor
-from ui.i18n import _
+from ui.i18n import N_, _
 
 # (file, title key, icon, url path, roles that get it; None means every signed-in role)
 PAGES = (
-    ("pages/home.py", "Home", ":material/home:", "home", None),
-    ("pages/data.py", "Data", ":material/table:", "data", {"admin", "steward"}),
-    ("pages/generate.py", "Generate", ":material/auto_awesome:", "generate", {"steward"}),
-    ("pages/compare.py", "Compare", ":material/compare:", "compare", None),
-    ("pages/review.py", "Review", ":material/thumbs_up_down:", "review", {"reviewer"}),
-    ("pages/inspect.py", "Inspect", ":material/checklist:", "inspect", {"reviewer"}),
-    ("pages/rounds.py", "Review rounds", ":material/rule:", "rounds", {"admin", "steward"}),
-    ("pages/signoff.py", "Sign-off", ":material/approval:", "signoff", {"officer", "steward", "admin"}),
-    ("pages/export.py", "Export", ":material/download:", "export", {"steward"}),
-    ("pages/grants.py", "Officer permissions", ":material/verified_user:", "grants", {"officer"}),
-    ("pages/collapse.py", "Collapse Lab", ":material/trending_down:", "collapse", None),
-    ("pages/audit.py", "Audit log", ":material/history:", "audit", None),
-    ("pages/users.py", "Users", ":material/group:", "users", {"admin"}),
+    ("pages/home.py", N_("Home"), ":material/home:", "home", None),
+    ("pages/data.py", N_("Data"), ":material/table:", "data", {"admin", "steward"}),
+    ("pages/generate.py", N_("Generate"), ":material/auto_awesome:", "generate", {"steward"}),
+    ("pages/compare.py", N_("Compare"), ":material/compare:", "compare", None),
+    ("pages/review.py", N_("Review"), ":material/thumbs_up_down:", "review", {"reviewer"}),
+    ("pages/inspect.py", N_("Inspect"), ":material/checklist:", "inspect", {"reviewer"}),
+    ("pages/rounds.py", N_("Review rounds"), ":material/rule:", "rounds", {"admin", "steward"}),
+    ("pages/signoff.py", N_("Sign-off"), ":material/approval:", "signoff", {"officer", "steward", "admin"}),
+    ("pages/export.py", N_("Export"), ":material/download:", "export", {"steward"}),
+    ("pages/grants.py", N_("Officer permissions"), ":material/verified_user:", "grants", {"officer"}),
+    ("pages/collapse.py", N_("Collapse Lab"), ":material/trending_down:", "collapse", None),
+    ("pages/audit.py", N_("Audit log"), ":material/history:", "audit", None),
+    ("pages/users.py", N_("Users"), ":material/group:", "users", {"admin"}),
 )
 
 

@@ -21,8 +21,10 @@ def render_sidebar(actor: Actor | None) -> None:
     if load_settings().demo:
         st.sidebar.info(_("Demo workspace: the data and users here are for demonstration only."))
     codes = list(LANGUAGES)
-    st.sidebar.selectbox(_("Language"), codes, index=codes.index(current_language()),
-                         format_func=LANGUAGES.get, key="sidebar_language", on_change=_change_language)
+    # The box always shows the language in force: after sign-in that is the user's stored choice.
+    st.session_state["sidebar_language"] = current_language()
+    st.sidebar.selectbox(_("Language"), codes, format_func=LANGUAGES.get, key="sidebar_language",
+                         on_change=_change_language)
     if actor is None:
         return
     if st.session_state.pop("language_dirty", False):

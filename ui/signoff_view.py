@@ -9,12 +9,12 @@ from reviews.signoff import SignoffView, save_documentation, sign
 from reviews.signoff.documentation import GROUP_TITLES
 from reviews.store import Store
 from ui.feedback import user_errors
-from ui.i18n import _
+from ui.i18n import N_, _
 
 STATUS_ICON = {"pass": "✅", "warn": "⚠️", "fail": "❌", "missing": "⬜", "n/a": "➖"}
-GROUP_NAMES = {"norms": "The six norms", "data": "Data quality", "gates": "Gates", "inspection": "Sampling inspection",
-               "documentation": "Documentation"}
-VERDICT_NAMES = {"approve": "Approve", "approve_with_conditions": "Approve with conditions", "reject": "Reject"}
+GROUP_NAMES = {"norms": N_("The six norms"), "data": N_("Data quality"), "gates": N_("Gates"),
+               "inspection": N_("Sampling inspection"), "documentation": N_("Documentation")}
+VERDICT_NAMES = {"approve": N_("Approve"), "approve_with_conditions": N_("Approve with conditions"), "reject": N_("Reject")}
 
 
 def render_checklist(view: SignoffView) -> None:

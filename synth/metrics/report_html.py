@@ -8,20 +8,25 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable
 
 import plotly.graph_objects as go
 
 _STATUS_COLOURS = {"pass": "#1a7f37", "warn": "#9a6700", "fail": "#cf222e"}
 
 
-def _figures(result: dict) -> list[tuple[str, go.Figure]]:
+def _same(text: str) -> str:
+    return text
+
+
+def _figures(result: dict, _: Callable[[str], str] = _same) -> list[tuple[str, go.Figure]]:
     figures = []
     shapes = result["fidelity"]["column_shapes"]
     if shapes:
         figure = go.Figure(go.Bar(x=list(shapes), y=[e["score"] for e in shapes.values()],
                                   text=[e["metric"] for e in shapes.values()]))
-        figure.update_layout(title="Column shapes (1 = same distribution)", yaxis_range=[0, 1])
-        figures.append(("Column shapes", figure))
+        figure.update_layout(title=_("Column shapes (1 = same distribution)"), yaxis_range=[0, 1])
+        figures.append((_("Column shapes"), figure))
     trends = result["fidelity"]["column_pair_trends"]
     if trends:
         columns = list(dict.fromkeys([c for e in trends for c in e["columns"]]))
@@ -31,17 +36,17 @@ def _figures(result: dict) -> list[tuple[str, go.Figure]]:
             a, b = (index[c] for c in entry["columns"])
             matrix[a][b] = matrix[b][a] = entry["score"]
         figure = go.Figure(go.Heatmap(z=matrix, x=columns, y=columns, zmin=0, zmax=1, colorscale="Blues"))
-        figure.update_layout(title="Column pair trends (1 = same relationship)")
-        figures.append(("Column pair trends", figure))
+        figure.update_layout(title=_("Column pair trends (1 = same relationship)"))
+        figures.append((_("Column pair trends"), figure))
     dcr = (result.get("privacy") or {}).get("dcr")
     if dcr:
         share = dcr["closer_to_training_share"]
         low, high = dcr["ci95"]
-        figure = go.Figure(go.Bar(x=["closer to training", "closer to holdout"], y=[share, 1 - share],
+        figure = go.Figure(go.Bar(x=[_("closer to training"), _("closer to holdout")], y=[share, 1 - share],
                                   error_y={"type": "data", "symmetric": False, "array": [high - share, 0], "arrayminus": [share - low, 0]}))
-        figure.add_hline(y=0.5, line_dash="dash", annotation_text="no memorisation")
-        figure.update_layout(title=f"Distance to closest record ({dcr['sample_size']} sampled rows)", yaxis_range=[0, 1])
-        figures.append(("DCR", figure))
+        figure.add_hline(y=0.5, line_dash="dash", annotation_text=_("no memorisation"))
+        figure.update_layout(title=_("Distance to closest record ({n} sampled rows)").format(n=dcr["sample_size"]), yaxis_range=[0, 1])
+        figures.append((_("DCR"), figure))
     risks = (result.get("privacy") or {}).get("risks")
     if risks:
         names = list(risks)
@@ -50,19 +55,21 @@ def _figures(result: dict) -> list[tuple[str, go.Figure]]:
             "type": "data", "symmetric": False,
             "array": [risks[n]["ci95"][1] - risks[n]["value"] for n in names],
             "arrayminus": [risks[n]["value"] - risks[n]["ci95"][0] for n in names]}))
-        figure.update_layout(title="Re-identification risks (WP29), 95% intervals", yaxis_range=[0, 1])
-        figures.append(("Privacy risks", figure))
+        figure.update_layout(title=_("Re-identification risks (WP29), 95% intervals"), yaxis_range=[0, 1])
+        figures.append((_("Privacy risks"), figure))
     for column, attribute in (result.get("fairness") or {}).get("attributes", {}).items():
         groups = [g["group"] for g in attribute["groups"]]
         figure = go.Figure()
         for side in ("real", "synthetic"):
             rates = [g[f"{side}_label_rate"] for g in attribute["groups"]]
             if any(r is not None for r in rates):
-                figure.add_bar(name=f"{side} label rate", x=groups, y=rates)
+                figure.add_bar(name=_("{side} label rate").format(side=_(side)), x=groups, y=rates)
             else:
-                figure.add_bar(name=f"{side} share", x=groups, y=[g[f"{side}_share"] for g in attribute["groups"]])
-        figure.update_layout(title=f"Fairness: {column}", barmode="group", yaxis_range=[0, 1])
-        figures.append((f"Fairness: {column}", figure))
+                figure.add_bar(name=_("{side} share").format(side=_(side)), x=groups,
+                               y=[g[f"{side}_share"] for g in attribute["groups"]])
+        heading = _("Fairness: {column}").format(column=column)
+        figure.update_layout(title=heading, barmode="group", yaxis_range=[0, 1])
+        figures.append((heading, figure))
     return figures
 
 
@@ -78,32 +85,46 @@ def _fmt(value) -> str:
     return html.escape("—" if value is None else str(value))
 
 
-def render_html(result: dict, *, title: str = "SynthReview evaluation") -> str:
-    """The whole report as one HTML document (plotly.js inlined, works offline)."""
+def render_html(result: dict, *, title: str = "SynthReview evaluation",
+                translate: Callable[[str], str] | None = None) -> str:
+    """The whole report as one HTML document (plotly.js inlined, works offline).
+
+    Args:
+        result: A stored evaluation result.
+        title: The heading and the document title.
+        translate: Translates the report's fixed headings and labels (the UI passes its own);
+            English when None.
+    """
+    _ = translate or _same
     parts = [f"<h1>{html.escape(title)}</h1>"]
     fidelity = result["fidelity"]
-    parts.append(f"<p>Purpose: <b>{_fmt(result.get('purpose'))}</b>. Rows: {_fmt(json.dumps(result.get('rows')))}. "
-                 f"Fidelity overall: <b>{_fmt(fidelity['overall'])}</b> (column shapes {_fmt(fidelity['column_shapes_score'])}, "
-                 f"pair trends {_fmt(fidelity['column_pair_trends_score'])}).</p>")
+    parts.append("<p>" + _("Purpose: <b>{purpose}</b>. Rows: {rows}. Fidelity overall: <b>{overall}</b> "
+                           "(column shapes {shapes}, pair trends {trends}).").format(
+        purpose=_fmt(result.get("purpose")), rows=_fmt(json.dumps(result.get("rows"))), overall=_fmt(fidelity["overall"]),
+        shapes=_fmt(fidelity["column_shapes_score"]), trends=_fmt(fidelity["column_pair_trends_score"])) + "</p>")
     if result.get("gates"):
         rows = [[f"<span style='color:{_STATUS_COLOURS[g['status']]};font-weight:bold'>{g['status'].upper()}</span>",
                  _fmt(g["name"]), _fmt(g["value"]), _fmt(g["explanation"])] for g in result["gates"]]
-        parts.append("<h2>Gates</h2>" + _table(rows, ["status", "gate", "value", "evidence"]))
+        parts.append(f"<h2>{_('Gates')}</h2>" + _table(rows, [_("status"), _("gate"), _("value"), _("evidence")]))
     privacy = result.get("privacy") or {}
-    rows = [["exact-match rate", _fmt(privacy.get("exact_match_rate")), ""]]
+    rows = [[_("exact-match rate"), _fmt(privacy.get("exact_match_rate")), ""]]
     if privacy.get("dcr"):
         d = privacy["dcr"]
-        rows.append(["DCR: share closer to training", _fmt(d["closer_to_training_share"]), f"95% CI {_fmt(d['ci95'][0])}–{_fmt(d['ci95'][1])}, n={d['sample_size']}"])
-        rows.append(["median distance synthetic→train / holdout→train", f"{_fmt(d['median_synthetic_to_train'])} / {_fmt(d['median_holdout_to_train'])}", html.escape(d["distance"])])
+        rows.append([_("DCR: share closer to training"), _fmt(d["closer_to_training_share"]),
+                     _("95% CI {low}–{high}, n={n}").format(low=_fmt(d["ci95"][0]), high=_fmt(d["ci95"][1]), n=d["sample_size"])])
+        rows.append([_("median distance synthetic→train / holdout→train"), f"{_fmt(d['median_synthetic_to_train'])} / {_fmt(d['median_holdout_to_train'])}", html.escape(d["distance"])])
     for name, risk in (privacy.get("risks") or {}).items():
-        rows.append([f"{name} risk", _fmt(risk["value"]), f"95% CI {_fmt(risk['ci95'][0])}–{_fmt(risk['ci95'][1])}, {risk['n_attacks']} attacks"])
-    parts.append("<h2>Privacy</h2>" + _table(rows, ["measure", "value", "evidence"]))
+        rows.append([_("{name} risk").format(name=name), _fmt(risk["value"]),
+                     _("95% CI {low}–{high}, {n} attacks").format(low=_fmt(risk["ci95"][0]), high=_fmt(risk["ci95"][1]),
+                                                                  n=risk["n_attacks"])])
+    parts.append(f"<h2>{_('Privacy')}</h2>" + _table(rows, [_("measure"), _("value"), _("evidence")]))
     utility = result.get("utility")
     if utility and "trtr" in utility:
         rows = [[name.upper(), *(_fmt(utility[name].get(k)) for k in ("accuracy", "auc", "r2"))] for name in ("trtr", "tstr")]
-        parts.append(f"<h2>Utility ({_fmt(utility['label'])}, ratio {_fmt(utility['ratio'])})</h2>" + _table(rows, ["", "accuracy", "AUC", "R²"]))
+        heading = _("Utility ({label}, ratio {ratio})").format(label=_fmt(utility["label"]), ratio=_fmt(utility["ratio"]))
+        parts.append(f"<h2>{heading}</h2>" + _table(rows, ["", _("accuracy"), "AUC", "R²"]))
     first = True
-    for name, figure in _figures(result):
+    for name, figure in _figures(result, _):
         parts.append(f"<h2>{html.escape(name)}</h2>")
         parts.append(figure.to_html(full_html=False, include_plotlyjs=first))
         first = False
