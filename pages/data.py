@@ -4,6 +4,7 @@ import streamlit as st
 
 from reviews import queries
 from reviews.imports import import_demo, import_upload
+from synth.profile import profile_table
 from ui.feedback import user_errors
 from ui.i18n import _
 from ui.profile_view import render_profile
@@ -18,6 +19,12 @@ store = get_store()
 @st.cache_data(show_spinner=False, max_entries=8)
 def cached_frame(dataset_id: int, sha256: str):
     return queries.load_frame(get_store(), dataset_id)
+
+
+@st.cache_data(show_spinner=_("Profiling…"), max_entries=8)
+def cached_profile(dataset_id: int, sha256: str) -> dict:
+    # Generated tables are profiled when first shown; stored tables never change, so caching is safe.
+    return profile_table(queries.load_frame(get_store(), dataset_id)).to_dict()
 
 
 st.title(_("Data"))
@@ -55,9 +62,11 @@ st.dataframe(
     hide_index=True, key="data_table",
 )
 ids = [r.id for r in records]
-default = ids.index(st.session_state["data_selected"]) if st.session_state.get("data_selected") in ids else len(ids) - 1
+real = [r.id for r in records if r.kind == "real" and not (r.labels or {}).get("split")]
+selected = st.session_state.get("data_selected")
+default = ids.index(selected) if selected in ids else ids.index(real[-1]) if real else len(ids) - 1
 chosen = st.selectbox(_("Show the profile of"), ids, index=default, key="data_dataset",
                       format_func=lambda i: f"#{i} · {next(r.name for r in records if r.id == i)}")
 record = next(r for r in records if r.id == chosen)
-if record.profile:
-    render_profile(record.profile, cached_frame(record.id, record.sha256), key="data_profile")
+frame = cached_frame(record.id, record.sha256)
+render_profile(record.profile or cached_profile(record.id, record.sha256), frame, key="data_profile")

@@ -1,0 +1,163 @@
+"""Steps of the whole review flow, as a person does them in the browser."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import shot, sign_in
+
+PAIRS_PER_REVIEWER = 20
+
+
+def wait_idle(page: Page) -> None:
+    """Wait until the app has finished rerunning, so what is on screen is the new page."""
+    page.wait_for_timeout(300)
+    page.locator("[data-test-script-state=notRunning]").wait_for(state="attached", timeout=120_000)
+
+
+def choose(page: Page, label: str, text: str) -> None:
+    """Pick the first option containing ``text`` in the Streamlit selectbox labelled ``label``.
+
+    Typing filters the list, which is sturdier than finding the option in a scrolled menu.
+    """
+    box = page.get_by_label(label, exact=True)
+    box.click()
+    box.press_sequentially(text, delay=20)
+    page.get_by_role("option").filter(has_text=text).first.wait_for()
+    box.press("Enter")
+    wait_idle(page)
+
+
+def go(page: Page, link: str) -> None:
+    page.get_by_role("link", name=link, exact=True).click()
+    wait_idle(page)
+
+
+def steward_generates(page: Page, url: str) -> str:
+    """Sign in, load the demo data, generate a privacy dataset with gaussian_copula; returns its label."""
+    sign_in(page, url, "steward", "steward-demo")
+    go(page, "Data")
+    page.get_by_role("tab", name="Demo data").click()
+    page.get_by_role("button", name="Load demo data").click()
+    page.get_by_text("Demo data loaded.").wait_for()
+    shot(page, "flow_01_data")
+    go(page, "Generate")
+    choose(page, "Generator", "gaussian_copula")
+    page.get_by_label("Rows to generate").fill("600")
+    page.get_by_role("button", name="Generate", exact=True).click()
+    page.get_by_test_id("stProgress").first.wait_for()  # the progress bar while it runs
+    shot(page, "flow_02_generating")
+    done = page.get_by_text("Generated 1 dataset(s).")
+    done.wait_for(timeout=180_000)
+    heading = page.get_by_role("heading", name=re.compile(r"#\d+ .*privacy · gaussian_copula")).first
+    shot(page, "flow_03_generated")
+    return heading.inner_text().split(" ")[0]  # e.g. "#7"
+
+
+def steward_compares_and_opens_round(page: Page, url: str, dataset: str) -> None:
+    go(page, "Compare")
+    choose(page, "Dataset", f"{dataset} ")
+    page.get_by_role("button", name="Evaluate now").click()
+    page.get_by_text("Fidelity (overall)").wait_for(timeout=180_000)
+    shot(page, "flow_04_compare_scores")
+    page.get_by_role("tab", name="Columns").click()
+    page.locator(".js-plotly-plot:visible").first.wait_for()
+    shot(page, "flow_05_compare_columns")
+    go(page, "Review rounds")
+    page.get_by_text("Open a new round").click()
+    choose(page, "Synthetic dataset", f"{dataset} ")
+    page.get_by_label("Tasks per batch").fill(str(PAIRS_PER_REVIEWER))
+    page.get_by_role("button", name="Open round").click()
+    page.get_by_text(re.compile(r"Round \d+ is open")).wait_for()
+    shot(page, "flow_06_round_open")
+
+
+def reviewer_ranks(page: Page, url: str, username: str, round_label: str, flag_first: bool = False) -> None:
+    """Rank ``PAIRS_PER_REVIEWER`` pairs in the given round; optionally flag a row of the first."""
+    sign_in(page, url, username, f"{username}-demo")
+    go(page, "Review")
+    choose(page, "Round", round_label)
+    for number in range(PAIRS_PER_REVIEWER):
+        page.get_by_text(f"{number} of {PAIRS_PER_REVIEWER} tasks answered").wait_for()
+        wait_idle(page)
+        task = page.get_by_text(re.compile(r"^Task \d+$")).inner_text()
+        if flag_first and number == 0:
+            page.get_by_text("Flag Row B as implausible").click()
+            page.get_by_label("Note (optional)").last.fill("age and checks do not fit together")
+            shot(page, f"flow_07_{username}_flags")
+        choice = page.get_by_role("radio", name="Row A")
+        choice.check(force=True)
+        expect(choice).to_be_checked()
+        page.get_by_role("button", name="Submit answer").click()
+        # The next task (or the end) must be on screen before anything else is clicked.
+        expect(page.get_by_text(task, exact=True)).to_have_count(0, timeout=60_000)
+    # The last answer of a batch opens the next one, so either the end or a 21st task shows.
+    page.get_by_text(re.compile(rf"You have answered all your tasks|{PAIRS_PER_REVIEWER} of \d+ tasks answered")).first.wait_for()
+    shot(page, f"flow_08_{username}_done")
+
+
+def steward_accepts_and_inspects(page: Page, round_label: str, sample: int) -> None:
+    """Read agreement, accept at the default threshold, and start a sampling inspection."""
+    go(page, "Review rounds")
+    choose(page, "Round", round_label)
+    page.get_by_text("Krippendorff's alpha").wait_for()
+    expect(page.get_by_text("Flags", exact=True)).to_be_visible()
+    shot(page, "flow_09_agreement")
+    page.get_by_role("button", name="Apply acceptance").click()
+    page.get_by_text(re.compile(r"Accepted rows kept as dataset #\d+")).wait_for()
+    page.get_by_label("Sample size").fill(str(sample))
+    page.get_by_role("button", name="Start sampling inspection").click()
+    page.get_by_text("Inspection opened").wait_for()
+    shot(page, "flow_10_inspection_opened")
+
+
+def reviewer_inspects(page: Page, url: str, username: str, sample: int) -> None:
+    """Judge the whole sample, a page of rows at a time (every row passes)."""
+    sign_in(page, url, username, f"{username}-demo")
+    go(page, "Inspect")
+    done = page.get_by_text("No inspection is waiting for you.")
+    for _ in range(-(-sample // 25) + 2):
+        if done.count():
+            break
+        judged = page.get_by_text(re.compile(r"\d+/\d+ judged$")).last.inner_text()
+        page.get_by_role("button", name="Save verdicts for these rows").click()
+        expect(page.get_by_text(judged, exact=True)).to_have_count(0, timeout=60_000)
+        wait_idle(page)
+    done.wait_for()
+    shot(page, "flow_11_inspected")
+
+
+def steward_documents(page: Page) -> None:
+    """Write the sign-off documentation (the suggestions, reviewed and kept)."""
+    go(page, "Sign-off")
+    page.get_by_role("tab", name="Documentation").click()
+    page.get_by_role("button", name="Save documentation").click()
+    page.get_by_text("Documentation saved.").wait_for()
+    shot(page, "flow_12_documented")
+
+
+def officer_signs(page: Page, url: str) -> None:
+    sign_in(page, url, "officer", "officer-demo")
+    go(page, "Sign-off")
+    page.get_by_text("The six norms").wait_for()
+    shot(page, "flow_13_checklist")
+    page.get_by_role("tab", name="Verdict").click()
+    page.get_by_text("Approve", exact=True).click()
+    override = page.get_by_label("Override justification (only to approve despite a blocking item)")
+    if override.count():
+        override.fill("Reviewed the blocking items with the data board; accepted for fine-tuning only.")
+    page.get_by_label("Your password, to confirm it is you").fill("officer-demo")
+    page.get_by_role("button", name="Sign", exact=True).click()
+    page.get_by_text("Signed.").wait_for()
+    shot(page, "flow_14_signed")
+
+
+def steward_downloads_bundle(page: Page, target) -> None:
+    go(page, "Export")
+    page.get_by_role("button", name="Prepare the bundle").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name=re.compile(r"^Download ")).click()
+    download.value.save_as(target)
+    shot(page, "flow_15_exported")
