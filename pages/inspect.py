@@ -3,7 +3,7 @@
 import streamlit as st
 
 from reviews.inspection_flow import PASS_COLUMN, inspection_sheet, judge, list_inspections, rows_to_judge, verdicts_from_sheet
-from ui.feedback import user_errors
+from ui.feedback import flash, show_flash, user_errors
 from ui.guard import page_actor
 from ui.i18n import _
 from ui.state import get_store
@@ -11,6 +11,7 @@ from ui.state import get_store
 actor = page_actor("inspect")
 store = get_store()
 st.title(_("Sampling inspection"))
+show_flash()
 st.caption(_("Untick every row that is implausible, wrong or unfit for use, then save. "
              "The inspection passes when the lower 95% bound of the pass rate reaches the required rate."))
 open_inspections = list_inspections(store, status="open")
@@ -30,5 +31,5 @@ with user_errors():
         if st.form_submit_button(_("Save verdicts for these rows"), type="primary"):
             result = judge(store, actor, inspection_id, verdicts_from_sheet(edited))
             if result.status != "open":
-                st.success(_("Inspection finished: {status}.").format(status=_(result.status)))
+                flash(_("Inspection finished: {status}.").format(status=_(result.status)))
             st.rerun()

@@ -4,7 +4,7 @@ import streamlit as st
 
 from reviews import round_queries
 from reviews.rounds import next_task, submit
-from ui.feedback import user_errors
+from ui.feedback import flash, show_flash, user_errors
 from ui.guard import page_actor
 from ui.i18n import _
 from ui.state import get_store
@@ -13,6 +13,7 @@ from ui.task_view import render_task
 actor = page_actor("review")
 store = get_store()
 st.title(_("Review synthetic rows"))
+show_flash()
 st.caption(_("Judge plausibility from the rows themselves: each value shows where it sits in the real data. "
              "You never see other reviewers' answers."))
 
@@ -35,5 +36,5 @@ with user_errors():
     if answer is not None:
         submit(store, actor, round_id, view.task_id, ranking=answer.get("ranking"), label=answer.get("label"),
                skipped=answer.get("skipped", False), flags=answer.get("flags", []), started=answer["started"])
-        st.toast(_("Answer saved."))
+        flash(_("Answer saved."))
         st.rerun()

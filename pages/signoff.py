@@ -4,7 +4,7 @@ import streamlit as st
 
 from reviews import signing
 from reviews.signoff import signable_datasets, signoff_view
-from ui.feedback import user_errors
+from ui.feedback import show_flash, user_errors
 from ui.guard import page_actor
 from ui.i18n import _
 from ui.signoff_view import render_checklist, render_documentation, render_history, render_signing
@@ -13,6 +13,7 @@ from ui.state import get_store
 actor = page_actor("signoff")
 store = get_store()
 st.title(_("Sign-off"))
+show_flash()
 datasets = signable_datasets(store)
 if not datasets:
     st.info(_("Nothing to sign yet: generate, review and accept a dataset first."))

@@ -4,7 +4,7 @@ import streamlit as st
 
 from reviews import queries
 from reviews.permissions import ROLES
-from ui.feedback import user_errors
+from ui.feedback import flash, show_flash, user_errors
 from ui.i18n import _
 from ui.guard import page_actor
 from ui.state import get_store
@@ -12,6 +12,7 @@ from ui.state import get_store
 actor = page_actor("users")
 store = get_store()
 st.title(_("Users"))
+show_flash()
 users = queries.list_users(store)
 st.dataframe(users, hide_index=True, key="users_table")
 
@@ -24,7 +25,7 @@ with left, st.form("users_create_form", clear_on_submit=True):
     if st.form_submit_button(_("Add user")):
         with user_errors():
             store.create_user(actor, username, password, role)
-            st.success(_("User {name} added.").format(name=username))
+            flash(_("User {name} added.").format(name=username))
             st.rerun()
 with right, st.form("users_role_form"):
     st.markdown("#### " + _("Change a user"))
@@ -38,5 +39,5 @@ with right, st.form("users_role_form"):
                 store.set_role(actor, target, new_role)
             if bool(current["active"]) != active:
                 store.set_active(actor, target, active)
-            st.success(_("Saved."))
+            flash(_("Saved."))
             st.rerun()

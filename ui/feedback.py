@@ -27,3 +27,18 @@ def user_errors() -> Iterator[None]:
     except Exception:
         log.exception("unexpected error")
         st.error(_("Something went wrong on our side. Nothing was changed; please try again or tell an admin."))
+
+
+FLASH_KEY = "flash_message"
+
+
+def flash(message: str) -> None:
+    """Keep a success message for the next run, so it survives an ``st.rerun()``."""
+    st.session_state[FLASH_KEY] = message
+
+
+def show_flash() -> None:
+    """Show (once) the message kept by ``flash``."""
+    message = st.session_state.pop(FLASH_KEY, None)
+    if message:
+        st.success(message)

@@ -8,7 +8,7 @@ import streamlit as st
 from reviews.signoff import SignoffView, save_documentation, sign
 from reviews.signoff.documentation import GROUP_TITLES
 from reviews.store import Store
-from ui.feedback import user_errors
+from ui.feedback import flash, user_errors
 from ui.i18n import N_, _
 
 STATUS_ICON = {"pass": "✅", "warn": "⚠️", "fail": "❌", "missing": "⬜", "n/a": "➖"}
@@ -47,7 +47,7 @@ def render_documentation(store: Store, actor, view: SignoffView) -> None:
         if st.form_submit_button(_("Save documentation")):
             with user_errors():
                 save_documentation(store, actor, view.dataset.id, values)
-                st.success(_("Documentation saved."))
+                flash(_("Documentation saved."))
                 st.rerun()
 
 
@@ -67,7 +67,7 @@ def render_signing(store: Store, actor, view: SignoffView) -> None:
         if st.form_submit_button(_("Sign"), type="primary"):
             with user_errors():
                 sign(store, actor, view.dataset.id, password, verdict, comment, override or None)
-                st.success(_("Signed."))
+                flash(_("Signed."))
                 st.rerun()
 
 
