@@ -22,6 +22,7 @@ PAGES = (
     ("pages/grants.py", N_("Officer permissions"), ":material/verified_user:", "grants", {"officer"}),
     ("pages/collapse.py", N_("Collapse Lab"), ":material/trending_down:", "collapse", None),
     ("pages/audit.py", N_("Audit log"), ":material/history:", "audit", None),
+    ("pages/settings.py", N_("Settings"), ":material/settings:", "settings", {"admin"}),
     ("pages/users.py", N_("Users"), ":material/group:", "users", {"admin"}),
 )
 
