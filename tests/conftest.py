@@ -34,3 +34,13 @@ def store(request, tmp_path, monkeypatch):
     workspace = fresh_store(request.param, tmp_path, monkeypatch)
     yield workspace
     drop_postgres_database(workspace)
+
+
+@pytest.fixture
+def fast_passwords(monkeypatch):
+    """Cheap argon2 parameters: these tests hash many passwords, none of which guards anything."""
+    from argon2 import PasswordHasher
+
+    from reviews import passwords
+
+    monkeypatch.setattr(passwords, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))

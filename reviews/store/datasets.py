@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import Connection, insert
+from sqlalchemy import Connection, insert, select
 
 from reviews import artifacts
 from reviews.errors import ReviewsError
@@ -69,24 +68,38 @@ class DatasetWrites(StoreBase):
     @contextmanager
     def _files_for(self, new: NewDataset) -> Iterator[tuple[str, str, str | None]]:
         # Files are written first, atomically; if what follows fails, files this call created
-        # are removed again, so a failed import leaves nothing behind.
+        # are removed again, so a failed import leaves nothing behind. Files are shared by
+        # content, so a replica importing the same bytes at the same moment may rely on one:
+        # cleanup spares files a catalogue row uses, and a successful write restores its files.
         parquet = artifacts.frame_to_parquet_bytes(new.frame)
         sha = artifacts.sha256_hex(parquet)
         relative = f"datasets/{sha}.parquet"
-        created: list[Path] = []
-        if artifacts.write_atomic(self.artifact_root / relative, parquet):
-            created.append(self.artifact_root / relative)
+        contents = {relative: parquet}
         source_relative = None
+        if new.source_bytes is not None:
+            source_relative = f"datasets/{sha}.source{new.source_suffix}"
+            contents[source_relative] = new.source_bytes
+        created: list[str] = []
         try:
-            if new.source_bytes is not None:
-                source_relative = f"datasets/{sha}.source{new.source_suffix}"
-                if artifacts.write_atomic(self.artifact_root / source_relative, new.source_bytes):
-                    created.append(self.artifact_root / source_relative)
+            for path, data in contents.items():
+                if artifacts.write_atomic(self.artifact_root / path, data):
+                    created.append(path)
             yield sha, relative, source_relative
         except BaseException:
-            for path in created:
-                path.unlink(missing_ok=True)
+            self._remove_unused(created)
             raise
+        for path, data in contents.items():
+            artifacts.write_atomic(self.artifact_root / path, data)  # no-op unless a concurrent cleanup removed it
+
+    def _remove_unused(self, paths: list[str]) -> None:
+        if not paths:
+            return
+        with self.engine.connect() as conn:
+            used = set(conn.execute(select(datasets.c.artifact_path).where(datasets.c.artifact_path.in_(paths))).scalars())
+            used |= set(conn.execute(select(datasets.c.source_path).where(datasets.c.source_path.in_(paths))).scalars())
+        for path in paths:
+            if path not in used:
+                (self.artifact_root / path).unlink(missing_ok=True)
 
     def _insert_dataset(self, conn: Connection, actor: Actor, new: NewDataset, sha: str, relative: str,
                         source_relative: str | None, action: str) -> int:

@@ -9,12 +9,12 @@ from reviews.bundle import verify_bundle
 from reviews.permissions import Actor
 from reviews.signoff import signoff_for
 from tests.pages.conftest import ROOT, page_text
-from tests.reviews.test_signoff_helpers import PASSWORD, accepted_flow, fast_passwords  # noqa: F401
+from tests.support.signoff_flow import PASSWORD, accepted_flow
 from tests.support.databases import fresh_store
 
 
 @pytest.fixture
-def flow(tmp_path, monkeypatch, fast_passwords):  # noqa: F811
+def flow(tmp_path, monkeypatch):
     monkeypatch.setenv("SYNTHREVIEW_WORKER", "off")
     monkeypatch.delenv("SYNTHREVIEW_DEMO", raising=False)
     store = fresh_store("sqlite", tmp_path, monkeypatch)

@@ -18,13 +18,12 @@ from reviews.bundle import build_bundle, export_view, verify_bundle, zip_bytes
 from reviews.bundle.build import AUDIT, CARD_JSON, CSV, MANIFEST, PARQUET, PUBLIC_KEY, RECORD, REPORT
 from reviews.signing import public_key_pem
 from reviews.signoff import APPROVE, sign
-from tests.reviews.test_signoff_helpers import (  # noqa: F401 (fast_passwords is a fixture)
+from tests.support.signoff_flow import (
     OFFICER,
     PASSWORD,
     R1,
     STEWARD,
     accepted_flow,
-    fast_passwords,
 )
 
 pytestmark = pytest.mark.usefixtures("fast_passwords")

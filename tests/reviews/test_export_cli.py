@@ -12,7 +12,7 @@ from reviews.audit import verify_chain
 from reviews.bundle import zip_bytes
 from reviews.signoff import APPROVE, sign
 from synth.cli import run_cli
-from tests.reviews.test_signoff_helpers import OFFICER, PASSWORD, accepted_flow, fast_passwords  # noqa: F401 (fixture)
+from tests.support.signoff_flow import OFFICER, PASSWORD, accepted_flow
 
 pytestmark = pytest.mark.usefixtures("fast_passwords")
 

@@ -25,7 +25,7 @@ from reviews.signoff import (
     signoff_for,
     signoff_view,
 )
-from tests.reviews.test_signoff_helpers import (  # noqa: F401 (fast_passwords is a fixture)
+from tests.support.signoff_flow import (
     ADMIN,
     OFFICER,
     OFFICER2,
@@ -33,7 +33,6 @@ from tests.reviews.test_signoff_helpers import (  # noqa: F401 (fast_passwords i
     R1,
     STEWARD,
     accepted_flow,
-    fast_passwords,
 )
 
 pytestmark = pytest.mark.usefixtures("fast_passwords")

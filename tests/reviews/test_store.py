@@ -140,3 +140,26 @@ def test_generation_is_kept_all_or_nothing(store, monkeypatch):
         store.add_generation(admin, *parts, [NewDataset("syn2", FRAME.assign(age=[1, 2, 3]), kind="synthetic", depth=1)])
     assert len(queries.list_datasets(store)) == before
     assert sorted((store.artifact_root / "datasets").iterdir()) == files_before
+
+
+def test_cleanup_spares_files_another_dataset_uses(store):
+    admin = _admin(store)
+    dataset_id = store.add_dataset(admin, NewDataset("people", FRAME))
+    used = queries.get_dataset(store, dataset_id).artifact_path
+    stray = store.artifact_root / "datasets" / "stray.parquet"
+    stray.write_bytes(b"left by a failed import")
+    store._remove_unused([used, "datasets/stray.parquet"])
+    assert (store.artifact_root / used).exists() and not stray.exists()
+
+
+def test_a_committed_import_restores_a_file_removed_meanwhile(store, monkeypatch):
+    admin = _admin(store)
+    real_insert = store._insert_dataset
+
+    def insert_while_another_replica_cleans_up(conn, actor, new, sha, relative, *rest):
+        (store.artifact_root / relative).unlink()  # the other replica's failed import removes "its" file
+        return real_insert(conn, actor, new, sha, relative, *rest)
+
+    monkeypatch.setattr(store, "_insert_dataset", insert_while_another_replica_cleans_up)
+    dataset_id = store.add_dataset(admin, NewDataset("people", FRAME))
+    pd.testing.assert_frame_equal(queries.load_frame(store, dataset_id), FRAME)

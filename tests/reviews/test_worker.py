@@ -7,7 +7,7 @@ from sqlalchemy import select, update
 
 from reviews.audit import verify_chain
 from reviews.errors import PermissionDenied
-from reviews.permissions import SYSTEM, Actor
+from reviews.permissions import Actor
 from reviews.schema import jobs
 from reviews.worker import HANDLERS, handler, run_one
 from synth.errors import InputError

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pytest
-from argon2 import PasswordHasher
 
-from reviews import passwords, queries, rounds
+from reviews import queries, rounds
 from reviews.acceptance_flow import apply_acceptance
 from reviews.handlers.evaluate import start_evaluation
 from reviews.handlers.generate import GenerationRequest, start_generation
@@ -41,12 +39,6 @@ def _run(store, job_id: int) -> dict:
     job = get_job(store, job_id)
     assert job["status"] == "done", job["error"]
     return job["result"]
-
-
-@pytest.fixture
-def fast_passwords(monkeypatch):
-    """Cheap argon2 parameters: these tests hash many passwords, none of which guards anything."""
-    monkeypatch.setattr(passwords, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
 def make_users(store) -> None:

@@ -18,10 +18,10 @@ from streamlit.testing.v1 import AppTest
 
 from reviews import queries
 from reviews.permissions import Actor
-from tests.pages.conftest import PASSWORDS, ROLES, app_as, synthetic_dataset, workspace  # noqa: F401  (fixtures)
+from tests.pages.conftest import PASSWORDS, ROLES, app_as
 from ui.i18n import LANGUAGES, catalog, language_of
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 ZH_PO = ROOT / "locales" / "zh" / "LC_MESSAGES" / "messages.po"
 
 
