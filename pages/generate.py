@@ -11,6 +11,7 @@ from ui.feedback import user_errors
 from ui.generation_view import render_generated
 from ui.guard import page_actor
 from ui.i18n import _
+from ui.labels import dataset_label
 from ui.job_view import render_job
 from ui.state import get_store
 
@@ -21,7 +22,7 @@ sources = [d for d in queries.list_datasets(store) if not (d.labels or {}).get("
 if not sources:
     st.info(_("Load a real table on the Data page first."))
     st.stop()
-names = {d.id: f"#{d.id} {d.name} ({_(d.kind)}, " + _("depth {n}").format(n=d.depth) + ")" for d in sources}
+names = {d.id: dataset_label(d) for d in sources}
 source_id = st.selectbox(_("Source table"), list(names), format_func=names.get, key="gen_source")
 columns = list(queries.load_frame(store, source_id).columns)
 purposes = st.multiselect(_("Purposes (one dataset per purpose, kept apart)"), PURPOSES, default=["privacy"],

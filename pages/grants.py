@@ -6,6 +6,7 @@ from reviews import queries
 from ui.feedback import user_errors
 from ui.guard import page_actor
 from ui.i18n import _
+from ui.labels import dataset_label
 from ui.state import get_store
 
 GRANT_TITLES = {
@@ -22,7 +23,7 @@ datasets = [d for d in queries.list_datasets(store) if not (d.labels or {}).get(
 if not datasets:
     st.info(_("No dataset yet."))
     st.stop()
-names = {d.id: f"#{d.id} {d.name} ({_(d.kind)}, " + _("depth {n}").format(n=d.depth) + ")" for d in datasets}
+names = {d.id: dataset_label(d) for d in datasets}
 with st.form("grants_form"):
     dataset_id = st.selectbox(_("Dataset"), list(names), format_func=names.get, key="grants_dataset")
     kind = st.radio(_("Permission"), list(GRANT_TITLES), format_func=GRANT_TITLES.get, key="grants_kind")

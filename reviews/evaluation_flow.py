@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import select
 
 from reviews import queries
 from reviews.errors import ReviewsError
+from reviews.rows import newest_row, row_by_id
 from reviews.schema import evaluations
 from reviews.store import Store
 from synth.outliers import OUTLIER_FLAG
@@ -52,15 +52,8 @@ def evaluation_inputs(store: Store, dataset_id: int) -> EvaluationInputs:
 
 def latest_evaluation(store: Store, dataset_id: int) -> dict | None:
     """The newest stored evaluation of a dataset, or None."""
-    with store.engine.connect() as conn:
-        row = conn.execute(select(evaluations).where(evaluations.c.dataset_id == dataset_id)
-                           .order_by(evaluations.c.id.desc()).limit(1)).mappings().one_or_none()
-    return None if row is None else dict(row)
+    return newest_row(store.engine, evaluations, "dataset_id", dataset_id)
 
 
 def get_evaluation(store: Store, evaluation_id: int) -> dict:
-    with store.engine.connect() as conn:
-        row = conn.execute(select(evaluations).where(evaluations.c.id == evaluation_id)).mappings().one_or_none()
-    if row is None:
-        raise ReviewsError(f"No evaluation {evaluation_id}.")
-    return dict(row)
+    return row_by_id(store.engine, evaluations, evaluation_id, "evaluation")

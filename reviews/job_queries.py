@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from reviews.errors import NotFound
+from reviews.rows import row_by_id
 from reviews.schema import jobs
 from reviews.store import Store
 
 
 def get_job(store: Store, job_id: int) -> dict:
-    with store.engine.connect() as conn:
-        row = conn.execute(select(jobs).where(jobs.c.id == job_id)).mappings().one_or_none()
-    if row is None:
-        raise NotFound(f"No job {job_id}.")
-    return dict(row)
+    return row_by_id(store.engine, jobs, job_id, "job")
 
 
 def latest_job(store: Store, kind: str, created_by: str | None = None) -> dict | None:

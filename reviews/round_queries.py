@@ -8,7 +8,7 @@ import numpy as np
 from sqlalchemy import and_, func, select
 
 from reviews.blind_test import BlindAnswer
-from reviews.errors import NotFound
+from reviews.rows import newest_row, row_by_id
 from reviews.schema import review_responses, review_rounds, review_tasks, round_models, row_flags, task_assignments
 from reviews.store import Store
 from reviews.tasks import Answer, TaskSpec
@@ -30,11 +30,7 @@ class RoundRecord:
 
 
 def get_round(store: Store, round_id: int) -> RoundRecord:
-    with store.engine.connect() as conn:
-        row = conn.execute(select(review_rounds).where(review_rounds.c.id == round_id)).mappings().one_or_none()
-    if row is None:
-        raise NotFound(f"No review round {round_id}.")
-    return RoundRecord(**row)
+    return RoundRecord(**row_by_id(store.engine, review_rounds, round_id, "review round"))
 
 
 def list_rounds(store: Store, dataset_id: int | None = None) -> list[RoundRecord]:
@@ -113,10 +109,7 @@ def batch_complete(store: Store, round_id: int, batch: int) -> bool:
 
 
 def latest_model(store: Store, round_id: int) -> dict | None:
-    with store.engine.connect() as conn:
-        row = conn.execute(select(round_models).where(round_models.c.round_id == round_id)
-                           .order_by(round_models.c.id.desc()).limit(1)).mappings().one_or_none()
-    return None if row is None else dict(row)
+    return newest_row(store.engine, round_models, "round_id", round_id)
 
 
 def latest_scores(store: Store, round_id: int, n_rows: int) -> np.ndarray:

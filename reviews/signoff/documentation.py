@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
 
 from reviews import queries
 from reviews.errors import ReviewsError
 from reviews.evaluation_flow import latest_evaluation
 from reviews.permissions import Actor
+from reviews.rows import newest_row
 from reviews.schema import signoff_documentation
 from reviews.store import Store
 
@@ -89,10 +89,7 @@ class Documentation:
 
 
 def _latest(store: Store, dataset_id: int) -> dict | None:
-    with store.engine.connect() as conn:
-        row = conn.execute(select(signoff_documentation).where(signoff_documentation.c.dataset_id == dataset_id)
-                           .order_by(signoff_documentation.c.id.desc()).limit(1)).mappings().one_or_none()
-    return None if row is None else dict(row)
+    return newest_row(store.engine, signoff_documentation, "dataset_id", dataset_id)
 
 
 def documentation_for(store: Store, dataset_id: int) -> Documentation:

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from reviews.errors import NotFound
+from reviews.rows import newest_row, row_by_id
 from reviews.schema import signoffs
 from reviews.signing import verify
 from reviews.store import Store
@@ -71,18 +71,12 @@ def _record(row) -> SignoffRecord:
 
 def signoff_for(store: Store, dataset_id: int) -> SignoffRecord | None:
     """The newest sign-off of a dataset (the one that counts), or None."""
-    with store.engine.connect() as conn:
-        row = conn.execute(select(signoffs).where(signoffs.c.dataset_id == dataset_id)
-                           .order_by(signoffs.c.id.desc()).limit(1)).mappings().one_or_none()
+    row = newest_row(store.engine, signoffs, "dataset_id", dataset_id)
     return None if row is None else _record(row)
 
 
 def get_signoff(store: Store, signoff_id: int) -> SignoffRecord:
-    with store.engine.connect() as conn:
-        row = conn.execute(select(signoffs).where(signoffs.c.id == signoff_id)).mappings().one_or_none()
-    if row is None:
-        raise NotFound(f"No sign-off {signoff_id}.")
-    return _record(row)
+    return _record(row_by_id(store.engine, signoffs, signoff_id, "sign-off"))
 
 
 def list_signoffs(store: Store, dataset_id: int | None = None) -> list[SignoffRecord]:
