@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.databases import POSTGRES_ENV, drop_database_url, postgres_database
+
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
@@ -38,14 +40,22 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def app_server(tmp_path_factory):
-    """A fresh demo workspace served by ``streamlit run`` on a free port; yields its URL."""
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def app_server(request, tmp_path_factory):
+    """A fresh demo workspace served by ``streamlit run`` on a free port; yields its URL.
+
+    It runs on SQLite, and again on a new PostgreSQL database when one is configured.
+    """
     _require_browser()
     home = tmp_path_factory.mktemp("e2e-home")
     port = _free_port()
     env = {**os.environ, "SYNTHREVIEW_HOME": str(home), "SYNTHREVIEW_DEMO": "1", "PYTHONUNBUFFERED": "1"}
     env.pop("SYNTHREVIEW_DATABASE_URL", None)
+    if request.param == "postgres":
+        base = os.environ.get(POSTGRES_ENV)
+        if not base:
+            pytest.skip(f"{POSTGRES_ENV} is not set; PostgreSQL variant skipped")
+        env["SYNTHREVIEW_DATABASE_URL"] = postgres_database(base)
     env.pop("SYNTHREVIEW_WORKER", None)
     log = open(home / "server.log", "w")
     process = subprocess.Popen(
@@ -69,6 +79,8 @@ def app_server(tmp_path_factory):
     except subprocess.TimeoutExpired:
         process.kill()
     log.close()
+    if request.param == "postgres":
+        drop_database_url(env["SYNTHREVIEW_DATABASE_URL"])
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from reviews.permissions import SYSTEM, Actor
-from tests.support.databases import fresh_store
+from tests.support.databases import drop_postgres_database, fresh_store
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORDS = {"admin": "admin-pass1", "steward": "steward-pass", "reviewer": "reviewer-pass",
@@ -16,16 +16,17 @@ PASSWORDS = {"admin": "admin-pass1", "steward": "steward-pass", "reviewer": "rev
 ROLES = {"admin": "admin", "steward": "steward", "reviewer": "reviewer", "reviewer2": "reviewer", "officer": "officer"}
 
 
-@pytest.fixture
-def workspace(tmp_path, monkeypatch):
-    """A fresh SQLite workspace with users admin, steward, reviewer, reviewer2 and officer."""
+@pytest.fixture(params=["sqlite", "postgres"])
+def workspace(request, tmp_path, monkeypatch):
+    """A fresh workspace (SQLite, and PostgreSQL when configured) with one user per role."""
     monkeypatch.delenv("SYNTHREVIEW_DEMO", raising=False)
     monkeypatch.setenv("SYNTHREVIEW_WORKER", "off")  # tests run queued jobs themselves, deterministically
-    store = fresh_store("sqlite", tmp_path, monkeypatch)
+    store = fresh_store(request.param, tmp_path, monkeypatch)
     store.create_user(SYSTEM, "admin", PASSWORDS["admin"], "admin")
     for name in ("steward", "reviewer", "reviewer2", "officer"):
         store.create_user(SYSTEM, name, PASSWORDS[name], ROLES[name])
-    return store
+    yield store
+    drop_postgres_database(store)
 
 
 def app_as(username: str | None, page: str | None = None, timeout: float = 60) -> AppTest:

@@ -10,15 +10,16 @@ from reviews.permissions import Actor
 from reviews.signoff import signoff_for
 from tests.pages.conftest import ROOT, page_text
 from tests.support.signoff_flow import PASSWORD, accepted_flow
-from tests.support.databases import fresh_store
+from tests.support.databases import drop_postgres_database, fresh_store
 
 
-@pytest.fixture
-def flow(tmp_path, monkeypatch):
+@pytest.fixture(params=["sqlite", "postgres"])
+def flow(request, tmp_path, monkeypatch, fast_passwords):
     monkeypatch.setenv("SYNTHREVIEW_WORKER", "off")
     monkeypatch.delenv("SYNTHREVIEW_DEMO", raising=False)
-    store = fresh_store("sqlite", tmp_path, monkeypatch)
-    return store, accepted_flow(store)
+    store = fresh_store(request.param, tmp_path, monkeypatch)
+    yield store, accepted_flow(store)
+    drop_postgres_database(store)
 
 
 def _page(username: str, role: str, page: str) -> AppTest:

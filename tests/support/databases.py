@@ -6,7 +6,7 @@ import os
 import uuid
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
 
 from reviews.config import Settings
 from reviews.store import Store, open_store
@@ -14,7 +14,7 @@ from reviews.store import Store, open_store
 POSTGRES_ENV = "SYNTHREVIEW_TEST_POSTGRES_URL"
 
 
-def _postgres_database(base_url: str) -> str:
+def postgres_database(base_url: str) -> str:
     """Create an empty database on the server of ``base_url`` and return its URL."""
     name = f"synthreview_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(base_url.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT")
@@ -28,8 +28,13 @@ def drop_postgres_database(store: Store) -> None:
     """Remove a database made by ``fresh_store`` once its test is over."""
     url = store.engine.url
     store.engine.dispose()
-    if url.get_backend_name() != "postgresql":
-        return
+    if url.get_backend_name() == "postgresql":
+        drop_database_url(url)
+
+
+def drop_database_url(url) -> None:
+    """Drop the PostgreSQL database that ``url`` names (connections to it are closed first)."""
+    url = make_url(str(url).replace("postgresql://", "postgresql+psycopg://", 1)) if isinstance(url, str) else url
     admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
@@ -45,7 +50,7 @@ def fresh_store(kind: str, tmp_path, monkeypatch) -> Store:
         base = os.environ.get(POSTGRES_ENV)
         if not base:
             pytest.skip(f"{POSTGRES_ENV} is not set; PostgreSQL variant skipped")
-        url = _postgres_database(base)
+        url = postgres_database(base)
     monkeypatch.setenv("SYNTHREVIEW_HOME", str(home))
     monkeypatch.setenv("SYNTHREVIEW_DATABASE_URL", url)
     monkeypatch.delenv("SYNTHREVIEW_ARTIFACTS", raising=False)
