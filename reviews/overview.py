@@ -26,7 +26,8 @@ class Overview:
 
 def workspace_overview(store: Store, actor: Actor) -> Overview:
     """Counts of datasets by kind, the five newest, and a next step suited to ``actor``."""
-    records = queries.list_datasets(store)
+    # Train/holdout splits are parts of a generation, not datasets anyone loaded or made.
+    records = [r for r in queries.list_datasets(store) if not (r.labels or {}).get("split")]
     counts = Counter(r.kind for r in records)
     _, step = NEXT_STEPS.get(actor.role, ("", ""))
     if actor.role in ("steward", "admin") and records:

@@ -42,3 +42,18 @@ def test_reset_demo_is_offered_to_admins_of_a_demo_workspace_only(workspace, mon
     monkeypatch.setenv("SYNTHREVIEW_DEMO", "1")
     assert [b for b in app_as("admin").sidebar.button if b.key == "sidebar_reset_demo"]
     assert not [b for b in app_as("steward").sidebar.button if b.key == "sidebar_reset_demo"]
+
+
+def test_home_counts_leave_out_train_and_holdout_parts(workspace):
+    from reviews.handlers.generate import GenerationRequest, start_generation
+    from reviews.imports import import_demo
+    from reviews.permissions import Actor
+    from reviews.worker import run_one
+
+    steward = Actor("steward", "steward")
+    demo = import_demo(workspace, steward)
+    start_generation(workspace, steward, GenerationRequest(demo, "rules", [{"purpose": "privacy"}], 100))
+    run_one(workspace)
+    at = app_as("steward")
+    assert [m.value for m in at.metric] == ["1", "1", "0"]
+    assert len(at.dataframe[0].value) == 2
