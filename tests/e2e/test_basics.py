@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.conftest import shot, sign_in
+from tests.e2e.flow import wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -37,7 +38,9 @@ def test_bad_upload_shows_clear_error(app_server, new_page, tmp_path):
     sign_in(page, app_server, "steward", "steward-demo")
     page.get_by_role("link", name="Data").click()
     page.locator("input[type=file]").set_input_files(str(bad))
+    page.get_by_text("broken.csv").wait_for()  # uploads are asynchronous: submit only once it arrived
+    wait_idle(page)
     page.get_by_role("button", name="Import").click()
-    page.get_by_text("The file cannot be used").wait_for()
+    page.get_by_text("The file cannot be used").wait_for(timeout=60_000)
     assert page.get_by_text("more than once").is_visible()
     shot(page, "basics_03_bad_upload")
