@@ -80,5 +80,4 @@ def reset_demo(store: Store, actor: Actor) -> None:
     downgrade(store.engine, "base")
     migrate(store.engine)
     shutil.rmtree(store.artifact_root, ignore_errors=True)
-    queries._cached_frame.cache_clear()
     seed_demo(store)

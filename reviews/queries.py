@@ -58,11 +58,12 @@ def get_dataset(store: Store, dataset_id: int) -> DatasetRecord:
 
 def load_frame(store: Store, dataset_id: int) -> pd.DataFrame:
     """The stored table; a copy, so callers may change it freely."""
-    return _cached_frame(str(store.artifact_root), get_dataset(store, dataset_id).artifact_path).copy()
+    return stored_frame(str(store.artifact_root), get_dataset(store, dataset_id).artifact_path).copy()
 
 
 @lru_cache(maxsize=16)
-def _cached_frame(root: str, relative_path: str) -> pd.DataFrame:
+def stored_frame(root: str, relative_path: str) -> pd.DataFrame:
+    """A stored table, read once per process; callers must not change it (``load_frame`` copies)."""
     # Files are named by their content hash and never change, so caching by path is safe.
     return artifacts.read_frame(Path(root), relative_path)
 

@@ -66,7 +66,7 @@ class TaskView:
 @lru_cache(maxsize=8)
 def _fitted_context(root: str, train_path: str) -> tuple[RowContext, RowFeatures]:
     # Fitted once per real table and process; the table never changes (content-addressed).
-    real = queries._cached_frame(root, train_path)
+    real = queries.stored_frame(root, train_path)
     context = RowContext.fit(real)
     return context, RowFeatures.fit(real, context=context)
 

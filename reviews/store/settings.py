@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Connection, insert, select, update
 
 from reviews.errors import ReviewsError
 from reviews.permissions import Actor, require
@@ -27,11 +27,7 @@ class SettingWrites(StoreBase):
         require(actor, "change_settings")
         json.dumps(value)  # refuse values that could not be stored as JSON before touching the database
         with self._transaction() as conn:
-            old = conn.execute(select(app_settings.c.value).where(app_settings.c.key == key)).scalar_one_or_none()
-            if old is None:
-                conn.execute(insert(app_settings).values(key=key, value=value))
-            else:
-                conn.execute(update(app_settings).where(app_settings.c.key == key).values(value=value))
+            old = self._put_setting(conn, key, value)
             self._append_event(conn, actor.username, "settings.change", f"setting:{key}", {"from": old, "to": value})
 
     @retried
@@ -45,9 +41,16 @@ class SettingWrites(StoreBase):
         key = f"{kind}:{int(dataset_id)}"
         value = {"by": actor.username, "justification": justification.strip(), "at": now().isoformat()}
         with self._transaction() as conn:
-            if conn.execute(select(app_settings.c.key).where(app_settings.c.key == key)).first():
-                conn.execute(update(app_settings).where(app_settings.c.key == key).values(value=value))
-            else:
-                conn.execute(insert(app_settings).values(key=key, value=value))
+            self._put_setting(conn, key, value)
             self._append_event(conn, actor.username, f"grant.{kind}", f"dataset:{dataset_id}",
                                {"justification": value["justification"]})
+
+    @staticmethod
+    def _put_setting(conn: Connection, key: str, value: Any) -> Any:
+        """Insert or replace one setting inside the caller's transaction; returns the old value."""
+        old = conn.execute(select(app_settings.c.value).where(app_settings.c.key == key)).scalar_one_or_none()
+        if old is None:
+            conn.execute(insert(app_settings).values(key=key, value=value))
+        else:
+            conn.execute(update(app_settings).where(app_settings.c.key == key).values(value=value))
+        return old

@@ -130,11 +130,11 @@ def test_replicas_share_datasets_through_the_artifact_folder(store, tmp_path):
     other = _replica(store, tmp_path, "replica-b")
     try:
         assert other.engine is not store.engine and other.artifact_root == store.artifact_root
-        queries._cached_frame.cache_clear()  # read from the shared folder, not this process's cache
+        queries.stored_frame.cache_clear()  # read from the shared folder, not this process's cache
         assert [d.id for d in queries.list_datasets(other)] == [dataset_id]
         pd.testing.assert_frame_equal(queries.load_frame(other, dataset_id), frame)
         back_id = other.add_dataset(STEWARD, NewDataset("from b", frame.head(2)))
-        queries._cached_frame.cache_clear()
+        queries.stored_frame.cache_clear()
         assert len(queries.load_frame(store, back_id)) == 2
     finally:
         other.engine.dispose()
