@@ -8,8 +8,8 @@ import streamlit as st
 from reviews.evaluation_flow import EvaluationInputs
 from synth.charts import compare as charts
 from ui.i18n import _
+from ui.labels import STATUS_ICON
 
-STATUS_ICON = {"pass": "✅", "warn": "⚠️", "fail": "❌"}
 
 
 def _fmt(value, pattern="{:.3f}") -> str:

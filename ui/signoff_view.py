@@ -10,8 +10,8 @@ from reviews.signoff.documentation import GROUP_TITLES
 from reviews.store import Store
 from ui.feedback import flash, user_errors
 from ui.i18n import N_, _
+from ui.labels import STATUS_ICON
 
-STATUS_ICON = {"pass": "✅", "warn": "⚠️", "fail": "❌", "missing": "⬜", "n/a": "➖"}
 GROUP_NAMES = {"norms": N_("The six norms"), "data": N_("Data quality"), "gates": N_("Gates"),
                "inspection": N_("Sampling inspection"), "documentation": N_("Documentation")}
 VERDICT_NAMES = {"approve": N_("Approve"), "approve_with_conditions": N_("Approve with conditions"), "reject": N_("Reject")}
