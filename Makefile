@@ -7,7 +7,7 @@ PORT ?= 8501
 REQ_STAMP := $(VENV)/.req-$(shell cat requirements.txt | sha256sum | cut -c1-16)
 TEST_STAMP := $(VENV)/.test-$(shell cat requirements-test.txt | sha256sum | cut -c1-16)
 
-.PHONY: run test install install-test browser clean
+.PHONY: run test install install-test browser catalog clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -41,6 +41,12 @@ browser:
 
 test: install-test browser
 	$(PY) -m pytest
+
+# After changing interface text: collect the marked strings and merge them into each catalog.
+catalog: install-test
+	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k Msg --no-location --sort-output --project SynthReview \
+		--version 1.0 --copyright-holder SynthReview -o locales/messages.pot .
+	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales -l zh -w 120 --ignore-obsolete
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -93,6 +93,9 @@ jobs = Table(
     Column("progress", Float, nullable=False, server_default="0"),
     Column("message", Text, nullable=False, server_default=""),
     Column("error", Text, nullable=True),
+    # message and error again as ``synth.i18n`` data, so the interface can show them translated
+    Column("message_data", JSON, nullable=True),
+    Column("error_data", JSON, nullable=True),
     Column("cancel_requested", Boolean, nullable=False, server_default="0"),
     Column("result", JSON, nullable=True),
     Column("worker", String(128), nullable=True),

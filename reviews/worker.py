@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from reviews.errors import ReviewsError
 from reviews.store import Store
 from synth.errors import SynthError
+from synth.i18n import Msg, N_, message_of
 
 log = logging.getLogger("synthreview.worker")
 
@@ -122,18 +123,20 @@ def run_one(store: Store, worker: str | None = None, stop: threading.Event | Non
         with _heartbeat(store, job["id"]):
             result = HANDLERS[job["kind"]](store, job, _progress_reporter(store, job["id"], stop))
     except WorkerStopping:
-        store.finish_job(job["id"], "failed", "failed: the worker was shut down; start the job again",
-                         error="worker shut down")
+        store.finish_job(job["id"], "failed", N_("failed: the worker was shut down; start the job again"),
+                         error=N_("worker shut down"))
     except JobCancelled:
-        store.finish_job(job["id"], "cancelled", "cancelled; nothing was kept")
+        store.finish_job(job["id"], "cancelled", N_("cancelled; nothing was kept"))
     except (SynthError, ReviewsError) as exc:
-        store.finish_job(job["id"], "failed", f"failed: {exc}", error=str(exc))
+        problem = message_of(exc)
+        store.finish_job(job["id"], "failed", Msg("failed: {error}", error=problem if isinstance(problem, Msg) else str(exc)),
+                         error=problem)
     except Exception as exc:  # a bug must not kill the worker; the job says what happened
         log.exception("job %s failed", job["id"])
-        store.finish_job(job["id"], "failed", "failed: an unexpected error; see the server log",
+        store.finish_job(job["id"], "failed", N_("failed: an unexpected error; see the server log"),
                          error=f"{type(exc).__name__}: {exc}")
     else:
-        store.finish_job(job["id"], "done", "done", result=result)
+        store.finish_job(job["id"], "done", N_("done"), result=result)
     return job["id"]
 
 

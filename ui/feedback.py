@@ -10,7 +10,8 @@ import streamlit as st
 
 from reviews.errors import ReviewsError
 from synth.errors import InputError, SynthError
-from ui.i18n import _
+from synth.i18n import message_of
+from ui.i18n import _, tr
 
 log = logging.getLogger("synthreview")
 
@@ -21,9 +22,9 @@ def user_errors() -> Iterator[None]:
     try:
         yield
     except InputError as exc:
-        st.error(_("The file cannot be used:") + "\n\n" + "\n".join(f"- {p}" for p in exc.problems))
+        st.error(_("The file cannot be used:") + "\n\n" + "\n".join(f"- {tr(p)}" for p in exc.problems))
     except (SynthError, ReviewsError) as exc:
-        st.error(str(exc))
+        st.error(tr(message_of(exc)))
     except Exception:
         log.exception("unexpected error")
         st.error(_("Something went wrong on our side. Nothing was changed; please try again or tell an admin."))

@@ -15,6 +15,8 @@ from pathlib import Path
 import streamlit as st
 from babel.messages.pofile import read_po
 
+from synth.i18n import N_, render
+
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 LANGUAGES = {"en": "English", "zh": "简体中文"}
 DEFAULT_LANGUAGE = "en"
@@ -55,6 +57,10 @@ def _(message: str) -> str:
     return catalog(current_language()).get(message, message)
 
 
-def N_(message: str) -> str:
-    """Mark ``message`` for extraction without translating it; ``_()`` translates it where shown."""
-    return message
+def tr(value) -> str:
+    """Show text from the core in the session's language: fixed text, a ``Msg``, its stored form
+    (``Msg.to_data()``) or a list of them."""
+    return render(value, _)
+
+
+__all__ = ["LANGUAGES", "N_", "_", "tr", "catalog", "current_language", "browser_language", "language_of"]

@@ -13,7 +13,7 @@ import streamlit as st
 from reviews.job_queries import get_job
 from reviews.permissions import Actor
 from ui.feedback import user_errors
-from ui.i18n import _
+from ui.i18n import _, tr
 from ui.state import get_store
 
 POLL = timedelta(seconds=1)
@@ -25,7 +25,8 @@ def render_job(job_id: int, actor: Actor, key: str) -> dict:
     if job["status"] in ("queued", "running"):
         _live(job_id, actor, key)
     elif job["status"] == "failed":
-        st.error(_("The job failed: {message}").format(message=job["error"] or job["message"]))
+        failure = job["error_data"] or job["error"] or job["message_data"] or job["message"]
+        st.error(_("The job failed: {message}").format(message=tr(failure)))
     elif job["status"] == "cancelled":
         st.warning(_("The job was cancelled; nothing was kept."))
     return job
@@ -36,7 +37,7 @@ def _live(job_id: int, actor: Actor, key: str) -> None:
     job = get_job(get_store(), job_id)
     if job["status"] not in ("queued", "running"):
         st.rerun()  # the whole page now shows the outcome
-    label = _("Waiting for a worker…") if job["status"] == "queued" else job["message"]
+    label = _("Waiting for a worker…") if job["status"] == "queued" else tr(job["message_data"] or job["message"])
     st.progress(float(job["progress"]), text=label)
     st.caption(_("You can leave this page; the job keeps running and its progress is saved."))
     if st.button(_("Cancel"), key=f"{key}_cancel_{job_id}"):

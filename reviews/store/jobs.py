@@ -8,6 +8,14 @@ from reviews.errors import Conflict, NotFound, PermissionDenied
 from reviews.permissions import Actor, require
 from reviews.schema import jobs
 from reviews.store.base import StoreBase, as_utc, now, retried
+from synth.i18n import Msg, N_, to_data
+
+STOPPED = N_("the worker stopped while running this job")
+
+
+def _message_values(message: str) -> dict:
+    """The message column and its translatable form (see ``synth.i18n``)."""
+    return {"message": message[:500], "message_data": to_data(message) if isinstance(message, Msg) else None}
 
 
 class JobWrites(StoreBase):
@@ -17,7 +25,7 @@ class JobWrites(StoreBase):
         require(actor, permission)
         with self._transaction() as conn:
             job_id = conn.execute(insert(jobs).values(
-                kind=kind, params=params, status="queued", progress=0.0, message="queued",
+                kind=kind, params=params, status="queued", progress=0.0, **_message_values(N_("queued")),
                 cancel_requested=False, created_by=actor.username, created_at=now(),
             )).inserted_primary_key[0]
             self._append_event(conn, actor.username, "job.enqueue", f"job:{job_id}", {"kind": kind, "params": params})
@@ -37,7 +45,7 @@ class JobWrites(StoreBase):
                 return None
             stamp = now()
             conn.execute(update(jobs).where(jobs.c.id == job_id).values(
-                status="running", worker=worker, started_at=stamp, heartbeat_at=stamp, message="started"))
+                status="running", worker=worker, started_at=stamp, heartbeat_at=stamp, **_message_values(N_("started"))))
             self._append_event(conn, "system", "job.start", f"job:{job_id}", {"worker": worker})
             return dict(conn.execute(select(jobs).where(jobs.c.id == job_id)).mappings().one())
 
@@ -46,7 +54,7 @@ class JobWrites(StoreBase):
         """Record progress (not audited: it changes no record); returns True when cancel was asked."""
         with self._transaction() as conn:
             conn.execute(update(jobs).where(jobs.c.id == job_id, jobs.c.status == "running").values(
-                progress=max(0.0, min(1.0, float(fraction))), message=message[:500], heartbeat_at=now()))
+                progress=max(0.0, min(1.0, float(fraction))), heartbeat_at=now(), **_message_values(message)))
             return bool(conn.execute(select(jobs.c.cancel_requested).where(jobs.c.id == job_id)).scalar_one())
 
     @retried
@@ -61,28 +69,31 @@ class JobWrites(StoreBase):
         with self._transaction() as conn:
             row = conn.execute(select(jobs.c.created_by, jobs.c.status).where(jobs.c.id == job_id)).one_or_none()
             if row is None:
-                raise NotFound(f"No job with id {job_id}.")
+                raise NotFound(Msg("No job with id {job_id}.", job_id=job_id))
             if row.created_by != actor.username and actor.role not in ("admin", "system"):
-                raise PermissionDenied("Only the person who started a job, or an admin, may cancel it.")
+                raise PermissionDenied(N_("Only the person who started a job, or an admin, may cancel it."))
             if row.status not in ("queued", "running"):
-                raise Conflict(f"Job {job_id} has already ended ({row.status}).")
+                raise Conflict(Msg("Job {job_id} has already ended ({status}).", job_id=job_id, status=row.status))
             values = {"cancel_requested": True}
             if row.status == "queued":
-                values.update(status="cancelled", finished_at=now(), message="cancelled before it started")
+                values.update(status="cancelled", finished_at=now(), **_message_values(N_("cancelled before it started")))
             conn.execute(update(jobs).where(jobs.c.id == job_id).values(**values))
             self._append_event(conn, actor.username, "job.cancel", f"job:{job_id}")
 
     @retried
     def finish_job(self, job_id: int, status: str, message: str, result: dict | None = None,
-                   error: str | None = None) -> None:
-        """Close a job as done, failed or cancelled."""
+                   error: str | list[str] | None = None) -> None:
+        """Close a job as done, failed or cancelled; ``message`` and ``error`` may be ``Msg``\ s
+        (``error`` a list of them, for an input error's problems)."""
         if status not in ("done", "failed", "cancelled"):
             raise ValueError(f"not a final job status: {status}")
+        error_text = "; ".join(error) if isinstance(error, list) else error
         with self._transaction() as conn:
             conn.execute(update(jobs).where(jobs.c.id == job_id).values(
-                status=status, message=message[:500], result=result, error=error, finished_at=now(),
+                status=status, result=result, error=error_text, finished_at=now(), **_message_values(message),
+                error_data=None if error is None else to_data(error),
                 progress=1.0 if status == "done" else jobs.c.progress))
-            self._append_event(conn, "system", f"job.{status}", f"job:{job_id}", {"message": message[:500], "error": error})
+            self._append_event(conn, "system", f"job.{status}", f"job:{job_id}", {"message": message[:500], "error": error_text})
 
     @retried
     def fail_stale_jobs(self, older_than_seconds: float) -> list[int]:
@@ -93,7 +104,7 @@ class JobWrites(StoreBase):
             stale = [r.id for r in running if r.heartbeat_at is None or as_utc(r.heartbeat_at).timestamp() < cutoff]
             for job_id in stale:
                 conn.execute(update(jobs).where(jobs.c.id == job_id).values(
-                    status="failed", finished_at=now(), error="the worker stopped while running this job",
-                    message="failed: the worker stopped; start the job again"))
+                    status="failed", finished_at=now(), error=STOPPED, error_data=to_data(STOPPED),
+                    **_message_values(N_("failed: the worker stopped; start the job again"))))
                 self._append_event(conn, "system", "job.failed", f"job:{job_id}", {"error": "worker stopped"})
         return stale

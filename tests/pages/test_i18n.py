@@ -28,7 +28,7 @@ ZH_PO = ROOT / "locales" / "zh" / "LC_MESSAGES" / "messages.po"
 def extracted_msgids() -> set[str]:
     with (ROOT / "babel.cfg").open() as handle:
         method_map, options_map = parse_mapping_cfg(handle)
-    keywords = {"_": None, "N_": None}
+    keywords = {"_": None, "N_": None, "Msg": None}
     return {message for _file, _line, message, _comments, _context in
             extract_from_dir(ROOT, method_map, options_map, keywords=keywords) if message}
 

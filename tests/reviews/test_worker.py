@@ -11,6 +11,7 @@ from reviews.permissions import Actor
 from reviews.schema import jobs
 from reviews.worker import HANDLERS, handler, run_one
 from synth.errors import InputError
+from synth.i18n import Msg, from_data
 
 STEWARD = Actor("sue", "steward")
 
@@ -88,3 +89,21 @@ def test_stale_running_job_is_failed(store):
     row = _job(store, job_id)
     assert row["status"] == "failed" and "worker stopped" in row["error"]
     assert verify_chain(store.engine).ok
+
+
+def test_job_messages_keep_a_translatable_form(store):
+    @handler("templated")
+    def _templated(store, job, progress):
+        progress(0.5, Msg("epoch {done} of {total}", done=1, total=2))
+        assert _job(store, job["id"])["message_data"] == {"msgid": "epoch {done} of {total}", "args": {"done": 1, "total": 2}}
+        raise InputError([Msg("Column '{column}' is empty.", column="age"), "Add a label column."])
+
+    try:
+        job_id = store.enqueue_job(STEWARD, "templated", {}, "generate")
+        run_one(store, "w1")
+    finally:
+        HANDLERS.pop("templated")
+    row = _job(store, job_id)
+    assert row["error"] == "Column 'age' is empty.; Add a label column."
+    assert [from_data(d) for d in row["error_data"]] == ["Column 'age' is empty.", "Add a label column."]
+    assert from_data(row["error_data"][0]).args == {"column": "age"}
