@@ -1,0 +1,32 @@
+"""Tables from the core get translated headers and word cells, and keep their data."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from synth.i18n import Msg
+from ui.tables import translated
+
+
+def test_headers_and_word_cells_are_translated_and_data_kept():
+    st.session_state["language"] = "zh"
+    try:
+        frame = pd.DataFrame({"status": ["pass", "fail"], "value": [0.5, 0.25], "column": ["status", "age"]})
+        shown = translated(frame, values=["status"])
+    finally:
+        del st.session_state["language"]
+    assert list(shown.columns) == ["状态", "值", "列"]
+    assert shown["状态"].tolist() == ["通过", "不通过"]
+    assert shown["值"].tolist() == [0.5, 0.25] and shown["列"].tolist() == ["status", "age"]
+    assert list(frame.columns) == ["status", "value", "column"]
+
+
+def test_message_cells_render_with_their_values():
+    st.session_state["language"] = "zh"
+    try:
+        frame = pd.DataFrame({"evidence": [Msg("No job with id {job_id}.", job_id=4)]})
+        shown = translated(frame, values=["evidence"])
+    finally:
+        del st.session_state["language"]
+    assert "4" in shown.iloc[0, 0] and "No job" not in shown.iloc[0, 0]
