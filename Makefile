@@ -46,7 +46,7 @@ test: install-test browser
 catalog: install-test
 	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k Msg --no-location --sort-output --project SynthReview \
 		--version 1.0 --copyright-holder SynthReview -o locales/messages.pot .
-	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales -l zh -w 120 --ignore-obsolete
+	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales -l zh -w 120 --ignore-obsolete --no-fuzzy-matching
 
 clean:
 	rm -rf $(VENV) .pytest_cache
