@@ -1,4 +1,8 @@
-"""Errors of the review side. Pages and the CLI catch ``ReviewsError`` and show its message."""
+"""Errors of the review side. Pages and the CLI catch ``ReviewsError`` and show its message.
+
+Messages are English text that stays translatable (``synth.i18n``): fixed ones marked with
+``N_``, the rest ``Msg``\ s.
+"""
 
 from __future__ import annotations
 
@@ -21,3 +25,4 @@ class Conflict(ReviewsError):
 
 class AuthenticationFailed(ReviewsError):
     """Wrong username or password."""
+

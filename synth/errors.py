@@ -1,4 +1,8 @@
-"""Errors of the data core. Pages and the CLI catch ``SynthError`` and show its message."""
+"""Errors of the data core. Pages and the CLI catch ``SynthError`` and show its message.
+
+Messages are English ``Msg``/``N_`` texts (see ``synth.i18n``): the CLI prints them as they
+are, the pages show them translated.
+"""
 
 from __future__ import annotations
 

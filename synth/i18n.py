@@ -60,6 +60,28 @@ class Msg(str):
         return {"msgid": self.msgid, "args": {k: to_data(v) if isinstance(v, Msg) else v for k, v in self.args.items()}}
 
 
+def word(text):
+    """A fixed word (a purpose, a stage) used as a value in a message, so it is translated with the
+    message; other values (numbers, None, messages) pass unchanged."""
+    return Msg(text) if isinstance(text, str) and not isinstance(text, Msg) else text
+
+
+def joined(parts: Iterable, separator: str = ", ", words: bool = False) -> Msg:
+    """``separator.join(parts)`` as one message: English as joined, each part that is a message
+    translated when shown (plain text parts, such as column names, stay as they are). A separator
+    that is a word (``Msg(" or ")``) is translated too. With ``words``, plain text parts are fixed
+    words (``N_`` texts) and are translated as well."""
+    values = {f"p{i}": word(part) if words else part for i, part in enumerate(parts)}
+    keys = list(values)
+    # A template of placeholders only: it is in no catalog, so only the parts change language.
+    if isinstance(separator, Msg):
+        values["separator"] = separator
+        glue = "{separator}"
+    else:
+        glue = separator.replace("{", "{{").replace("}", "}}")
+    return Msg(glue.join("{" + key + "}" for key in keys), **values)
+
+
 def to_data(value: str | Iterable[str] | None) -> dict | list | None:
     """The JSON-able form of a message, or a list of them; plain text becomes a fixed message."""
     if value is None:
@@ -74,7 +96,8 @@ def to_data(value: str | Iterable[str] | None) -> dict | list | None:
 def from_data(data: dict) -> Msg:
     """The message that :meth:`Msg.to_data` described."""
     args = {k: from_data(v) if isinstance(v, dict) and "msgid" in v else v for k, v in (data.get("args") or {}).items()}
-    return Msg(data["msgid"], **args)
+    template = data["msgid"]  # a variable, so message extraction does not take "msgid" for text
+    return Msg(template, **args)
 
 
 def render(value: Any, translate: Translate = same, separator: str = "; ") -> str:

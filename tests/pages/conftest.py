@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from reviews.permissions import SYSTEM, Actor
+from tests.support.chinese import chinese_widgets  # noqa: F401  (a fixture for the Chinese page tests)
 from tests.support.databases import drop_postgres_database, fresh_store
 
 ROOT = Path(__file__).resolve().parents[2]
