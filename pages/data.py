@@ -38,7 +38,7 @@ with upload_tab:
         if uploaded is None:
             st.error(_("Choose a file first."))
         else:
-            with user_errors():
+            with user_errors(_("The file cannot be used:")):
                 st.session_state["data_selected"] = import_upload(store, actor, uploaded.getvalue(), uploaded.name,
                                                                   name or None)
                 st.success(_("Imported and profiled."))
@@ -57,7 +57,8 @@ if not records:
     st.stop()
 st.dataframe(
     [{_("Id"): r.id, _("Name"): r.name, _("Kind"): _(r.kind), _("Rows"): r.rows, _("Columns"): r.columns,
-      _("Depth"): r.depth, _("Purpose"): r.purpose or "", _("Created by"): r.created_by, "sha256": r.sha256[:12]}
+      _("Depth"): r.depth, _("Purpose"): _(r.purpose) if r.purpose else "", _("Created by"): r.created_by,
+      "sha256": r.sha256[:12]}
      for r in records],
     hide_index=True, key="data_table",
 )

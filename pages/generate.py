@@ -15,6 +15,11 @@ from ui.labels import dataset_label
 from ui.job_view import render_job
 from ui.state import get_store
 
+
+def column_or_none(column) -> str:
+    return _("(none)") if column is None else str(column)
+
+
 actor = page_actor("generate")
 store = get_store()
 st.title(_("Generate synthetic data"))
@@ -37,7 +42,8 @@ with st.form("gen_form"):
         protected = st.multiselect(_("Protected attributes"), columns, key="gen_protected")
         target = st.radio(_("Target"), ["equal_groups", "parity"], horizontal=True, key="gen_target",
                           format_func=lambda t: _("equal group shares") if t == "equal_groups" else _("equal label rate (demographic parity)"))
-        bias_label = st.selectbox(_("Label (needed for parity)"), [None, *columns], key="gen_bias_label")
+        bias_label = st.selectbox(_("Label (needed for parity)"), [None, *columns], format_func=column_or_none,
+                                  key="gen_bias_label")
         specs.append({"purpose": "bias", "protected": protected, "target": target, "label": bias_label})
     if "augmentation" in purposes:
         st.markdown("**" + _("Augmentation") + "**")
@@ -49,9 +55,10 @@ with st.form("gen_form"):
     with st.expander(_("More settings")):
         seed = st.number_input(_("Seed"), 0, 2**31 - 1, 0, key="gen_seed")
         holdout = st.slider(_("Holdout share (real rows the generator never sees)"), 0.05, 0.5, 0.2, key="gen_holdout")
-        label = st.selectbox(_("Stratify the split by"), [None, *columns], key="gen_label")
+        label = st.selectbox(_("Stratify the split by"), [None, *columns], format_func=column_or_none, key="gen_label")
         outliers = st.slider(_("Inject flagged outlier-like rows (share)"), 0.0, 0.05, 0.0, 0.005, key="gen_outliers")
-        stages = st.multiselect(_("Training stages it may feed"), STAGES, default=list(DEFAULT_STAGES), key="gen_stages")
+        stages = st.multiselect(_("Training stages it may feed"), STAGES, default=list(DEFAULT_STAGES), format_func=_,
+                                key="gen_stages")
         epochs = st.number_input(_("Epochs (deep generators)"), 1, 1000, 100, key="gen_epochs")
         batch = st.number_input(_("Batch size (deep generators, a multiple of 10)"), 10, 10_000, 500, 10, key="gen_batch")
     if st.form_submit_button(_("Generate"), type="primary"):

@@ -6,6 +6,7 @@ from reviews import queries
 from reviews.errors import ReviewsError
 from reviews.permissions import Actor
 from reviews.store import Store
+from synth.i18n import N_
 
 SETTING = "max_depth"
 
@@ -17,5 +18,5 @@ def current_depth_limit(store: Store) -> int:
 def set_depth_limit(store: Store, actor: Actor, depth: int) -> None:
     """Set the maximum generation depth (admins); real data is depth 0."""
     if int(depth) < 1:
-        raise ReviewsError("The depth limit must be at least 1, or no synthetic data could be generated at all.")
+        raise ReviewsError(N_("The depth limit must be at least 1, or no synthetic data could be generated at all."))
     store.set_setting(actor, SETTING, int(depth))

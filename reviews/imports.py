@@ -22,7 +22,7 @@ def import_upload(store: Store, actor: Actor, data: bytes, filename: str, name: 
     require(actor, "upload")  # before reading, so a forbidden upload costs nothing
     limit = max_bytes if max_bytes is not None else load_settings().max_upload_bytes
     result = read_table(data, filename, max_bytes=limit)
-    profile = profile_table(result.frame).to_dict()
+    profile = profile_table(result.frame).to_dict(messages=True)  # stored as JSON, shown translated later
     profile["intake"] = {"format": result.format, "encoding": result.encoding, "delimiter": result.delimiter,
                          "missing_markers": result.missing_markers}
     return store.add_dataset(actor, NewDataset(
@@ -36,6 +36,6 @@ def import_demo(store: Store, actor: Actor) -> int:
     require(actor, "upload")
     frame = load_demo()
     return store.add_dataset(actor, NewDataset(
-        name=DEMO_NAME, frame=frame, kind="real", profile=profile_table(frame).to_dict(),
+        name=DEMO_NAME, frame=frame, kind="real", profile=profile_table(frame).to_dict(messages=True),
         labels={"source_file": "scikit-lego load_arrests", "demo": True},
     ))

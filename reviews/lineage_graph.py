@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reviews import queries
 from reviews.store import Store
+from synth.i18n import Translate, same
 
 SHAPES = {"real": "box", "synthetic": "ellipse", "accepted": "doubleoctagon"}
 COLOURS = {"real": "#0072B2", "synthetic": "#E69F00", "accepted": "#009E73"}  # the app's palette
@@ -24,15 +25,17 @@ def _family(records: dict[int, queries.DatasetRecord], dataset_id: int) -> set[i
     return family
 
 
-def lineage_dot(store: Store, dataset_id: int) -> str:
-    """DOT source of ``dataset_id``'s lineage; the chosen dataset is drawn bold."""
+def lineage_dot(store: Store, dataset_id: int, *, translate: Translate = same) -> str:
+    """DOT source of ``dataset_id``'s lineage; the chosen dataset is drawn bold. ``translate`` puts
+    the node labels' words (kind, depth, purpose) into the reader's language."""
+    _ = translate
     records = {r.id: r for r in queries.list_datasets(store)}
     family = _family(records, dataset_id)
     lines = ["digraph lineage {", "rankdir=LR;", 'node [fontname="Helvetica", fontsize=10, style=filled, fontcolor=white];']
     for node in sorted(family):
         record = records[node]
-        label = f"#{record.id} {record.name}\\n{record.kind} · depth {record.depth}" + (
-            f"\\n{record.purpose}" if record.purpose else "")
+        label = f"#{record.id} {record.name}\\n" + _("{kind} · depth {depth}").format(
+            kind=_(record.kind), depth=record.depth) + (f"\\n{_(record.purpose)}" if record.purpose else "")
         width = 3 if node == dataset_id else 1
         lines.append(f'd{node} [label="{label.replace(chr(34), chr(39))}", shape={SHAPES.get(record.kind, "box")}, '
                      f'fillcolor="{COLOURS.get(record.kind, "#999999")}", penwidth={width}];')

@@ -16,6 +16,7 @@ import pandas as pd
 
 import synth
 from synth.errors import InputError, LineageError
+from synth.i18n import Msg
 
 DEFAULT_MAX_DEPTH = 1
 SIDECAR_SUFFIX = ".lineage.json"
@@ -73,13 +74,14 @@ def check_depth(depth: int, *, max_depth: int = DEFAULT_MAX_DEPTH, override_just
         LineageError: the depth limit would be exceeded without a justification.
     """
     if max_depth < 0:
-        raise InputError(f"max depth must be >= 0, got {max_depth}")
+        raise InputError(Msg("max depth must be >= 0, got {max_depth}", max_depth=max_depth))
     if depth > max_depth and not (override_justification or "").strip():
-        raise LineageError(
-            f"generating from this data would reach synthetic-on-synthetic depth {depth}, past the "
-            f"limit of {max_depth} (max depth {max_depth}); generate from the real source instead, "
-            "or have an officer override the limit with a written justification"
-        )
+        raise LineageError(Msg(
+            "generating from this data would reach synthetic-on-synthetic depth {depth}, past the "
+            "limit of {max_depth} (max depth {max_depth}); generate from the real source instead, "
+            "or have an officer override the limit with a written justification",
+            depth=depth, max_depth=max_depth,
+        ))
 
 
 def build_lineage(
@@ -172,6 +174,7 @@ def read_sidecar(data_path: str | Path) -> Sidecar | None:
     try:
         return Sidecar.from_dict(json.loads(target.read_text(encoding="utf-8")))
     except (ValueError, KeyError, TypeError) as exc:
-        raise InputError(
-            f"lineage sidecar {target} is unreadable ({exc}); restore it from the export bundle or regenerate"
-        ) from exc
+        raise InputError(Msg(
+            "lineage sidecar {path} is unreadable ({error}); restore it from the export bundle or regenerate",
+            path=str(target), error=str(exc),
+        )) from exc

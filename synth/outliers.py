@@ -20,8 +20,12 @@ import numpy as np
 import pandas as pd
 
 from synth.errors import InputError
+from synth.i18n import N_, Msg
 
 OUTLIER_FLAG = "synthetic_outlier"
+# The coverage table's columns (``OutlierCoverage`` fields and its share), as pages show them.
+COVERAGE_FIELDS = (N_("column"), N_("method"), N_("real_outliers"), N_("covered"), N_("synthetic_outliers"),
+                   N_("share_covered"))
 DEFAULT_INJECTION_FRACTION = 0.01
 MAX_INJECTION_FRACTION = 0.05
 DEFAULT_TOLERANCE = 0.1
@@ -134,7 +138,8 @@ def inject_outliers(
         InputError: fraction outside [0, 0.05].
     """
     if not 0.0 <= fraction <= MAX_INJECTION_FRACTION:
-        raise InputError(f"outlier fraction must be between 0 and {MAX_INJECTION_FRACTION}, got {fraction}")
+        raise InputError(Msg("outlier fraction must be between 0 and {limit}, got {fraction}",
+                             limit=MAX_INJECTION_FRACTION, fraction=fraction))
     out = synthetic.reset_index(drop=True).copy()
     out[OUTLIER_FLAG] = False
     count = int(round(fraction * len(out)))

@@ -13,6 +13,7 @@ import pandas as pd
 from faker import Faker
 
 from synth.errors import InputError
+from synth.i18n import Msg
 
 _MAKERS = {
     "email": ("en_US", lambda f: f.email()),
@@ -23,6 +24,8 @@ _MAKERS = {
     "person_name": ("en_US", lambda f: f.name()),
 }
 PII_KINDS = tuple(_MAKERS)
+# The profiler's names for the same kinds (synth.profile.pii), which is what generation passes.
+_MAKERS.update(cn_resident_id=_MAKERS["cn_id"], ip_address=_MAKERS["ip"])
 
 
 def fake_values(kind: str, n: int, *, seed: int, avoid: set | frozenset = frozenset()) -> np.ndarray:
@@ -32,7 +35,8 @@ def fake_values(kind: str, n: int, *, seed: int, avoid: set | frozenset = frozen
         InputError: unknown kind.
     """
     if kind not in _MAKERS:
-        raise InputError(f"unknown PII kind {kind!r}; expected one of {', '.join(PII_KINDS)}")
+        raise InputError(Msg("unknown PII kind {kind}; expected one of {kinds}", kind=repr(kind),
+                             kinds=", ".join(PII_KINDS)))
     locale, make = _MAKERS[kind]
     faker = Faker(locale)
     faker.seed_instance(seed)

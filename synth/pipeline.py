@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 import pandas as pd
 
 from synth.errors import InputError
+from synth.i18n import N_, word, Msg
 from synth.generators import make_generator
 from synth.generators.base import Progress, report
 from synth.lineage import DEFAULT_MAX_DEPTH, Lineage, Sidecar, build_lineage
@@ -106,17 +107,18 @@ def run_generations(
     # A parent's injection flags describe the parent; this run sets its own.
     frame = frame.drop(columns=[OUTLIER_FLAG], errors="ignore")
     pii = dict(pii_columns or {})
-    problems = [f"PII column {c!r} is not in the table" for c in pii if c not in frame.columns]
+    problems = [Msg("PII column {column} is not in the table", column=repr(c)) for c in pii if c not in frame.columns]
     if not purposes:
-        problems.append("choose at least one purpose")
+        problems.append(N_("choose at least one purpose"))
     if len({p.purpose for p in purposes}) != len(purposes):
-        problems.append("give each purpose once; one dataset is made per purpose")
+        problems.append(N_("give each purpose once; one dataset is made per purpose"))
     if rows < 1:
-        problems.append(f"rows must be >= 1, got {rows}")
+        problems.append(Msg("rows must be >= 1, got {rows}", rows=rows))
     for spec in purposes:
         clash = sorted(_conditioned_columns(spec) & set(pii))
         if clash:
-            problems.append(f"{clash} are PII columns and cannot drive the {spec.purpose} purpose")
+            problems.append(Msg("{columns} are PII columns and cannot drive the {purpose} purpose", columns=str(clash),
+                                purpose=word(spec.purpose)))
     if problems:
         raise InputError(problems)
     policy = stage_policy(stages, pretraining_justification=pretraining_justification)
@@ -140,7 +142,8 @@ def run_generations(
     regions = [r for r in outlier_regions if r.column in train.columns]
     results = []
     for number, spec in enumerate(purposes):
-        report(progress, FIT_SHARE + (1 - FIT_SHARE) * number / len(purposes), f"sampling for {spec.purpose}")
+        report(progress, FIT_SHARE + (1 - FIT_SHARE) * number / len(purposes),
+               Msg("sampling for {purpose}", purpose=word(spec.purpose)))
         drawn = sample_for_purpose(model, spec, train, rows, seed=seed + 1)
         synthetic = drawn.frame
         if outlier_fraction:
@@ -153,7 +156,7 @@ def run_generations(
             target_report=drawn.report, outlier_coverage=coverage, stages=policy, lineage=lineages[spec.purpose],
             forced_rows=int(getattr(model, "forced_rows", 0)), settings=lineages[spec.purpose].settings,
         ))
-    report(progress, 1.0, "done")
+    report(progress, 1.0, N_("done"))
     return results
 
 

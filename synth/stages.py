@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from synth.errors import InputError
+from synth.i18n import joined, N_, word, Msg
 
 STAGES = ("fine-tuning", "evaluation", "testing", "pre-training")
 DEFAULT_STAGES = ("fine-tuning", "evaluation", "testing")
@@ -34,12 +35,14 @@ def stage_policy(stages: Iterable[str] | None = None, *, pretraining_justificati
         InputError: unknown or no stage, or pre-training without a justification.
     """
     chosen = tuple(dict.fromkeys(DEFAULT_STAGES if stages is None else stages))
-    problems = [f"unknown training stage {s!r}; choose from {', '.join(STAGES)}" for s in chosen if s not in STAGES]
+    stages_named = joined(word(s) for s in STAGES)
+    problems = [Msg("unknown training stage {stage}; choose from {stages}", stage=repr(s), stages=stages_named)
+                for s in chosen if s not in STAGES]
     if not chosen:
-        problems.append(f"choose at least one training stage from {', '.join(STAGES)}")
+        problems.append(Msg("choose at least one training stage from {stages}", stages=stages_named))
     justification = (pretraining_justification or "").strip() or None
     if PRETRAINING in chosen and justification is None:
-        problems.append("pre-training is excluded by default; allowing it needs a written justification")
+        problems.append(N_("pre-training is excluded by default; allowing it needs a written justification"))
     if problems:
         raise InputError(problems)
     ordered = tuple(s for s in STAGES if s in chosen)

@@ -17,12 +17,16 @@ log = logging.getLogger("synthreview")
 
 
 @contextmanager
-def user_errors() -> Iterator[None]:
-    """Show our errors with ``st.error``; log anything unexpected and show a plain apology."""
+def user_errors(input_heading: str | None = None) -> Iterator[None]:
+    """Show our errors with ``st.error``; log anything unexpected and show a plain apology.
+
+    ``input_heading`` heads the list of an input error's problems (for an upload: "The file
+    cannot be used:"); by default it asks for the settings to be fixed.
+    """
     try:
         yield
     except InputError as exc:
-        st.error(_("The file cannot be used:") + "\n\n" + "\n".join(f"- {tr(p)}" for p in exc.problems))
+        st.error((input_heading or _("Please fix the following:")) + "\n\n" + "\n".join(f"- {tr(p)}" for p in exc.problems))
     except (SynthError, ReviewsError) as exc:
         st.error(tr(message_of(exc)))
     except Exception:

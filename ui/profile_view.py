@@ -6,7 +6,22 @@ import pandas as pd
 import streamlit as st
 
 from synth.charts.profile import distribution_chart, distribution_summary, missingness_chart
+from synth.i18n import Msg, from_data
+from synth.profile.quality import FINDING_FIELDS
 from ui.i18n import _
+from ui.tables import translated
+
+
+def _detail(finding: dict):
+    """A finding's detail as a message: kept as one in memory, rebuilt from ``detail_data`` when the
+    profile was stored as JSON (profiles stored before that field existed show their English text)."""
+    detail, data = finding.get("detail"), finding.get("detail_data")
+    if isinstance(detail, Msg) or not isinstance(data, dict):
+        return detail
+    try:
+        return from_data(data)
+    except (KeyError, TypeError, ValueError):
+        return detail
 
 
 def render_profile(profile: dict, frame: pd.DataFrame, key: str) -> None:
@@ -19,25 +34,28 @@ def render_profile(profile: dict, frame: pd.DataFrame, key: str) -> None:
     c4.metric(_("PII columns"), sum(1 for c in profile["columns"] if c.get("pii")))
 
     st.markdown("#### " + _("Columns"))
-    st.dataframe(pd.DataFrame(profile["columns"]), hide_index=True, key=f"{key}_columns")
+    columns = pd.DataFrame(profile["columns"])
+    if "top_values" in columns:  # [[value, count], ...] would mix types in one Arrow column
+        columns["top_values"] = columns["top_values"].map(_top_values_text)
+    st.dataframe(translated(columns, values=["type", "pii"]), hide_index=True, key=f"{key}_columns")
 
     left, right = st.columns(2)
     with left:
-        st.plotly_chart(missingness_chart(profile, _("Missing share per column")), key=f"{key}_missing")
+        st.plotly_chart(missingness_chart(profile, _("Missing share per column"), translate=_), key=f"{key}_missing")
         st.caption(_("Text alternative: the column table above lists each missing share."))
     with right:
         names = [c["name"] for c in profile["columns"]]
         types = {c["name"]: c["type"] for c in profile["columns"]}
         column = st.selectbox(_("Distribution of column"), names, key=f"{key}_column")
-        st.plotly_chart(distribution_chart(frame[column], types[column], _("Distribution of {column}").format(column=column)),
-                        key=f"{key}_dist")
-        st.caption(distribution_summary(frame[column], types[column]))
+        title = _("Distribution of {column}").format(column=column)
+        st.plotly_chart(distribution_chart(frame[column], types[column], title, translate=_), key=f"{key}_dist")
+        st.caption(distribution_summary(frame[column], types[column], translate=_))
 
     pii = [c for c in profile["columns"] if c.get("pii")]
     st.markdown("#### " + _("Personal data found by value"))
     if pii:
         st.warning(_("These columns hold personal data; generators never learn or copy them:") + " "
-                   + ", ".join(f"{c['name']} ({c['pii']})" for c in pii))
+                   + ", ".join(f"{c['name']} ({_(c['pii'])})" for c in pii))
     else:
         st.success(_("No column holds values that look like personal data."))
     quasi = [c["name"] for c in profile["columns"] if c.get("quasi_identifier")]
@@ -47,10 +65,19 @@ def render_profile(profile: dict, frame: pd.DataFrame, key: str) -> None:
     st.markdown("#### " + _("Quality findings"))
     findings = quality.get("findings", [])
     if findings:
-        st.dataframe(pd.DataFrame(findings), hide_index=True, key=f"{key}_findings")
+        rows = pd.DataFrame([{**f, "detail": _detail(f)} for f in findings], columns=list(FINDING_FIELDS))
+        st.dataframe(translated(rows, values=["kind", "detail"]), hide_index=True, key=f"{key}_findings")
     else:
         st.success(_("No quality problems found."))
 
     st.markdown("#### " + _("Outliers and rare values"))
-    details = profile.get("outlier_details") or [{"column": k, "count": v} for k, v in profile.get("outliers", {}).items()]
-    st.dataframe(pd.DataFrame(details), hide_index=True, key=f"{key}_outliers")
+    details = profile.get("outlier_details")
+    # One row per checked column (``outlier_details`` is keyed by column; without it, only counts).
+    rows = (list(details.values()) if details
+            else [{"column": k, "count": v} for k, v in profile.get("outliers", {}).items()])
+    st.dataframe(translated(pd.DataFrame(rows), values=["method"]), hide_index=True, key=f"{key}_outliers")
+
+
+def _top_values_text(pairs) -> str:
+    """``Yes (4,334), No (892)``."""
+    return ", ".join(f"{value} ({count:,})" for value, count in pairs or [])

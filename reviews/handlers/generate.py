@@ -15,6 +15,7 @@ from reviews.permissions import Actor, require
 from reviews.store import NewDataset, Store
 from reviews.worker import Progress, handler
 from synth.errors import InputError
+from synth.i18n import joined, N_, word, Msg
 from synth.generators import GENERATOR_NAMES
 from synth.lineage import Sidecar, check_depth
 from synth.pipeline import GenerationResult, run_generations
@@ -51,7 +52,8 @@ def _spec(purpose: dict):
                         label=purpose.get("label"), shares=purpose.get("shares"))
     if kind == "augmentation":
         return AugmentationSpec(column=purpose.get("column") or "", target_share=purpose.get("target_share"))
-    raise InputError(f"Unknown purpose {kind!r}: choose one of {', '.join(PURPOSES)}.")
+    raise InputError(Msg("Unknown purpose {purpose}: choose one of {choices}.", purpose=repr(kind),
+                         choices=joined(word(p) for p in PURPOSES)))
 
 
 def _parent_sidecar(record: queries.DatasetRecord) -> Sidecar | None:
@@ -69,13 +71,14 @@ def start_generation(store: Store, actor: Actor, request: GenerationRequest) -> 
     require(actor, "generate")
     problems = []
     if request.generator not in GENERATOR_NAMES:
-        problems.append(f"unknown generator {request.generator!r}; choose one of {', '.join(GENERATOR_NAMES)}")
+        problems.append(Msg("unknown generator {name}; choose one of {choices}", name=repr(request.generator),
+                            choices=", ".join(GENERATOR_NAMES)))
     if not request.purposes:
-        problems.append("choose at least one purpose")
+        problems.append(N_("choose at least one purpose"))
     if not 1 <= request.rows <= 1_000_000:
-        problems.append("ask for between 1 and 1,000,000 rows")
+        problems.append(N_("ask for between 1 and 1,000,000 rows"))
     if PRETRAINING in request.stages and not queries.get_grant(store, "pretraining", request.dataset_id):
-        problems.append("pre-training is excluded by default; an officer must allow it for this dataset first")
+        problems.append(N_("pre-training is excluded by default; an officer must allow it for this dataset first"))
     if problems:
         raise InputError(problems)
     for purpose in request.purposes:
@@ -114,7 +117,7 @@ def run_generation_job(store: Store, job: dict, progress: Progress) -> dict:
     actor = Actor(job["created_by"], "system")
     parent = queries.get_dataset(store, request.dataset_id)
     frame = queries.load_frame(store, parent.id)
-    progress(0.0, "profiling the source")
+    progress(0.0, N_("profiling the source"))
     profile = profile_table(frame)
     pretraining = queries.get_grant(store, "pretraining", parent.id)
     results = run_generations(
@@ -136,6 +139,6 @@ def run_generation_job(store: Store, job: dict, progress: Progress) -> dict:
                    labels=_labels(r, request, purpose), lineage=_lineage(r))
         for r, purpose in zip(results, request.purposes)
     ]
-    progress(0.99, "saving")
+    progress(0.99, N_("saving"))
     train_id, holdout_id, ids = store.add_generation(actor, train, holdout, synthetic)
     return {"dataset_ids": ids, "train_id": train_id, "holdout_id": holdout_id}

@@ -14,6 +14,7 @@ from reviews.errors import ReviewsError
 from reviews.permissions import Actor, require
 from reviews.schema import datasets
 from reviews.store.base import StoreBase, now, retried
+from synth.i18n import Msg
 
 DATASET_KINDS = ("real", "synthetic", "accepted")
 PERMISSION_BY_KIND = {"real": "upload", "synthetic": "generate", "accepted": "apply_acceptance"}
@@ -43,7 +44,7 @@ class DatasetWrites(StoreBase):
     def add_dataset(self, actor: Actor, new: NewDataset, action: str = "dataset.import") -> int:
         """Keep a table as Parquet named by its sha256 (plus the source bytes) and catalogue it."""
         if new.kind not in DATASET_KINDS:
-            raise ReviewsError(f"Unknown dataset kind {new.kind!r}.")
+            raise ReviewsError(Msg("Unknown dataset kind {kind}.", kind=repr(new.kind)))
         require(actor, PERMISSION_BY_KIND[new.kind])
         with self._files_for(new) as (sha, relative, source_relative), self._transaction() as conn:
             return self._insert_dataset(conn, actor, new, sha, relative, source_relative, action)

@@ -11,6 +11,7 @@ from reviews.errors import ReviewsError
 from reviews.permissions import Actor, require
 from reviews.schema import app_settings
 from reviews.store.base import StoreBase, now, retried
+from synth.i18n import N_, Msg
 
 # What an officer may allow for one dataset, and the permission each needs.
 GRANTS = {
@@ -34,10 +35,10 @@ class SettingWrites(StoreBase):
     def grant(self, actor: Actor, kind: str, dataset_id: int, justification: str) -> None:
         """An officer's recorded permission about one dataset (see ``GRANTS``)."""
         if kind not in GRANTS:
-            raise ReviewsError(f"Unknown grant {kind!r}.")
+            raise ReviewsError(Msg("Unknown grant {kind}.", kind=repr(kind)))
         require(actor, GRANTS[kind])
         if len(justification.strip()) < 10:
-            raise ReviewsError("Write a justification of at least a sentence; it is kept in the audit log.")
+            raise ReviewsError(N_("Write a justification of at least a sentence; it is kept in the audit log."))
         key = f"{kind}:{int(dataset_id)}"
         value = {"by": actor.username, "justification": justification.strip(), "at": now().isoformat()}
         with self._transaction() as conn:

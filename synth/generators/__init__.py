@@ -9,6 +9,7 @@ from __future__ import annotations
 from synth.errors import InputError
 from synth.generators.base import Generator, Progress
 from synth.generators.rules import RulesGenerator
+from synth.i18n import Msg
 
 GENERATOR_NAMES = ("rules", "gaussian_copula", "ctgan", "tvae", "copulagan")
 DEEP_GENERATORS = ("ctgan", "tvae", "copulagan")
@@ -19,10 +20,12 @@ __all__ = ["DEEP_GENERATORS", "GENERATOR_NAMES", "Generator", "Progress", "make_
 def make_generator(name: str, *, seed: int, epochs: int | None = None, batch_size: int | None = None) -> Generator:
     """Build the generator called ``name``; ``epochs``/``batch_size`` apply to deep models."""
     if name not in GENERATOR_NAMES:
-        raise InputError(f"unknown generator {name!r}; choose one of {', '.join(GENERATOR_NAMES)}")
-    for label, value in (("epochs", epochs), ("batch size", batch_size)):
+        raise InputError(Msg("unknown generator {name}; choose one of {choices}", name=repr(name),
+                             choices=", ".join(GENERATOR_NAMES)))
+    for label, value in ((Msg("epochs"), epochs), (Msg("batch size"), batch_size)):
         if value is not None and (not isinstance(value, int) or value < 1):
-            raise InputError(f"{label} must be a whole number >= 1, got {value!r}")
+            raise InputError(Msg("{setting} must be a whole number >= 1, got {value}", setting=label,
+                                 value=repr(value)))
     if name == "rules":
         return RulesGenerator(seed=seed)
     # Imported here: SDV and torch take seconds to import, and rules needs neither.

@@ -31,7 +31,8 @@ import pandas as pd
 from sklearn.neighbors import NearestNeighbors
 
 from synth.errors import GenerationError
-from synth.generators.base import Progress, check_fitted, check_sample_request, report
+from synth.generators.base import NO_TRAINING_ROWS, Progress, check_fitted, check_sample_request, report
+from synth.i18n import Msg
 
 
 MASS_SHARE = 0.05
@@ -103,14 +104,14 @@ class RulesGenerator:
     def fit(self, train: pd.DataFrame, *, progress: Progress | None = None) -> None:
         """Remember the training rows and each column's range and spread."""
         if train.empty:
-            raise GenerationError("the training table has no rows; give at least one row to learn from")
+            raise GenerationError(NO_TRAINING_ROWS)
         self._train = train.reset_index(drop=True)
         self._rng = np.random.default_rng(self.seed)
         self._numeric = {c: col for c in train.columns if (col := _numeric_column(self._train[c])) is not None}
         self._categorical = [c for c in train.columns if c not in self._numeric]
         self._scaled = self._standardised()
         self._train_hashes = np.unique(row_hashes(self._train))
-        report(progress, 1.0, "rules: fitted")
+        report(progress, 1.0, Msg("{name}: fitted", name=self.name))
 
     def _standardised(self) -> np.ndarray:
         # Neighbour search space: numeric columns on a common scale, missing at the mean.

@@ -25,12 +25,13 @@ from sdv.sampling import Condition
 from sdv.single_table import GaussianCopulaSynthesizer
 
 from synth.errors import GenerationError
-from synth.generators.base import Progress, check_fitted, check_sample_request, report
+from synth.generators.base import NO_TRAINING_ROWS, Progress, check_fitted, check_sample_request, report
 from synth.generators.epoch_hooks import (
     ReportingCopulaGANSynthesizer,
     ReportingCTGANSynthesizer,
     ReportingTVAESynthesizer,
 )
+from synth.i18n import Msg
 
 TABLE = "table"
 DEFAULT_EPOCHS = 100
@@ -96,7 +97,8 @@ class SdvGenerator:
         epochs = self.epochs or DEFAULT_EPOCHS
         batch = self.batch_size or DEFAULT_BATCH_SIZE
         if self.name in ("ctgan", "copulagan") and batch % 10:
-            raise GenerationError(f"batch size {batch} is not a multiple of 10; CTGAN needs one (e.g. 500)")
+            raise GenerationError(Msg("batch size {batch} is not a multiple of 10; CTGAN needs one (e.g. 500)",
+                                      batch=batch))
         if self.name == "tvae":
             return _DEEP[self.name](metadata, epochs=epochs, batch_size=batch)
         return _DEEP[self.name](metadata, epochs=epochs, batch_size=batch, enable_gpu=False)
@@ -104,13 +106,14 @@ class SdvGenerator:
     def fit(self, train: pd.DataFrame, *, progress: Progress | None = None) -> None:
         """Fit the synthesizer; deep models report progress once per epoch."""
         if train.empty:
-            raise GenerationError("the training table has no rows; give at least one row to learn from")
+            raise GenerationError(NO_TRAINING_ROWS)
         self._train = train.reset_index(drop=True)
         synthesizer = self._build(table_metadata(self._train))
         total = self.epochs or DEFAULT_EPOCHS
         if self.name in _DEEP:
-            synthesizer.on_epoch = lambda done: report(progress, done / total, f"{self.name}: epoch {done}/{total}")
-        report(progress, 0.0, f"{self.name}: fitting")
+            synthesizer.on_epoch = lambda done: report(
+                progress, done / total, Msg("{name}: epoch {done}/{total}", name=self.name, done=done, total=total))
+        report(progress, 0.0, Msg("{name}: fitting", name=self.name))
         with _seeded(self.seed), warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:
@@ -118,14 +121,15 @@ class SdvGenerator:
             except Exception as exc:
                 # Library errors become ours; anything else (a cancelling progress callback) passes.
                 if type(exc).__module__.split(".")[0] in _LIBRARIES:
-                    raise GenerationError(
-                        f"{self.name} could not fit this table ({exc}); check the column types in the "
-                        "profile, or try the rules or gaussian_copula generator"
-                    ) from exc
+                    raise GenerationError(Msg(
+                        "{name} could not fit this table ({error}); check the column types in the "
+                        "profile, or try the rules or gaussian_copula generator",
+                        name=self.name, error=str(exc),
+                    )) from exc
                 raise
         synthesizer._set_random_state(self.seed)
         self._synthesizer = synthesizer
-        report(progress, 1.0, f"{self.name}: fitted")
+        report(progress, 1.0, Msg("{name}: fitted", name=self.name))
 
     def sample(self, n: int, *, conditions: pd.DataFrame | None = None) -> pd.DataFrame:
         """Sample ``n`` rows; with ``conditions``, one conditions row per wanted sample."""

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from synth.errors import InputError
+from synth.i18n import N_, Msg
 from synth.intake.markers import (
     DEFAULT_MAX_BYTES,
     MISSING_MARKERS,
@@ -83,7 +84,7 @@ def read_table(
     try:
         fmt = detect_format(data[:8192], filename)
     except UnsupportedFormat as exc:
-        raise InputError([str(exc)]) from None
+        raise InputError([exc.args[0]]) from None  # its Msg, so the page can translate it
     raw = _READERS[fmt](data)
     frame, markers = (None, {}) if raw.frame is None else replace_missing_markers(raw.frame)
     problems = list(raw.problems) + header_problems(raw.header)
@@ -111,9 +112,10 @@ def _load_bytes(source: str | os.PathLike | bytes, filename: str | None, max_byt
         return bytes(source), filename
     path = Path(source)
     if not path.exists():
-        raise InputError([f"no file at {path}; check the path and the spelling"])
+        raise InputError([Msg("no file at {path}; check the path and the spelling", path=str(path))])
     if not path.is_file():
-        raise InputError([f"{path} is not a file; give the path of a .csv, .tsv, .parquet, .xlsx or .jsonl file"])
+        raise InputError([Msg("{path} is not a file; give the path of a .csv, .tsv, .parquet, .xlsx or .jsonl file",
+                              path=str(path))])
     _check_size(path.stat().st_size, max_bytes)
     return path.read_bytes(), filename or path.name
 
@@ -123,7 +125,8 @@ def _check_size(size: int, max_bytes: int) -> None:
     if too_big:
         raise InputError([too_big])
     if size == 0:
-        raise InputError(["the file is empty (0 bytes); upload a table with a header row and at least two data rows"])
+        raise InputError([N_("the file is empty (0 bytes); upload a table with a header row and at least two data "
+                             "rows")])
 
 
 def _read_delimited_as(fmt: str) -> Callable[[bytes], RawTable]:

@@ -14,6 +14,8 @@ import io
 import os
 import re
 
+from synth.i18n import N_, Msg
+
 DELIMITERS = (",", ";", "\t", "|")
 
 _EXTENSIONS = {
@@ -31,11 +33,11 @@ _EXTENSIONS = {
 }
 # Formats we recognise but cannot read, with the fix the user should apply.
 _UNSUPPORTED = {
-    ".xls": "the old Excel format .xls is not supported; open it in Excel and save it as .xlsx",
-    ".xlsb": "binary Excel workbooks (.xlsb) are not supported; save the sheet as .xlsx or .csv",
-    ".ods": "OpenDocument spreadsheets are not supported; save the sheet as .xlsx or .csv",
-    ".zip": "archives are not supported; extract the table and upload the .csv, .parquet or .xlsx inside",
-    ".gz": "compressed files are not supported; decompress it and upload the table itself",
+    ".xls": N_("the old Excel format .xls is not supported; open it in Excel and save it as .xlsx"),
+    ".xlsb": N_("binary Excel workbooks (.xlsb) are not supported; save the sheet as .xlsx or .csv"),
+    ".ods": N_("OpenDocument spreadsheets are not supported; save the sheet as .xlsx or .csv"),
+    ".zip": N_("archives are not supported; extract the table and upload the .csv, .parquet or .xlsx inside"),
+    ".gz": N_("compressed files are not supported; decompress it and upload the table itself"),
 }
 
 _PARQUET_MAGIC = b"PAR1"
@@ -46,7 +48,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 class UnsupportedFormat(ValueError):
-    """The file's extension or content is not one of the readable formats; ``str`` says the fix."""
+    """The file's extension or content is not one of the readable formats; its message says the fix."""
 
 
 def detect_format(head: bytes, filename: str | None) -> str:
@@ -67,11 +69,11 @@ def detect_format(head: bytes, filename: str | None) -> str:
     if head.startswith(_ZIP_MAGIC):
         return "xlsx"
     if looks_binary(head):
-        shown = ext or "(no extension)"
-        raise UnsupportedFormat(
-            f"the file {shown} holds binary content that is not a table we can read; "
-            "upload a .csv, .tsv, .parquet, .xlsx or .jsonl file"
-        )
+        raise UnsupportedFormat(Msg(
+            "the file {extension} holds binary content that is not a table we can read; "
+            "upload a .csv, .tsv, .parquet, .xlsx or .jsonl file",
+            extension=ext or Msg("(no extension)"),
+        ))
     if head.lstrip().startswith(b"{"):
         return "jsonl"
     return "csv"

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from synth.errors import InputError
+from synth.i18n import Msg
 from synth.profile.column_types import BOOLEAN, CATEGORICAL, COLUMN_TYPES, DATETIME, NUMERICAL, infer_type, to_datetime
 from synth.profile.identifiers import is_direct_identifier, is_quasi_identifier
 from synth.profile.model import ColumnProfile, TableProfile
@@ -53,7 +54,8 @@ def profile_table(frame: pd.DataFrame, *, outlier_method: str = IQR) -> TablePro
     frame = frame.set_axis([str(c) for c in frame.columns], axis=1)
     if frame.columns.has_duplicates:
         repeated = sorted(set(frame.columns[frame.columns.duplicated()]))
-        raise InputError([f"column names appear more than once: {repeated}; rename them so every name is unique"])
+        raise InputError([Msg("column names appear more than once: {columns}; rename them so every name is unique",
+                              columns=str(repeated))])
     columns = [profile_column(name, frame[name]) for name in frame.columns]
     types = {c.name: c.type for c in columns}
     quality = assess_quality(frame, types)

@@ -10,9 +10,12 @@ import warnings
 
 import pandas as pd
 
+from synth.i18n import N_
 from synth.profile.values import as_text, is_integer_valued, present_sample
 
-NUMERICAL, CATEGORICAL, BOOLEAN, DATETIME, ID, TEXT = "numerical", "categorical", "boolean", "datetime", "id", "text"
+# Pages show the types translated (hence N_).
+NUMERICAL, CATEGORICAL, BOOLEAN, DATETIME, ID, TEXT = (
+    N_("numerical"), N_("categorical"), N_("boolean"), N_("datetime"), N_("id"), N_("text"))
 COLUMN_TYPES = (NUMERICAL, CATEGORICAL, BOOLEAN, DATETIME, ID, TEXT)
 
 _BOOLEAN_WORDS = {"true", "false", "yes", "no", "y", "n", "t", "f", "0", "1", "是", "否"}

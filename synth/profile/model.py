@@ -7,8 +7,16 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from synth.i18n import N_
 from synth.profile.outliers import OutlierReport
 from synth.profile.quality import QualityReport
+
+
+# The columns table's headers (``ColumnProfile.to_dict`` keys), as pages show them.
+COLUMN_FIELDS = (
+    N_("name"), N_("type"), N_("missing_share"), N_("distinct"), N_("pii"), N_("quasi_identifier"),
+    N_("direct_identifier"), N_("minimum"), N_("maximum"), N_("mean"), N_("std"), N_("quantiles"), N_("top_values"),
+)
 
 
 @dataclass
@@ -98,12 +106,16 @@ class TableProfile:
         """``{column: inferred type}``."""
         return {c.name: c.type for c in self.columns}
 
-    def to_dict(self) -> dict:
-        """JSON-able form; ``outliers`` maps each checked column to its count, details in ``outlier_details``."""
+    def to_dict(self, *, messages: bool = False) -> dict:
+        """JSON-able form; ``outliers`` maps each checked column to its count, details in ``outlier_details``.
+
+        ``messages``: keep the quality findings' translatable form too (for a profile stored as JSON
+        and shown later; see ``QualityReport.to_dict``).
+        """
         return {
             "rows": self.rows,
             "columns": [c.to_dict() for c in self.columns],
-            "quality": self.quality.to_dict(),
+            "quality": self.quality.to_dict(messages=messages),
             "outliers": {name: report.count for name, report in self.outliers.items()},
             "outlier_details": {name: report.to_dict() for name, report in self.outliers.items()},
             "pii": self.pii_columns(),

@@ -13,7 +13,12 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-IQR, MAD, RARE_CATEGORY = "iqr", "mad", "rare_category"
+from synth.i18n import N_
+
+# Methods are identifiers; pages show them translated (hence N_).
+IQR, MAD, RARE_CATEGORY = N_("iqr"), N_("mad"), N_("rare_category")
+# The outlier table's columns (``OutlierReport.to_dict`` keys), as pages show them.
+OUTLIER_FIELDS = (N_("column"), N_("method"), N_("count"), N_("lower"), N_("upper"), N_("rare_values"), N_("examples"))
 IQR_FACTOR = 1.5
 # Iglewicz and Hoaglin's cut-off for the modified z-score.
 MAD_CUTOFF = 3.5
@@ -82,7 +87,7 @@ def numeric_fences(values: pd.Series | np.ndarray, method: str = IQR) -> tuple[f
         if sigma == 0:
             sigma = float(np.mean(np.abs(x - median))) * 1.253314
         return median - MAD_CUTOFF * sigma, median + MAD_CUTOFF * sigma
-    raise ValueError(f"unknown outlier method {method!r}; use 'iqr' or 'mad'")
+    raise ValueError(f"unknown outlier method {method!r}; use 'iqr' or 'mad'")  # a caller's bug, not the user's
 
 
 def numeric_outliers(name: str, series: pd.Series, method: str = IQR) -> OutlierReport:

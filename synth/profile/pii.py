@@ -16,16 +16,18 @@ import ipaddress
 import numpy as np
 import pandas as pd
 
+from synth.i18n import N_
 from synth.profile.person_names import name_match_share
 from synth.profile.values import as_text, is_integer_valued, present_sample
 
+# Kinds are identifiers; pages show them translated (hence N_).
 EMAIL, PHONE, CN_RESIDENT_ID, CREDIT_CARD, IP_ADDRESS, PERSON_NAME = (
-    "email",
-    "phone",
-    "cn_resident_id",
-    "credit_card",
-    "ip_address",
-    "person_name",
+    N_("email"),
+    N_("phone"),
+    N_("cn_resident_id"),
+    N_("credit_card"),
+    N_("ip_address"),
+    N_("person_name"),
 )
 PII_KINDS = (EMAIL, PHONE, CN_RESIDENT_ID, CREDIT_CARD, IP_ADDRESS, PERSON_NAME)
 

@@ -14,17 +14,21 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from synth.i18n import joined, N_, to_data, Msg
 from synth.profile.column_types import DATETIME, NUMERICAL, to_datetime
 from synth.profile.identifiers import name_words
 from synth.profile.values import as_text, present_sample
 
+# Kinds are identifiers; pages show them translated (hence N_).
 DUPLICATE_ROWS, CONSTANT_COLUMN, HIGH_MISSINGNESS, MIXED_TYPES, IMPOSSIBLE_VALUE = (
-    "duplicate_rows",
-    "constant_column",
-    "high_missingness",
-    "mixed_types",
-    "impossible_value",
+    N_("duplicate_rows"),
+    N_("constant_column"),
+    N_("high_missingness"),
+    N_("mixed_types"),
+    N_("impossible_value"),
 )
+# The findings table's columns, as pages show them.
+FINDING_FIELDS = (N_("kind"), N_("column"), N_("detail"), N_("count"))
 HIGH_MISSING_SHARE = 0.2
 
 # Quantities that can never be negative when a column is named after them.
@@ -35,19 +39,28 @@ _NON_NEGATIVE_WORDS = frozenset({
 _PERCENT_WORDS = frozenset({"percent", "percentage", "pct"})
 _BIRTH_WORDS = frozenset({"dob", "birth", "birthdate", "birthday"})
 _MAX_AGE = 120
+_OR = Msg(" or ")  # joins the rules a value breaks; a word, so it is translated too
 _EXAMPLES = 5
 
 
 @dataclass
 class QualityReport:
-    """Quality score (0-100, higher is better) and findings ``{kind, column, detail, count}``."""
+    """Quality score (0-100, higher is better) and findings ``{kind, column, detail, count}``.
+
+    ``detail`` is a ``Msg``: English text that a page can still translate.
+    """
 
     score: float
     findings: list[dict] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
-        """JSON-able form."""
-        return {"score": self.score, "findings": [dict(f) for f in self.findings]}
+    def to_dict(self, *, messages: bool = False) -> dict:
+        """JSON-able form. With ``messages``, each finding also keeps ``detail_data``, the detail's
+        translatable form (``synth.i18n.to_data``), for profiles that are stored as JSON."""
+        findings = [dict(f) for f in self.findings]
+        if messages:
+            for finding in findings:
+                finding["detail_data"] = to_data(finding["detail"])
+        return {"score": self.score, "findings": findings}
 
     def of_kind(self, kind: str) -> list[dict]:
         """Findings of one kind."""
@@ -60,16 +73,18 @@ def assess_quality(frame: pd.DataFrame, column_types: dict[str, str]) -> Quality
     rows = len(frame)
     duplicates = int(frame.duplicated().sum()) if rows else 0
     if duplicates:
-        findings.append(_finding(DUPLICATE_ROWS, None, f"{duplicates} rows repeat an earlier row exactly", duplicates))
+        findings.append(_finding(DUPLICATE_ROWS, None, Msg("{n} rows repeat an earlier row exactly", n=duplicates),
+                                 duplicates))
     missing_cells = 0
     for name in frame.columns:
         column = frame[name]
         missing = int(column.isna().sum())
         missing_cells += missing
         if rows and missing / rows >= HIGH_MISSING_SHARE:
-            findings.append(_finding(HIGH_MISSINGNESS, name, f"{missing / rows:.0%} of the values are missing", missing))
+            findings.append(_finding(HIGH_MISSINGNESS, name,
+                                     Msg("{share:.0%} of the values are missing", share=missing / rows), missing))
         if rows > 1 and missing < rows and column.nunique(dropna=True) <= 1:
-            findings.append(_finding(CONSTANT_COLUMN, name, "every non-missing value is the same", rows - missing))
+            findings.append(_finding(CONSTANT_COLUMN, name, N_("every non-missing value is the same"), rows - missing))
         mixed = _mixed_types(column)
         if mixed:
             findings.append(mixed)
@@ -111,7 +126,8 @@ def _mixed_types(column: pd.Series) -> dict | None:
     return _finding(
         MIXED_TYPES,
         column.name,
-        f"{share:.0%} of the values are numbers but some are text, e.g. {examples}; fix or blank them",
+        Msg("{share:.0%} of the values are numbers but some are text, e.g. {examples}; fix or blank them",
+            share=share, examples=examples),
         int(round(len(odd) * scale)),
     )
 
@@ -123,21 +139,23 @@ def _impossible_values(name, column: pd.Series, column_type: str | None) -> dict
         rules = []
         if words & _NON_NEGATIVE_WORDS:
             bad |= column < 0
-            rules.append("negative")
+            rules.append(Msg("negative"))
         if "age" in words:
             bad |= column > _MAX_AGE
-            rules.append(f"above {_MAX_AGE}")
+            rules.append(Msg("above {limit}", limit=_MAX_AGE))
         if words & _PERCENT_WORDS:
             bad |= (column < 0) | (column > 100)
-            rules.append("outside 0-100")
+            rules.append(Msg("outside 0-100"))
         if bad.any():
             examples = ", ".join(str(v) for v in column[bad].head(_EXAMPLES).tolist())
-            return _finding(IMPOSSIBLE_VALUE, name, f"values {' or '.join(rules)} cannot occur here: {examples}", int(bad.sum()))
+            return _finding(IMPOSSIBLE_VALUE, name, Msg("values {rules} cannot occur here: {examples}",
+                                                        rules=joined(rules, _OR), examples=examples),
+                            int(bad.sum()))
     if column_type == DATETIME and words & _BIRTH_WORDS:
         dates = to_datetime(column)
         bad = dates > pd.Timestamp.now(tz=dates.dt.tz)
         if bad.any():
-            return _finding(IMPOSSIBLE_VALUE, name, "birth dates lie in the future", int(bad.sum()))
+            return _finding(IMPOSSIBLE_VALUE, name, N_("birth dates lie in the future"), int(bad.sum()))
     return None
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from synth.errors import PurposeError
+from synth.i18n import joined, N_, word, Msg
 
 PURPOSE_COLUMN = "purpose"
 
@@ -28,12 +29,13 @@ def check_single_purpose(datasets: Sequence[PurposeDataset]) -> str:
     """
     purposes = sorted({d.purpose for d in datasets})
     if not purposes:
-        raise PurposeError("no dataset given; choose at least one dataset to combine or export")
+        raise PurposeError(N_("no dataset given; choose at least one dataset to combine or export"))
     if len(purposes) > 1:
-        raise PurposeError(
-            f"datasets of different purposes ({', '.join(purposes)}) cannot be combined or exported "
-            "together; each purpose's dataset stays separate, so handle them one purpose at a time"
-        )
+        raise PurposeError(Msg(
+            "datasets of different purposes ({purposes}) cannot be combined or exported "
+            "together; each purpose's dataset stays separate, so handle them one purpose at a time",
+            purposes=joined(word(p) for p in purposes),
+        ))
     return purposes[0]
 
 

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from synth.errors import GenerationError
+from synth.i18n import word, Msg
 from synth.generators.base import Generator
 from synth.purposes.specs import PurposeSpec, validate_spec
 from synth.purposes.targets import TargetReport, conditions_for, target_report
@@ -40,8 +41,10 @@ def sample_for_purpose(generator: Generator, spec: PurposeSpec, train: pd.DataFr
     report = target_report(spec, train, frame)
     if not report.within_tolerance:
         worst = max((r for r in report.rows if not r.within(report.tolerance)), key=lambda r: r.gap)
-        raise GenerationError(
-            f"{spec.purpose} target missed: {worst.kind} of {worst.group} is {worst.achieved:.3f}, "
-            f"wanted {worst.target:.3f}; try more rows or the rules or gaussian_copula generator"
-        )
+        raise GenerationError(Msg(
+            "{purpose} target missed: {kind} of {group} is {achieved:.3f}, "
+            "wanted {target:.3f}; try more rows or the rules or gaussian_copula generator",
+            purpose=word(spec.purpose), kind=word(worst.kind), group=worst.group, achieved=worst.achieved,
+            target=worst.target,
+        ))
     return PurposeSample(spec.purpose, frame, report)

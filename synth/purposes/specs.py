@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from synth.errors import InputError
+from synth.i18n import joined, N_, word, Msg
 
 PURPOSES = ("privacy", "bias", "augmentation")
-BIAS_TARGETS = ("equal_groups", "parity", "custom")
+# Targets are identifiers; pages show them translated (hence N_).
+BIAS_TARGETS = (N_("equal_groups"), N_("parity"), N_("custom"))
 
 
 @dataclass(frozen=True)
@@ -65,25 +67,30 @@ def validate_spec(spec: PurposeSpec, train: pd.DataFrame) -> None:
     columns = list(train.columns)
     if isinstance(spec, BiasSpec):
         if not spec.protected:
-            problems.append("bias correction needs at least one protected attribute (e.g. --protected sex)")
-        problems += [f"protected attribute {c!r} is not a column; pick from {columns}" for c in spec.protected
-                     if c not in columns]
+            problems.append(N_("bias correction needs at least one protected attribute (e.g. --protected sex)"))
+        problems += [Msg("protected attribute {column} is not a column; pick from {columns}", column=repr(c),
+                         columns=str(columns)) for c in spec.protected if c not in columns]
         if spec.target not in BIAS_TARGETS:
-            problems.append(f"unknown bias target {spec.target!r}; choose one of {', '.join(BIAS_TARGETS)}")
+            problems.append(Msg("unknown bias target {target}; choose one of {choices}", target=repr(spec.target),
+                                choices=", ".join(BIAS_TARGETS)))
         if spec.target == "parity" and spec.label is None:
-            problems.append("the parity target equalises label rates, so it needs a label column (--label)")
+            problems.append(N_("the parity target equalises label rates, so it needs a label column (--label)"))
         if spec.label is not None and spec.label not in columns:
-            problems.append(f"label column {spec.label!r} is not a column; pick from {columns}")
+            problems.append(Msg("label column {column} is not a column; pick from {columns}", column=repr(spec.label),
+                                columns=str(columns)))
         if spec.label is not None and spec.label in spec.protected:
-            problems.append(f"{spec.label!r} cannot be both the label and a protected attribute")
+            problems.append(Msg("{column} cannot be both the label and a protected attribute", column=repr(spec.label)))
         if spec.target == "custom" and not spec.shares:
-            problems.append("the custom target needs a shares mapping, group -> share")
+            problems.append(N_("the custom target needs a shares mapping, group -> share"))
     elif isinstance(spec, AugmentationSpec):
         if spec.column not in columns:
-            problems.append(f"augmentation column {spec.column!r} is not a column; pick from {columns}")
+            problems.append(Msg("augmentation column {column} is not a column; pick from {columns}",
+                                column=repr(spec.column), columns=str(columns)))
         if spec.target_share is not None and not 0.0 < spec.target_share < 1.0:
-            problems.append(f"augmentation target share must be between 0 and 1, got {spec.target_share}")
+            problems.append(Msg("augmentation target share must be between 0 and 1, got {share}",
+                                share=spec.target_share))
     elif not isinstance(spec, PrivacySpec):
-        problems.append(f"unknown purpose {spec!r}; choose one of {', '.join(PURPOSES)}")
+        problems.append(Msg("unknown purpose {purpose}; choose one of {choices}", purpose=repr(spec),
+                            choices=joined(word(p) for p in PURPOSES)))
     if problems:
         raise InputError(problems)
