@@ -6,11 +6,13 @@ from reviews import job_queries, queries
 from reviews.depth_limit import current_depth_limit, set_depth_limit
 from reviews.handlers.collapse import KIND, TABLE_GENERATORS, start_table_collapse
 from synth.collapse import TableCollapse, categories_figure, column_shape_figure, run_gaussian_lab, table_summary
+from synth.collapse.charts import GENERATION
 from ui.feedback import user_errors
 from ui.guard import page_actor
-from ui.i18n import _
+from ui.i18n import _, tr
 from ui.job_view import render_job
 from ui.state import get_store
+from ui.tables import translated
 
 actor = page_actor("collapse")
 store = get_store()
@@ -36,13 +38,13 @@ if model == "gaussian":
     runs = c3.number_input(_("Runs"), 1, 20_000, 2_000, key="collapse_runs")
     with user_errors():
         lab = gaussian_lab(int(samples), int(generations), int(runs), mode, 0)
-        st.info(lab.explanation)
+        st.info(tr(lab.explanation))
         limit = lab.limit.theory_rounds
         st.metric(_("Recommended maximum rounds (median variance loss ≤ 10%)"), limit)
-        for name, figure in lab.figures().items():
+        for name, figure in lab.figures(translate=_).items():
             st.plotly_chart(figure, key=f"collapse_fig_{name}")
         st.markdown("#### " + _("The same numbers as a table"))
-        st.dataframe(lab.summary(), key="collapse_summary")
+        st.dataframe(translated(lab.summary()).rename_axis(tr(GENERATION)), key="collapse_summary")
         st.caption(_("Current workspace depth limit: {n}").format(n=current_depth_limit(store)))
         if actor.role == "admin" and st.button(_("Apply {n} as the workspace's depth limit").format(n=limit),
                                                key="collapse_apply"):
@@ -70,6 +72,6 @@ else:
         job = render_job(job["id"], actor, key="collapse_job")
         if job["status"] == "done":
             table = TableCollapse.from_dict(job["result"])
-            st.plotly_chart(categories_figure(table), key="collapse_categories")
-            st.plotly_chart(column_shape_figure(table), key="collapse_shapes")
-            st.dataframe(table_summary(table), key="collapse_table_summary")
+            st.plotly_chart(categories_figure(table, translate=_), key="collapse_categories")
+            st.plotly_chart(column_shape_figure(table, translate=_), key="collapse_shapes")
+            st.dataframe(translated(table_summary(table)).rename_axis(tr(GENERATION)), key="collapse_table_summary")

@@ -5,7 +5,7 @@ import streamlit as st
 from reviews import job_queries, queries
 from reviews.evaluation_flow import evaluation_inputs, get_evaluation, latest_evaluation
 from reviews.handlers.evaluate import KIND, start_evaluation
-from reviews.leaderboard import leaderboard
+from reviews.leaderboard import WORD_COLUMNS, leaderboard
 from synth.metrics.report_html import render_html
 from ui.compare_view import render_columns, render_fairness_utility, render_privacy, render_scores
 from ui.feedback import user_errors
@@ -13,6 +13,7 @@ from ui.guard import page_actor
 from ui.i18n import _
 from ui.job_view import render_job
 from ui.state import get_store
+from ui.tables import translated
 
 actor = page_actor("compare")
 store = get_store()
@@ -64,4 +65,5 @@ with user_errors():
     with fairness_tab:
         render_fairness_utility(result, (record.labels or {}).get("deliberate_columns", []))
     with board_tab:
-        st.dataframe(leaderboard(store, dataset_id), hide_index=True, key="compare_board")
+        st.dataframe(translated(leaderboard(store, dataset_id), values=WORD_COLUMNS), hide_index=True,
+                     key="compare_board")

@@ -3,11 +3,12 @@
 import streamlit as st
 
 from reviews.depth_limit import current_depth_limit, set_depth_limit
-from reviews.gate_settings import gate_table, save_gate_table
+from reviews.gate_settings import HEADERS, gate_table, readable_gate_table, save_gate_table
 from ui.feedback import flash, show_flash, user_errors
 from ui.guard import page_actor
-from ui.i18n import _
+from ui.i18n import _, tr
 from ui.state import get_store
+from ui.tables import translated
 
 actor = page_actor("settings")
 store = get_store()
@@ -27,10 +28,16 @@ st.subheader(_("Gates"))
 st.caption(_("Each gate passes at its threshold, warns up to its warn limit and fails beyond it. "
              "Evaluations made after a change use the new values; earlier ones keep theirs."))
 with st.form("settings_gates_form"):
-    edited = st.data_editor(gate_table(store), hide_index=True, key="settings_gates",
-                            disabled=["purpose", "gate", "direction", "explanation"])
+    table = gate_table(store)
+    # Shown in the reader's words; only the two number columns are editable, and they go back
+    # into the English table row by row (the editor neither adds nor reorders rows).
+    words = [HEADERS[c] for c in ("purpose", "gate", "direction", "explanation")]
+    shown = translated(readable_gate_table(table).rename(columns=HEADERS), values=words)
+    edited = st.data_editor(shown, hide_index=True, key="settings_gates",
+                            disabled=[tr(w) for w in words])
     if st.form_submit_button(_("Save gates")):
         with user_errors():
-            save_gate_table(store, actor, edited)
+            numbers = {c: edited[tr(HEADERS[c])].to_numpy() for c in ("threshold", "warn")}
+            save_gate_table(store, actor, table.assign(**numbers))
             flash(_("Gates saved."))
             st.rerun()

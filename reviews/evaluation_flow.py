@@ -12,6 +12,7 @@ from reviews.errors import ReviewsError
 from reviews.rows import newest_row, row_by_id
 from reviews.schema import evaluations
 from reviews.store import Store
+from synth.i18n import N_
 from synth.outliers import OUTLIER_FLAG
 
 GATES_SETTING = "gates"
@@ -35,7 +36,7 @@ def evaluation_inputs(store: Store, dataset_id: int) -> EvaluationInputs:
     """Load a generated dataset with the train and holdout rows it was made from."""
     dataset = queries.get_dataset(store, dataset_id)
     if dataset.kind == "real" or dataset.train_id is None:
-        raise ReviewsError("Pick a synthetic or accepted dataset: only those have real rows to be compared with.")
+        raise ReviewsError(N_("Pick a synthetic or accepted dataset: only those have real rows to be compared with."))
     train_record = queries.get_dataset(store, dataset.train_id)
     source = queries.get_dataset(store, train_record.parent_id) if train_record.parent_id else train_record
     profile = source.profile or train_record.profile or {}

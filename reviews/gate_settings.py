@@ -11,9 +11,13 @@ from reviews.errors import ReviewsError
 from reviews.evaluation_flow import GATES_SETTING
 from reviews.permissions import Actor
 from reviews.store import Store
-from synth.metrics.gates import PURPOSES, gates_for
+from synth.i18n import joined, N_, word, Msg
+from synth.metrics.gates import DIRECTIONS, PURPOSES, gate_label, gates_for
 
 COLUMNS = ["purpose", "gate", "direction", "threshold", "warn", "explanation"]
+# How the page heads the table's columns (the frame keeps the names above).
+HEADERS = {"purpose": N_("purpose"), "gate": N_("gate"), "direction": N_("direction"), "threshold": N_("threshold"),
+           "warn": N_("warn limit"), "explanation": N_("explanation")}
 
 
 def gate_table(store: Store) -> pd.DataFrame:
@@ -24,17 +28,27 @@ def gate_table(store: Store) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
+def readable_gate_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The words of ``gate_table`` as people read them (gate labels, directions), still English and
+    translatable; the numbers and the column names are unchanged."""
+    return table.assign(gate=table["gate"].map(gate_label), direction=table["direction"].map(lambda d: DIRECTIONS.get(d, d)))
+
+
 def save_gate_table(store: Store, actor: Actor, table: pd.DataFrame) -> None:
     """Store the thresholds of an edited table; warn limits must lie beyond the threshold."""
     problems, overrides = [], {}
     for row in table.itertuples(index=False):
         threshold, warn = float(row.threshold), float(row.warn)
+        where = {"purpose": word(row.purpose), "gate": word(gate_label(row.gate)), "threshold": threshold}
         if math.isnan(threshold) or math.isnan(warn):
-            problems.append(f"{row.purpose}/{row.gate}: give both a threshold and a warn limit")
-        elif (row.direction == "at_most" and warn < threshold) or (row.direction == "at_least" and warn > threshold):
-            problems.append(f"{row.purpose}/{row.gate}: the warn limit must be beyond the threshold "
-                            f"({'at or above' if row.direction == 'at_most' else 'at or below'} {threshold:g})")
+            problems.append(Msg("{purpose}/{gate}: give both a threshold and a warn limit", **where))
+        elif row.direction == "at_most" and warn < threshold:
+            problems.append(Msg("{purpose}/{gate}: the warn limit must be beyond the threshold (at or above {threshold:g})",
+                                **where))
+        elif row.direction == "at_least" and warn > threshold:
+            problems.append(Msg("{purpose}/{gate}: the warn limit must be beyond the threshold (at or below {threshold:g})",
+                                **where))
         overrides.setdefault(row.purpose, {})[row.gate] = {"threshold": threshold, "warn": warn}
     if problems:
-        raise ReviewsError("The gates were not saved: " + "; ".join(problems) + ".")
+        raise ReviewsError(Msg("The gates were not saved: {problems}.", problems=joined(problems, "; ")))
     store.set_setting(actor, GATES_SETTING, overrides)

@@ -6,6 +6,7 @@ from reviews import queries
 from reviews.store import Store
 from reviews.worker import Progress, handler
 from synth.collapse import simulate_table
+from synth.i18n import Msg
 
 KIND = "collapse_table"
 
@@ -29,7 +30,8 @@ def start_table_collapse(store: Store, actor, dataset_id: int, *, samples: int, 
     from synth.errors import InputError
 
     if generator not in TABLE_GENERATORS:
-        raise InputError(f"Choose one of {', '.join(TABLE_GENERATORS)} for the table mode; deep models are too slow here.")
+        raise InputError(Msg("Choose one of {generators} for the table mode; deep models are too slow here.",
+                             generators=", ".join(TABLE_GENERATORS)))
     params = {"dataset_id": int(dataset_id), "samples": int(samples), "generations": int(generations),
               "runs": int(runs), "mode": mode, "generator": generator, "seed": int(seed)}
     return store.enqueue_job(actor, KIND, params, "simulate")

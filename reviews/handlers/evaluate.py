@@ -8,6 +8,7 @@ from reviews.evaluation_flow import GATES_SETTING, evaluation_inputs
 from reviews.permissions import Actor, require
 from reviews.store import Store
 from reviews.worker import Progress, handler
+from synth.i18n import Msg
 from synth.metrics.evaluate import evaluate
 
 KIND = "evaluate"
@@ -20,7 +21,8 @@ def start_evaluation(store: Store, actor: Actor, dataset_id: int, protected: lis
     inputs = evaluation_inputs(store, dataset_id)  # fail now, on the page, rather than in the job
     missing = [c for c in (protected or []) + ([label] if label else []) if c not in inputs.train.columns]
     if missing:
-        raise ReviewsError(f"Column(s) {', '.join(missing)} are not in this dataset; pick columns it has.")
+        raise ReviewsError(Msg("Column(s) {columns} are not in this dataset; pick columns it has.",
+                               columns=", ".join(missing)))
     params = {"dataset_id": int(dataset_id), "protected": list(protected if protected is not None else inputs.protected),
               "label": label if label is not None else inputs.label, "with_utility": bool(with_utility)}
     return store.enqueue_job(actor, KIND, params, "evaluate")

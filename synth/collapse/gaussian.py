@@ -24,6 +24,7 @@ import numpy as np
 from scipy.stats import norm
 
 from synth.errors import InputError
+from synth.i18n import N_, word, Msg
 
 MODES = ("replace", "accumulate")
 #: Largest runs x samples drawn at once (one float64 block of this size, ~160 MB).
@@ -76,16 +77,23 @@ class GaussianCollapse:
         return {k: v.tolist() if isinstance(v, np.ndarray) else v for k, v in asdict(self).items()}
 
 
+# The arguments as the messages name them.
+_ARGUMENTS = {"samples": N_("samples"), "generations": N_("generations"), "runs": N_("runs")}
+
+
 def count_problems(**counts: tuple[object, int]) -> list[str]:
     """Problems with whole-number arguments given as ``name=(value, minimum)``."""
     problems = []
     for name, (value, minimum) in counts.items():
-        label = name.replace("_", " ")
+        label = word(_ARGUMENTS.get(name, name.replace("_", " ")))
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-            problems.append(f"{label} is {value!r}; give a whole number of at least {minimum}")
+            problems.append(Msg("{label} is {value}; give a whole number of at least {minimum}",
+                                label=label, value=repr(value), minimum=minimum))
+        elif value < minimum and name == "samples":
+            problems.append(Msg("{label} is {value}; use at least {minimum} (a variance needs 2 points)",
+                                label=label, value=value, minimum=minimum))
         elif value < minimum:
-            why = " (a variance needs 2 points)" if name == "samples" else ""
-            problems.append(f"{label} is {value}; use at least {minimum}{why}")
+            problems.append(Msg("{label} is {value}; use at least {minimum}", label=label, value=value, minimum=minimum))
     return problems
 
 
@@ -93,17 +101,17 @@ def validate_gaussian_args(samples: int, generations: int, runs: int, mode: str)
     """Raise one ``InputError`` listing every unusable argument."""
     problems = count_problems(samples=(samples, 2), generations=(generations, 1), runs=(runs, 1))
     if mode not in MODES:
-        problems.append(f"mode {mode!r} is unknown; use one of {', '.join(MODES)}")
+        problems.append(Msg("mode {mode} is unknown; use one of {modes}", mode=repr(mode), modes=", ".join(MODES)))
     if not problems and runs * samples > MAX_DRAW_BLOCK:
-        problems.append(
-            f"runs x samples = {runs * samples:,} needs too much memory; keep it at most {MAX_DRAW_BLOCK:,} "
-            "(use fewer runs or fewer samples)"
-        )
+        problems.append(Msg(
+            "runs x samples = {draws:,} needs too much memory; keep it at most {limit:,} (use fewer runs or fewer samples)",
+            draws=runs * samples, limit=MAX_DRAW_BLOCK,
+        ))
     if not problems and runs * samples * generations > MAX_TOTAL_DRAWS:
-        problems.append(
-            f"runs x samples x generations = {runs * samples * generations:,} would take too long; keep it at "
-            f"most {MAX_TOTAL_DRAWS:,}"
-        )
+        problems.append(Msg(
+            "runs x samples x generations = {draws:,} would take too long; keep it at most {limit:,}",
+            draws=runs * samples * generations, limit=MAX_TOTAL_DRAWS,
+        ))
     if problems:
         raise InputError(problems)
 

@@ -13,6 +13,7 @@ from synth.collapse.recommend import (
     recommend_round_limit,
 )
 from synth.collapse.theory import GaussianTheory, gaussian_theory
+from synth.i18n import Translate, same
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -26,13 +27,13 @@ class GaussianLab:
     simulation: GaussianCollapse
     theory: GaussianTheory
     limit: RoundLimit
-    explanation: str
+    explanation: str  # a translatable message (``synth.i18n.Msg``), English as a str
 
-    def figures(self) -> dict[str, go.Figure]:
-        """Figures keyed ``drift``, ``variance``, ``tails``, ``wasserstein``."""
+    def figures(self, *, translate: Translate = same) -> dict[str, go.Figure]:
+        """Figures keyed ``drift``, ``variance``, ``tails``, ``wasserstein``, labelled through ``translate``."""
         from synth.collapse.charts import gaussian_figures  # plotly loads only when drawing
 
-        return gaussian_figures(self.simulation, self.theory)
+        return gaussian_figures(self.simulation, self.theory, translate=translate)
 
     def summary(self, every: int | None = None) -> pd.DataFrame:
         """The figures' numbers as a table, about 11 generations by default."""

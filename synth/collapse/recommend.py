@@ -16,6 +16,7 @@ import numpy as np
 from synth.collapse.gaussian import GaussianCollapse
 from synth.collapse.theory import log_var_drift
 from synth.errors import InputError
+from synth.i18n import N_, Msg
 
 DEFAULT_MAX_VARIANCE_LOSS = 0.10
 
@@ -76,10 +77,10 @@ def recommend_round_limit(
     if simulated is None:
         return RoundLimit(samples, max_variance_loss, theory)
     if simulated.samples != samples:
-        raise InputError(
-            f"the simulation used {simulated.samples} samples per round but the limit was asked for {samples}; "
-            "pass the same number"
-        )
+        raise InputError(Msg(
+            "the simulation used {used} samples per round but the limit was asked for {samples}; pass the same number",
+            used=simulated.samples, samples=samples,
+        ))
     rounds, censored = empirical_round_limit(simulated, max_variance_loss)
     return RoundLimit(samples, max_variance_loss, theory, rounds, censored, simulated.mode)
 
@@ -87,15 +88,16 @@ def recommend_round_limit(
 def _check(samples: int, max_variance_loss: float) -> None:
     problems = []
     if samples < 2:
-        problems.append(f"samples per round is {samples}; use at least 2")
+        problems.append(Msg("samples per round is {samples}; use at least 2", samples=samples))
     if not 0 < max_variance_loss < 1:
-        problems.append(f"the tolerated variance loss is {max_variance_loss}; use a fraction between 0 and 1, e.g. 0.1")
+        problems.append(Msg("the tolerated variance loss is {loss}; use a fraction between 0 and 1, e.g. 0.1",
+                            loss=max_variance_loss))
     if problems:
         raise InputError(problems)
 
 
 # All user-facing wording of the Collapse Lab's advice lives here.
-_EXPLANATION = (
+_EXPLANATION = N_(
     "Each time a model learns from synthetic data made by the model before it, a little of "
     "the real data's spread is lost, and the losses add up. Rare and extreme values go first, "
     "then the middle drifts. With {samples} rows per round, a simple model keeps at least "
@@ -105,19 +107,21 @@ _EXPLANATION = (
     "rounds deep, unless an officer records a reason."
 )
 _EMPIRICAL = {
-    (False, "replace"): "; the simulation gives {rounds} rounds",
-    (True, "replace"): "; the simulation stayed above it for all {rounds} rounds it ran",
-    (False, "accumulate"): "; with real data kept, the simulation held it for {rounds} rounds",
-    (True, "accumulate"): "; with real data kept, the simulation held it for all {rounds} rounds it ran",
+    (False, "replace"): N_("; the simulation gives {rounds} rounds"),
+    (True, "replace"): N_("; the simulation stayed above it for all {rounds} rounds it ran"),
+    (False, "accumulate"): N_("; with real data kept, the simulation held it for {rounds} rounds"),
+    (True, "accumulate"): N_("; with real data kept, the simulation held it for all {rounds} rounds it ran"),
 }
 
 
-def explain_round_limit(limit: RoundLimit) -> str:
-    """A short plain-language explanation of the limit, for the page and the CLI."""
+def explain_round_limit(limit: RoundLimit) -> Msg:
+    """A short plain-language explanation of the limit, for the page and the CLI.
+
+    A :class:`~synth.i18n.Msg`: English as a str, translated by the page.
+    """
     empirical = ""
     if limit.empirical_rounds is not None:
         template = _EMPIRICAL[(limit.empirical_censored, limit.mode or "replace")]
-        empirical = template.format(rounds=limit.empirical_rounds)
-    return _EXPLANATION.format(
-        samples=limit.samples, kept=1 - limit.max_variance_loss, theory=limit.theory_rounds, empirical=empirical
-    )
+        empirical = Msg(template, rounds=limit.empirical_rounds)
+    return Msg(_EXPLANATION, samples=limit.samples, kept=1 - limit.max_variance_loss, theory=limit.theory_rounds,
+               empirical=empirical)

@@ -26,6 +26,7 @@ from pandas.api import types as ptypes
 
 from synth.collapse.gaussian import MODES, count_problems
 from synth.errors import GenerationError, InputError, SynthError
+from synth.i18n import N_, Msg
 
 FitSample = Callable[[pd.DataFrame, int, int], pd.DataFrame]
 Progress = Callable[[float, str], None]
@@ -139,15 +140,15 @@ def validate_table_args(real: pd.DataFrame, samples: int, generations: int, runs
     """Raise one ``InputError`` listing every unusable argument."""
     problems = []
     if real is None or len(real) == 0 or len(real.columns) == 0:
-        problems.append("the real table is empty; load a table with at least one row and one column")
+        problems.append(N_("the real table is empty; load a table with at least one row and one column"))
     problems += count_problems(samples=(samples, 2), generations=(generations, 1), runs=(runs, 1))
     if mode not in MODES:
-        problems.append(f"mode {mode!r} is unknown; use one of {', '.join(MODES)}")
+        problems.append(Msg("mode {mode} is unknown; use one of {modes}", mode=repr(mode), modes=", ".join(MODES)))
     if not problems and runs * generations > MAX_TABLE_FITS:
-        problems.append(
-            f"runs x generations = {runs * generations:,} generator fits would take too long; keep it at most "
-            f"{MAX_TABLE_FITS:,} (fewer runs or generations)"
-        )
+        problems.append(Msg(
+            "runs x generations = {fits:,} generator fits would take too long; keep it at most {limit:,} "
+            "(fewer runs or generations)", fits=runs * generations, limit=MAX_TABLE_FITS,
+        ))
     if problems:
         raise InputError(problems)
 
@@ -202,7 +203,8 @@ def simulate_table(
             _measure(real, rows, categorical, kept, shape, run, g)
             if progress is not None:
                 done = (run * generations + g) / (runs * generations)
-                progress(done, f"run {run + 1} of {runs}, generation {g} of {generations}")
+                progress(done, Msg("run {run} of {runs}, generation {generation} of {generations}",
+                                   run=run + 1, runs=runs, generation=g, generations=generations))
     scores = np.stack(list(shape.values()))
     return TableCollapse(
         samples=samples,
@@ -230,10 +232,11 @@ def _fit_sample(fit_sample: FitSample, train: pd.DataFrame, n: int, seed: int, n
     except SynthError:
         raise
     except Exception as exc:
-        raise GenerationError(
-            f"generator {name!r} failed at generation {g} ({type(exc).__name__}: {exc}); "
-            "try more samples per generation, fewer generations, or another generator"
-        ) from exc
+        raise GenerationError(Msg(
+            "generator {name} failed at generation {generation} ({error}); "
+            "try more samples per generation, fewer generations, or another generator",
+            name=repr(name), generation=g, error=f"{type(exc).__name__}: {exc}",
+        )) from exc
     return rows.reset_index(drop=True)
 
 

@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from synth.metrics.base import CONTINUOUS_TYPES, DISCRETE_TYPES, continuous_values, shared_codes
+from synth.i18n import N_
 
 # A missing numeric value is moved this far away (in range units) so the cap turns any
 # comparison with a present value into 1 and two missing values into 0.
@@ -88,7 +89,7 @@ def encode(
             add_codes(*shared_codes(query[column], reference[column]))
             n_columns += 1
     if n_columns == 0:
-        raise ValueError("no numerical, categorical, boolean or datetime column to measure distances on")
+        raise ValueError(N_("no numerical, categorical, boolean or datetime column to measure distances on"))
 
     def stack(parts, rows, dtype):
         return np.column_stack(parts).astype(dtype) if parts else np.empty((rows, 0), dtype=dtype)

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from synth.errors import InputError
+from synth.i18n import N_, word, Msg
 from synth.metrics.base import CONTINUOUS_TYPES, DATETIME, DISCRETE_TYPES, STATISTICAL_TYPES, discrete_codes, infer_column_types
 from synth.metrics.column_shapes import column_shapes
 from synth.metrics.extra_fidelity import extra_fidelity
@@ -27,6 +28,8 @@ from synth.metrics.utility import utility
 from synth.profile.column_types import to_datetime
 
 Progress = Callable[[float, str], None]
+# Column types appear as words in the messages below.
+TYPE_WORDS = (N_("numerical"), N_("datetime"))
 
 
 def _mean(scores) -> float | None:
@@ -58,7 +61,8 @@ def _align(name: str, frame: pd.DataFrame, column_types: dict[str, str], problem
     # Id and text columns are not compared, so a generator may leave them out.
     missing = [c for c, t in column_types.items() if c not in frame.columns and t in STATISTICAL_TYPES]
     if missing:
-        problems.append(f"the {name} table lacks column(s) {', '.join(map(repr, missing))}; give it the same columns as the real table")
+        problems.append(Msg("the {table} table lacks column(s) {columns}; give it the same columns as the real table",
+                            table=word(name), columns=", ".join(map(repr, missing))))
         return frame
     frame = frame.copy()
     for column, column_type in column_types.items():
@@ -75,34 +79,36 @@ def _align(name: str, frame: pd.DataFrame, column_types: dict[str, str], problem
             bad = converted.isna() & values.notna()
             if bad.any():
                 example = values[bad].iloc[0]
-                problems.append(
-                    f"column '{column}' is {column_type} in the real table but the {name} table holds {example!r}; "
-                    f"make its values {column_type}"
-                )
+                problems.append(Msg(
+                    "column '{column}' is {type} in the real table but the {table} table holds {example}; "
+                    "make its values {type}", column=column, type=word(column_type), table=word(name), example=repr(example)))
             frame[column] = converted
     return frame
 
 
 def _prepare(real, synthetic, holdout, column_types, protected, label):
     if real is None or len(real) == 0:
-        raise InputError("the real training table is empty; give a table with rows")
+        raise InputError(N_("the real training table is empty; give a table with rows"))
     if synthetic is None or len(synthetic) == 0:
-        raise InputError("the synthetic table is empty; give a table with rows")
+        raise InputError(N_("the synthetic table is empty; give a table with rows"))
     column_types = dict(column_types) if column_types else infer_column_types(real)
     problems = []
     unknown = [c for c in column_types if c not in real.columns]
     if unknown:
-        problems.append(f"column_types names column(s) {', '.join(map(repr, unknown))} that the real table lacks")
+        problems.append(Msg("column_types names column(s) {columns} that the real table lacks",
+                            columns=", ".join(map(repr, unknown))))
         column_types = {c: t for c, t in column_types.items() if c in real.columns}
     for column in [*protected, *([label] if label else [])]:
         if column not in real.columns:
-            problems.append(f"column '{column}' (protected or label) is not in the real table; pick one of its columns")
+            problems.append(Msg("column '{column}' (protected or label) is not in the real table; pick one of its columns",
+                                column=column))
         elif column_types.get(column) not in STATISTICAL_TYPES:
-            problems.append(f"column '{column}' is typed {column_types.get(column)!r}; protected and label columns must be categorical, boolean or numeric")
-    real = _align("real", real, column_types, problems)
-    synthetic = _align("synthetic", synthetic, column_types, problems)
+            problems.append(Msg("column '{column}' is typed {type}; protected and label columns must be categorical, "
+                                "boolean or numeric", column=column, type=repr(column_types.get(column))))
+    real = _align(N_("real"), real, column_types, problems)
+    synthetic = _align(N_("synthetic"), synthetic, column_types, problems)
     if holdout is not None:
-        holdout = _align("holdout", holdout, column_types, problems)
+        holdout = _align(N_("holdout"), holdout, column_types, problems)
     if problems:
         raise InputError(problems)
     return real, synthetic, holdout, column_types
@@ -178,27 +184,27 @@ def evaluate(
         timing[name] = round(time.perf_counter() - begin, 4)
         return value
 
-    real, synth, hold, types = stage("prepare", 0.0, "checking the tables",
+    real, synth, hold, types = stage("prepare", 0.0, N_("checking the tables"),
                                      lambda: _prepare(real_train, synthetic, holdout, column_types, protected, label))
     result: dict = {
         "column_types": types,
         "rows": {"real": len(real), "synthetic": len(synth), "holdout": None if hold is None else len(hold)},
         "purpose": purpose,
     }
-    result["fidelity"] = stage("fidelity", 0.05, "comparing column shapes and pair trends", lambda: fidelity(real, synth, types))
-    privacy: dict = {"exact_match_rate": stage("exact_match", 0.3, "looking for copied rows",
+    result["fidelity"] = stage("fidelity", 0.05, N_("comparing column shapes and pair trends"), lambda: fidelity(real, synth, types))
+    privacy: dict = {"exact_match_rate": stage("exact_match", 0.3, N_("looking for copied rows"),
                                                lambda: exact_match_rate(real, synth, types))}
     if hold is not None and len(hold) > 0:
-        privacy["dcr"] = stage("dcr", 0.4, "measuring distances to closest records", lambda: dcr(real, synth, hold, types, seed=seed))
-        privacy["risks"] = stage("risks", 0.55, "running singling-out, linkability and inference attacks",
+        privacy["dcr"] = stage("dcr", 0.4, N_("measuring distances to closest records"), lambda: dcr(real, synth, hold, types, seed=seed))
+        privacy["risks"] = stage("risks", 0.55, N_("running singling-out, linkability and inference attacks"),
                                  lambda: privacy_risks(synth, real, hold, types, secret=label, seed=seed))
     else:
         privacy["dcr"] = privacy["risks"] = None
     result["privacy"] = privacy
-    result["fairness"] = stage("fairness", 0.7, "comparing protected groups", lambda: fairness(
+    result["fairness"] = stage("fairness", 0.7, N_("comparing protected groups"), lambda: fairness(
         real, synth, protected, column_types=types, label=label, positive_class=positive_class, bias_target=bias_target))
     if with_utility and label is not None and hold is not None and len(hold) > 0:
-        result["utility"] = stage("utility", 0.75, "training models on synthetic and on real data",
+        result["utility"] = stage("utility", 0.75, N_("training models on synthetic and on real data"),
                                   lambda: utility(real, synth, hold, label, types, seed=seed))
     else:
         result["utility"] = None
@@ -206,5 +212,5 @@ def evaluate(
     result["gates"] = evaluate_gates(result, purpose, gates) if purpose else []
     timing["total"] = round(time.perf_counter() - started, 4)
     result["timing_s"] = timing
-    report(1.0, "done")
+    report(1.0, N_("done"))
     return result

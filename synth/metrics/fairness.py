@@ -22,22 +22,26 @@ import numpy as np
 import pandas as pd
 
 from synth.metrics.base import CONTINUOUS_TYPES
+from synth.i18n import N_
 
 _FAVOURABLE = re.compile(r"^\s*(>.*|yes|y|true|1|1\.0|good|approved?|accept(ed)?|positive|pos|hired|granted|paid|success)\s*\.?$", re.I)
 _MISSING_GROUP = "(missing)"
+# Headers of the per-group table (the result's keys stay as they are).
+GROUP_COLUMNS = {"group": N_("group"), "real_share": N_("real share"), "synthetic_share": N_("synthetic share"),
+                 "real_label_rate": N_("real label rate"), "synthetic_label_rate": N_("synthetic label rate")}
 
 
 def choose_positive_class(labels: pd.Series, positive_class=None) -> tuple[object, str]:
     """The positive class and the rule that picked it."""
     values = labels.dropna()
     if positive_class is not None:
-        return positive_class, "given"
+        return positive_class, N_("given")
     distinct = list(pd.unique(values))
     favourable = [v for v in distinct if _FAVOURABLE.match(str(v))]
     if len(favourable) == 1:
-        return favourable[0], "favourable-looking value"
+        return favourable[0], N_("favourable-looking value")
     counts = values.value_counts()
-    return counts.index[-1], "minority class"
+    return counts.index[-1], N_("minority class")
 
 
 def _groups(column: pd.Series, edges: np.ndarray | None) -> pd.Series:
@@ -81,7 +85,7 @@ def fairness(
     if label is not None and column_types.get(label) in CONTINUOUS_TYPES and positive_class is None:
         # A numeric outcome: "positive" is above the real median.
         median = float(np.nanmedian(pd.to_numeric(real[label], errors="coerce")))
-        result.update(positive_class=f"> {median:g}", positive_class_rule="above the real median")
+        result.update(positive_class=f"> {median:g}", positive_class_rule=N_("above the real median"))
         real_positive, synthetic_positive = (
             (pd.to_numeric(f[label], errors="coerce") > median).astype(float).where(f[label].notna()) for f in (real, synthetic)
         )

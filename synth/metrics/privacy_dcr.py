@@ -27,6 +27,7 @@ from scipy import stats
 
 from synth.metrics.base import CONTINUOUS_TYPES, STATISTICAL_TYPES, continuous_values
 from synth.metrics.distance import column_ranges, distances_to_closest
+from synth.i18n import N_, Msg
 
 DEFAULT_QUERY_ROWS = 3_000
 DEFAULT_REFERENCE_ROWS = 10_000
@@ -132,7 +133,7 @@ def dcr(
     holdout_ref = sample_rows(holdout, reference_size, rng)
     query = sample_rows(synthetic, query_rows, rng)
     if scale not in ("train", "reference"):
-        raise ValueError(f"scale must be 'train' or 'reference', not {scale!r}")
+        raise ValueError(Msg("scale must be 'train' or 'reference', not {scale}", scale=repr(scale)))
     train_ranges = column_ranges(train_ref, types)
     to_train, second_train, _ = distances_to_closest(query, train_ref, types, train_ranges)
     to_holdout, _, _ = distances_to_closest(query, holdout_ref, types, train_ranges if scale == "train" else None)
@@ -150,7 +151,7 @@ def dcr(
         "nndr_median_holdout": float(np.median(_nndr(holdout_to_train, holdout_second))),
         "sample_size": int(len(query)),
         "reference_size": int(reference_size),
-        "distance": "Gower-like mean: numeric |x-y|/range capped at 1, categorical 0/1, missing vs present 1",
+        "distance": N_("Gower-like mean: numeric |x-y|/range capped at 1, categorical 0/1, missing vs present 1"),
         "histogram": distance_histogram(to_train, holdout_to_train),
     }
 

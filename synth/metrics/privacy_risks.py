@@ -29,11 +29,14 @@ import pandas as pd
 from synth.metrics.base import CONTINUOUS_TYPES, STATISTICAL_TYPES, continuous_values
 from synth.metrics.distance import distances_to_closest
 from synth.metrics.privacy_dcr import comparable_frame, sample_rows, wilson_interval
+from synth.i18n import N_
 
 DEFAULT_ATTACKS = 2_000
 DEFAULT_SYNTHETIC_ROWS = 5_000
 _PREDICATE_COLUMNS = 3
 _NUMERIC_TOLERANCE = 0.05
+# The risks' keys in results, and how people read them.
+RISK_LABELS = {"singling_out": N_("singling out"), "linkability": N_("linkability"), "inference": N_("inference")}
 
 
 def risk_from_rates(attack_successes: int, control_successes: int, trials: int, control_trials: int) -> dict:

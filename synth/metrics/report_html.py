@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Callable
 
 import plotly.graph_objects as go
 
+from synth.i18n import Translate, render, same
+from synth.metrics.gates import gate_explanation, gate_label
+from synth.metrics.privacy_risks import RISK_LABELS
+
 _STATUS_COLOURS = {"pass": "#1a7f37", "warn": "#9a6700", "fail": "#cf222e"}
+_same = same  # kept for callers of the earlier private name
 
 
-def _same(text: str) -> str:
-    return text
-
-
-def _figures(result: dict, _: Callable[[str], str] = _same) -> list[tuple[str, go.Figure]]:
+def _figures(result: dict, _: Translate = same) -> list[tuple[str, go.Figure]]:
     figures = []
     shapes = result["fidelity"]["column_shapes"]
     if shapes:
@@ -51,7 +51,7 @@ def _figures(result: dict, _: Callable[[str], str] = _same) -> list[tuple[str, g
     if risks:
         names = list(risks)
         values = [risks[n]["value"] for n in names]
-        figure = go.Figure(go.Bar(x=names, y=values, error_y={
+        figure = go.Figure(go.Bar(x=[_(RISK_LABELS.get(n, n)) for n in names], y=values, error_y={
             "type": "data", "symmetric": False,
             "array": [risks[n]["ci95"][1] - risks[n]["value"] for n in names],
             "arrayminus": [risks[n]["value"] - risks[n]["ci95"][0] for n in names]}))
@@ -85,8 +85,14 @@ def _fmt(value) -> str:
     return html.escape("—" if value is None else str(value))
 
 
+def _gate_row(gate: dict, _: Translate) -> list[str]:
+    status = gate["status"]
+    badge = f"<span style='color:{_STATUS_COLOURS[status]};font-weight:bold'>{html.escape(_(status).upper())}</span>"
+    return [badge, _fmt(_(gate_label(gate["name"]))), _fmt(gate["value"]), _fmt(render(gate_explanation(gate), _))]
+
+
 def render_html(result: dict, *, title: str = "SynthReview evaluation",
-                translate: Callable[[str], str] | None = None) -> str:
+                translate: Translate | None = None) -> str:
     """The whole report as one HTML document (plotly.js inlined, works offline).
 
     Args:
@@ -95,26 +101,26 @@ def render_html(result: dict, *, title: str = "SynthReview evaluation",
         translate: Translates the report's fixed headings and labels (the UI passes its own);
             English when None.
     """
-    _ = translate or _same
+    _ = translate or same
     parts = [f"<h1>{html.escape(title)}</h1>"]
-    fidelity = result["fidelity"]
+    fidelity, purpose = result["fidelity"], result.get("purpose")
     parts.append("<p>" + _("Purpose: <b>{purpose}</b>. Rows: {rows}. Fidelity overall: <b>{overall}</b> "
                            "(column shapes {shapes}, pair trends {trends}).").format(
-        purpose=_fmt(result.get("purpose")), rows=_fmt(json.dumps(result.get("rows"))), overall=_fmt(fidelity["overall"]),
+        purpose=_fmt(_(purpose) if purpose else None), rows=_fmt(json.dumps(result.get("rows"))), overall=_fmt(fidelity["overall"]),
         shapes=_fmt(fidelity["column_shapes_score"]), trends=_fmt(fidelity["column_pair_trends_score"])) + "</p>")
     if result.get("gates"):
-        rows = [[f"<span style='color:{_STATUS_COLOURS[g['status']]};font-weight:bold'>{g['status'].upper()}</span>",
-                 _fmt(g["name"]), _fmt(g["value"]), _fmt(g["explanation"])] for g in result["gates"]]
+        rows = [_gate_row(g, _) for g in result["gates"]]
         parts.append(f"<h2>{_('Gates')}</h2>" + _table(rows, [_("status"), _("gate"), _("value"), _("evidence")]))
     privacy = result.get("privacy") or {}
     rows = [[_("exact-match rate"), _fmt(privacy.get("exact_match_rate")), ""]]
     if privacy.get("dcr"):
         d = privacy["dcr"]
+        distance = d["distance"]
         rows.append([_("DCR: share closer to training"), _fmt(d["closer_to_training_share"]),
                      _("95% CI {low}–{high}, n={n}").format(low=_fmt(d["ci95"][0]), high=_fmt(d["ci95"][1]), n=d["sample_size"])])
-        rows.append([_("median distance synthetic→train / holdout→train"), f"{_fmt(d['median_synthetic_to_train'])} / {_fmt(d['median_holdout_to_train'])}", html.escape(d["distance"])])
+        rows.append([_("median distance synthetic→train / holdout→train"), f"{_fmt(d['median_synthetic_to_train'])} / {_fmt(d['median_holdout_to_train'])}", html.escape(_(distance))])
     for name, risk in (privacy.get("risks") or {}).items():
-        rows.append([_("{name} risk").format(name=name), _fmt(risk["value"]),
+        rows.append([_("{name} risk").format(name=_(RISK_LABELS.get(name, name))), _fmt(risk["value"]),
                      _("95% CI {low}–{high}, {n} attacks").format(low=_fmt(risk["ci95"][0]), high=_fmt(risk["ci95"][1]),
                                                                   n=risk["n_attacks"])])
     parts.append(f"<h2>{_('Privacy')}</h2>" + _table(rows, [_("measure"), _("value"), _("evidence")]))

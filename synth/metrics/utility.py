@@ -15,8 +15,11 @@ from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostin
 from sklearn.metrics import accuracy_score, r2_score, roc_auc_score
 
 from synth.metrics.base import CONTINUOUS_TYPES, STATISTICAL_TYPES, continuous_values
+from synth.i18n import N_
 
 MAX_TRAINING_ROWS = 50_000
+# How the page names the scores (the result keeps these keys).
+SCORE_LABELS = {"accuracy": N_("accuracy"), "auc": "AUC", "r2": "R²", "error": N_("error")}
 _MAX_NATIVE_CATEGORIES = 250
 
 
@@ -76,7 +79,7 @@ def utility(
         frames.append(frame)
     train, synthetic, holdout = frames
     if min(len(train), len(synthetic), len(holdout)) == 0:
-        return {"task": "classification" if classification else "regression", "error": "no rows with a label"}
+        return {"task": "classification" if classification else "regression", "error": N_("no rows with a label")}
     x_train, x_synthetic, x_holdout = _features([train, synthetic, holdout], features, column_types)
     if classification:
         y = [f[label].astype(str).to_numpy() for f in (train, synthetic, holdout)]
@@ -89,7 +92,7 @@ def utility(
     result = {"task": "classification" if classification else "regression", "label": label, "model": "HistGradientBoosting"}
     for name, (x, target) in {"trtr": (x_train, y[0]), "tstr": (x_synthetic, y[1])}.items():
         if classification and len(set(target)) < 2:
-            result[name] = {"error": "the training labels hold a single class"}
+            result[name] = {"error": N_("the training labels hold a single class")}
             continue
         result[name] = _fit_score(make(), x, target, x_holdout, y[2], classification, classes)
     headline = "r2" if not classification else ("auc" if result["trtr"].get("auc") is not None and result["tstr"].get("auc") is not None else "accuracy")
