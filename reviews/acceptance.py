@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from reviews.errors import ReviewsError
+from synth.i18n import Msg
 
 
 def count_flags(flags: Iterable[tuple[str, int]], n_rows: int) -> np.ndarray:
@@ -29,7 +30,7 @@ def count_flags(flags: Iterable[tuple[str, int]], n_rows: int) -> np.ndarray:
     unique = {(str(r), int(i)) for r, i in flags}
     rows = np.fromiter((i for _, i in unique), dtype=int, count=len(unique))
     if rows.size and (rows.min() < 0 or rows.max() >= n_rows):
-        raise ReviewsError(f"Flags name rows outside 0..{n_rows - 1}; flag rows of this synthetic table only.")
+        raise ReviewsError(Msg("Flags name rows outside 0..{last}; flag rows of this synthetic table only.", last=n_rows - 1))
     return np.bincount(rows, minlength=n_rows)
 
 
@@ -37,9 +38,10 @@ def _check(scores: np.ndarray, flag_counts: np.ndarray, min_flags: int) -> tuple
     scores = np.asarray(scores, dtype=float)
     flag_counts = np.asarray(flag_counts, dtype=int)
     if scores.shape != flag_counts.shape:
-        raise ReviewsError(f"{scores.size} scores but {flag_counts.size} flag counts; give one of each per row.")
+        raise ReviewsError(Msg("{scores} scores but {flags} flag counts; give one of each per row.",
+                               scores=scores.size, flags=flag_counts.size))
     if min_flags < 1:
-        raise ReviewsError(f"min_flags must be at least 1 (got {min_flags}).")
+        raise ReviewsError(Msg("min_flags must be at least 1 (got {n}).", n=min_flags))
     return scores, flag_counts
 
 

@@ -13,6 +13,7 @@ from reviews.errors import ReviewsError
 from reviews.permissions import Actor, require
 from reviews.store import NewDataset, Store
 from synth.metrics.column_shapes import column_shapes
+from synth.i18n import N_
 from synth.profile.column_types import infer_type
 
 
@@ -65,11 +66,11 @@ def apply_acceptance(store: Store, actor: Actor, round_id: int, threshold: float
     require(actor, "apply_acceptance")
     record = round_queries.get_round(store, round_id)
     if round_queries.latest_model(store, round_id) is None:
-        raise ReviewsError("No reviewer answers have been modelled yet; finish at least one batch first.")
+        raise ReviewsError(N_("No reviewer answers have been modelled yet; finish at least one batch first."))
     inputs = acceptance_inputs(store, round_id)
     decision = decide(inputs.scores, inputs.flag_counts, threshold, min_flags)
     if decision.accepted.size == 0:
-        raise ReviewsError("No row would be accepted at this threshold; lower it.")
+        raise ReviewsError(N_("No row would be accepted at this threshold; lower it."))
     counts: AcceptanceCounts = inputs.preview(min_flags).counts(threshold)
     source = queries.get_dataset(store, record.dataset_id)
     frame = queries.load_frame(store, source.id).iloc[decision.accepted].reset_index(drop=True)

@@ -32,6 +32,7 @@ from scipy.sparse.csgraph import connected_components
 from scipy.special import expit
 
 from reviews.errors import ReviewsError
+from synth.i18n import N_, Msg
 
 MIN_COMPARISONS = 2
 _MAX_WALK = 2000
@@ -40,7 +41,7 @@ _MAX_WALK = 2000
 def _as_pairs(compared, n: int) -> np.ndarray:
     arr = np.asarray(compared if compared is not None else np.zeros((0, 2)), dtype=int).reshape(-1, 2)
     if arr.size and (arr.min() < 0 or arr.max() >= n):
-        raise ReviewsError(f"Compared pairs name rows outside 0..{n - 1}; pass positions of the scored rows.")
+        raise ReviewsError(Msg("Compared pairs name rows outside 0..{last}; pass positions of the scored rows.", last=n - 1))
     return arr
 
 
@@ -50,13 +51,12 @@ class _Planner:
     def __init__(self, scores, compared, *, pool_size, window, min_comparisons, seed):
         self.scores = np.asarray(scores, dtype=float)
         if not np.isfinite(self.scores).all():
-            raise ReviewsError("Some row scores are missing or infinite; refit the preference model before selecting.")
+            raise ReviewsError(N_("Some row scores are missing or infinite; refit the preference model before selecting."))
         self.n = n = len(self.scores)
         if n < min_comparisons + 1:
-            raise ReviewsError(
-                f"At least {min_comparisons + 1} rows are needed to compare each row {min_comparisons} times; "
-                "generate more synthetic rows."
-            )
+            raise ReviewsError(Msg(
+                "At least {rows} rows are needed to compare each row {times} times; generate more synthetic rows.",
+                rows=min_comparisons + 1, times=min_comparisons))
         self.rng = np.random.default_rng(seed)
         self.min = min_comparisons
         self.window = window
@@ -249,10 +249,9 @@ def select_pairs(
     plan = _Planner(scores, compared, pool_size=pool_size, window=window, min_comparisons=min_comparisons, seed=seed)
     first_cost = (min_comparisons + 1) * min_comparisons // 2
     if not plan.shown.any() and n_pairs < first_cost:
-        raise ReviewsError(
-            f"A first batch needs at least {first_cost} pairs so each shown row is compared "
-            f"{min_comparisons} times; raise the batch size."
-        )
+        raise ReviewsError(Msg(
+            "A first batch needs at least {pairs} pairs so each shown row is compared {times} times; "
+            "raise the batch size.", pairs=first_cost, times=min_comparisons))
     plan.top_up(n_pairs)
     plan.bridge(n_pairs)
     for i, j in plan.candidates():
@@ -308,7 +307,7 @@ def select_lists(
         (n, k) int array of row positions in random display order, n <= n_lists.
     """
     if not 3 <= k <= 5:
-        raise ReviewsError(f"A list holds 3 to 5 rows (got {k}); use pairwise tasks for 2.")
+        raise ReviewsError(Msg("A list holds 3 to 5 rows (got {k}); use pairwise tasks for 2.", k=k))
     plan = _Planner(scores, compared, pool_size=pool_size, window=window, min_comparisons=MIN_COMPARISONS, seed=seed)
     lists: list[list[int]] = []
 

@@ -32,8 +32,12 @@ import pandas as pd
 from scipy.stats import kendalltau, rankdata
 
 from reviews.tasks import Answer
+from synth.i18n import N_, Msg
 
 ALPHA_THRESHOLD = 0.667
+# Columns of the per-reviewer table; the interface shows them translated.
+REVIEWER_COLUMNS = [N_("reviewer"), N_("n_tasks"), N_("agreement")]
+NOT_MEASURABLE = N_("No task has been answered by two reviewers yet, so agreement cannot be measured.")
 
 
 def _latest(answers: Iterable[Answer]) -> dict[str, dict[str, tuple[int, ...]]]:
@@ -128,7 +132,7 @@ def _consensus_agreement(tasks: dict[str, dict[str, tuple[int, ...]]]) -> pd.Dat
         }
         for rev in reviewers
     ]
-    return pd.DataFrame(rows, columns=["reviewer", "n_tasks", "agreement"])
+    return pd.DataFrame(rows, columns=REVIEWER_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -170,12 +174,11 @@ def agreement_report(answers: Iterable[Answer], threshold: float = ALPHA_THRESHO
     w = float(per_task_df["w"].mean()) if len(per_task_df) else float("nan")
     low = bool(alpha < threshold) if not np.isnan(alpha) else False
     if np.isnan(alpha):
-        warning = "No task has been answered by two reviewers yet, so agreement cannot be measured."
+        warning = NOT_MEASURABLE
     elif low:
-        warning = (
-            f"Reviewers agree poorly (Krippendorff's alpha {alpha:.2f} < {threshold}); "
-            "clarify the review guidance or look at the reviewers with low agreement before trusting the scores."
-        )
+        warning = Msg(
+            "Reviewers agree poorly (Krippendorff's alpha {alpha:.2f} < {threshold}); clarify the review guidance "
+            "or look at the reviewers with low agreement before trusting the scores.", alpha=alpha, threshold=threshold)
     else:
         warning = None
     return AgreementReport(alpha, w, len(tasks), per_task_df, _consensus_agreement(tasks), low, warning)

@@ -17,9 +17,12 @@ from scipy.stats import binomtest
 
 from reviews.errors import ReviewsError
 from reviews.tasks import BLIND, HOLDOUT, SYNTHETIC, TaskSpec
+from synth.i18n import joined, N_, Msg
 
 REAL = "real"
 LABELS = (REAL, SYNTHETIC)
+# Columns of the giveaways table; the interface shows them translated.
+GIVEAWAY_COLUMNS = [N_("row"), N_("n_labels"), N_("n_synthetic")]
 
 
 @dataclass(frozen=True)
@@ -69,14 +72,14 @@ def evaluate_blind_test(
     problems = []
     unknown = sorted(set(frame["task_id"]) - set(truth))
     if unknown:
-        problems.append(f"answers to tasks that are not blind items: {unknown[:5]}")
+        problems.append(Msg("answers to tasks that are not blind items: {tasks}", tasks=str(unknown[:5])))
     bad = sorted(set(frame["label"]) - set(LABELS))
     if bad:
-        problems.append(f"labels must be 'real' or 'synthetic' (got {bad[:5]})")
+        problems.append(Msg("labels must be 'real' or 'synthetic' (got {labels})", labels=str(bad[:5])))
     if frame.empty:
-        problems.append("no blind answers yet; reviewers must label blind items first")
+        problems.append(N_("no blind answers yet; reviewers must label blind items first"))
     if problems:
-        raise ReviewsError("; ".join(problems))
+        raise ReviewsError(joined(problems, "; ", words=True))
     source = frame["task_id"].map(lambda t: truth[t].source)
     expected = np.where(source == HOLDOUT, REAL, SYNTHETIC)
     correct = int((frame["label"].to_numpy() == expected).sum())
@@ -95,5 +98,5 @@ def evaluate_blind_test(
         ci_high=float(ci.high),
         p_value=float(test.pvalue),
         indistinguishable=bool(ci.low <= 0.5 <= ci.high),
-        giveaways=giveaways[["row", "n_labels", "n_synthetic"]].astype(int),
+        giveaways=giveaways[GIVEAWAY_COLUMNS].astype(int),
     )

@@ -23,8 +23,32 @@ from sklearn.impute import SimpleImputer
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
 from reviews.row_context import RowContext, _as_float, _as_labels
+from synth.i18n import N_, Msg
 
-UNSEEN_COMBINATION = "unseen combination"
+UNSEEN_COMBINATION = N_("unseen combination")
+# Suffixes of feature names after a column name, and their templates for the interface.
+# OneHotEncoder names its pooled column "<column>_infrequent_sklearn".
+_SUFFIXES = (
+    (" rare or unseen value", N_("{column} rare or unseen value")),
+    (" outside real range", N_("{column} outside real range")),
+    (" extremeness", N_("{column} extremeness")),
+    (" missing", N_("{column} missing")),
+    ("_infrequent_sklearn", N_("{column}: infrequent values")),
+)
+_AS_IS = "{name}"
+
+
+def feature_label(name: str) -> Msg:
+    """A feature name as a message the interface can translate; column and category names stay.
+
+    Names are stored with a round's model, so they are read back by their suffix.
+    """
+    if name == UNSEEN_COMBINATION:
+        return Msg(UNSEEN_COMBINATION)
+    for suffix, template in _SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return Msg(template, column=name[: -len(suffix)])
+    return Msg(_AS_IS, name=name)  # a column or one-hot name is data: never looked up in the catalog
 
 
 class RowFeatures:

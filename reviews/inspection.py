@@ -19,6 +19,7 @@ import numpy as np
 from scipy.stats import norm
 
 from reviews.errors import ReviewsError
+from synth.i18n import N_, Msg
 
 DEFAULT_SAMPLE = 4000
 DEFAULT_MIN_LOWER = 0.96
@@ -34,7 +35,8 @@ def wilson_interval(successes: int, n: int, confidence: float = DEFAULT_CONFIDEN
         ReviewsError: n is not positive or successes is outside 0..n.
     """
     if n <= 0 or not 0 <= successes <= n:
-        raise ReviewsError(f"Need 0 <= passes <= inspected and inspected > 0 (got {successes} of {n}).")
+        raise ReviewsError(Msg("Need 0 <= passes <= inspected and inspected > 0 (got {passes} of {n}).",
+                               passes=successes, n=n))
     z = float(norm.ppf(0.5 + confidence / 2.0))
     p = successes / n
     centre = p + z * z / (2 * n)
@@ -65,9 +67,9 @@ def draw_sample(accepted: np.ndarray, size: int | None = DEFAULT_SAMPLE, seed: i
     """
     accepted = np.asarray(accepted, dtype=int)
     if accepted.size == 0:
-        raise ReviewsError("No rows are accepted, so there is nothing to inspect; lower the threshold first.")
+        raise ReviewsError(N_("No rows are accepted, so there is nothing to inspect; lower the threshold first."))
     if size is not None and size < 1:
-        raise ReviewsError(f"Inspection sample size must be at least 1 (got {size}).")
+        raise ReviewsError(Msg("Inspection sample size must be at least 1 (got {size}).", size=size))
     take = accepted.size if size is None else min(size, accepted.size)
     rng = np.random.default_rng(seed)
     return np.sort(rng.choice(accepted, size=take, replace=False))
@@ -99,6 +101,7 @@ def evaluate(
 ) -> InspectionResult:
     """Judge an inspection from the number of rows that passed out of those inspected."""
     if not 0 < min_lower < 1 or not 0 < confidence < 1:
-        raise ReviewsError(f"Required pass rate and confidence must lie in (0, 1) (got {min_lower}, {confidence}).")
+        raise ReviewsError(Msg("Required pass rate and confidence must lie in (0, 1) (got {min_lower}, {confidence}).",
+                               min_lower=min_lower, confidence=confidence))
     low, high = wilson_interval(passed_rows, inspected, confidence)
     return InspectionResult(inspected, passed_rows, passed_rows / inspected, low, high, min_lower, confidence)

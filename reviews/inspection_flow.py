@@ -18,6 +18,7 @@ from reviews.inspection import DEFAULT_MIN_LOWER, DEFAULT_SAMPLE, draw_sample, e
 from reviews.permissions import SYSTEM, Actor, require
 from reviews.schema import inspection_verdicts, inspections
 from reviews.store import Store
+from synth.i18n import N_, Msg
 
 
 @dataclass(frozen=True)
@@ -38,9 +39,9 @@ def start_inspection(store: Store, actor: Actor, dataset_id: int, size: int | No
     require(actor, "apply_acceptance")
     dataset = queries.get_dataset(store, dataset_id)
     if dataset.kind != "accepted":
-        raise ReviewsError("Inspect an accepted dataset: apply acceptance on a round first.")
+        raise ReviewsError(N_("Inspect an accepted dataset: apply acceptance on a round first."))
     if not 0 < min_lower < 1:
-        raise ReviewsError("The required pass rate must be between 0 and 1, e.g. 0.96.")
+        raise ReviewsError(N_("The required pass rate must be between 0 and 1, e.g. 0.96."))
     rows = draw_sample(np.arange(dataset.rows), size, seed)
     return store.open_inspection(actor, dataset_id, [int(r) for r in rows], float(min_lower))
 
@@ -58,7 +59,7 @@ def inspection_status(store: Store, inspection_id: int) -> InspectionStatus:
     with store.engine.connect() as conn:
         row = conn.execute(select(inspections).where(inspections.c.id == inspection_id)).mappings().one_or_none()
     if row is None:
-        raise NotFound(f"No inspection {inspection_id}.")
+        raise NotFound(Msg("No inspection {id}.", id=inspection_id))
     verdicts = _verdicts(store, inspection_id)
     return InspectionStatus(row["id"], row["dataset_id"], row["status"], len(row["rows"]), len(verdicts),
                             sum(verdicts.values()), row["min_lower"], row["result"])
@@ -95,7 +96,7 @@ def judge(store: Store, actor: Actor, inspection_id: int, verdicts: dict[int, bo
     return status
 
 
-PASS_COLUMN = "passes"
+PASS_COLUMN = N_("passes")
 
 
 def inspection_sheet(rows: pd.DataFrame) -> pd.DataFrame:

@@ -7,6 +7,12 @@ import pandas as pd
 from reviews import queries
 from reviews.evaluation_flow import latest_evaluation
 from reviews.store import Store
+from synth.i18n import N_
+
+# Column names; the interface shows them translated ("kind" and "purpose" hold words too).
+COLUMNS = [N_("dataset"), N_("kind"), N_("purpose"), N_("generator"), N_("fidelity"), N_("exact matches"),
+           N_("DCR closer-to-train share"), N_("utility ratio"), N_("gates failed"), N_("gates warned")]
+WORD_COLUMNS = ["kind", "purpose"]
 
 
 def _source(store: Store, record: queries.DatasetRecord) -> int | None:
@@ -34,4 +40,4 @@ def leaderboard(store: Store, dataset_id: int) -> pd.DataFrame:
             "DCR closer-to-train share": (privacy.get("dcr") or {}).get("closer_to_training_share"),
             "utility ratio": utility.get("ratio"), "gates failed": gates.count("fail"), "gates warned": gates.count("warn"),
         })
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=COLUMNS)

@@ -31,6 +31,7 @@ from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
 from reviews.errors import ReviewsError
+from synth.i18n import joined, N_, Msg
 
 
 def pairs_from_rankings(rankings: Iterable[Sequence[int]]) -> np.ndarray:
@@ -56,21 +57,19 @@ def validate_pairs(pairs: np.ndarray, n_rows: int) -> np.ndarray:
     if arr.size == 0:
         return np.zeros((0, 2), dtype=int)
     if arr.ndim != 2 or arr.shape[1] != 2:
-        raise ReviewsError("Comparisons must be (winner, loser) pairs of row positions.")
+        raise ReviewsError(N_("Comparisons must be (winner, loser) pairs of row positions."))
     problems = []
     bad = np.flatnonzero(((arr < 0) | (arr >= n_rows)).any(axis=1))
     if bad.size:
-        problems.append(
-            f"{bad.size} comparison(s) name a row outside 0..{n_rows - 1} (first at comparison {bad[0]}); "
-            "use 0-based positions of existing rows"
-        )
+        problems.append(Msg(
+            "{n} comparison(s) name a row outside 0..{last} (first at comparison {first}); "
+            "use 0-based positions of existing rows", n=bad.size, last=n_rows - 1, first=int(bad[0])))
     same = np.flatnonzero(arr[:, 0] == arr[:, 1])
     if same.size:
-        problems.append(
-            f"{same.size} comparison(s) compare a row with itself (first at comparison {same[0]}); remove them"
-        )
+        problems.append(Msg("{n} comparison(s) compare a row with itself (first at comparison {first}); remove them",
+                            n=same.size, first=int(same[0])))
     if problems:
-        raise ReviewsError("; ".join(problems))
+        raise ReviewsError(joined(problems, "; ", words=True))
     return arr.astype(int)
 
 
@@ -84,7 +83,7 @@ class PreferenceModel:
 
     def __init__(self, alpha: float = 1.0):
         if alpha <= 0:
-            raise ReviewsError(f"alpha must be positive (got {alpha}); try 1.0.")
+            raise ReviewsError(Msg("alpha must be positive (got {alpha}); try 1.0.", alpha=alpha))
         self.alpha = alpha
         self.coef_: np.ndarray | None = None
         self.feature_names: list[str] | None = None
@@ -123,7 +122,7 @@ class PreferenceModel:
 
     def _require_fit(self) -> np.ndarray:
         if self.coef_ is None:
-            raise ReviewsError("The preference model has not been fitted yet; fit it on the comparisons first.")
+            raise ReviewsError(N_("The preference model has not been fitted yet; fit it on the comparisons first."))
         return self.coef_
 
     def scores(self, features: np.ndarray) -> np.ndarray:
@@ -176,7 +175,7 @@ def compare_with_item_scores(scores: np.ndarray, pairs: np.ndarray, alpha: float
     """
     rows, params = item_scores(pairs, alpha=alpha)
     if len(rows) < 3:
-        raise ReviewsError("The cross-check needs comparisons among at least three rows; collect more answers.")
+        raise ReviewsError(N_("The cross-check needs comparisons among at least three rows; collect more answers."))
     model = np.asarray(scores, dtype=float)[rows]
     tau = kendalltau(model, params).statistic
     rho = spearmanr(model, params).statistic

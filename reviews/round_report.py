@@ -15,8 +15,13 @@ from reviews.permissions import Actor, require
 from reviews.preference import ItemScoreAgreement, compare_with_item_scores, pairs_from_rankings
 from reviews.store import Store
 from reviews.tasks import BLIND
+from synth.i18n import N_
 
 TOP_WEIGHTS = 15
+# Columns of the report's tables; the interface shows them translated.
+PROGRESS_COLUMNS = [N_("reviewer"), N_("answered"), N_("assigned")]
+WEIGHT_COLUMNS = [N_("feature"), N_("weight")]
+FLAG_COLUMNS = [N_("row"), N_("reviewer"), N_("reason"), N_("note")]
 
 
 @dataclass(frozen=True)
@@ -44,10 +49,10 @@ def round_report(store: Store, actor: Actor, round_id: int) -> RoundReport:
     reviewers = sorted({r["reviewer"] for r in all_responses} | set(queries.active_usernames(store, "reviewer")))
     progress = pd.DataFrame(
         [(name, *round_queries.reviewer_progress(store, round_id, name)) for name in reviewers],
-        columns=["reviewer", "answered", "assigned"])
+        columns=PROGRESS_COLUMNS)
     model = round_queries.latest_model(store, round_id)
     weights = pd.DataFrame(sorted((model or {}).get("weights", {}).items(), key=lambda kv: -abs(kv[1]))[:TOP_WEIGHTS],
-                           columns=["feature", "weight"])
+                           columns=WEIGHT_COLUMNS)
     scores = round_queries.latest_scores(store, round_id, dataset.rows)
     latest = {(a.task_id, a.reviewer): a.ranking for a in answers}
     pairs = pairs_from_rankings(latest.values()) if latest else np.empty((0, 2), dtype=int)
@@ -58,6 +63,6 @@ def round_report(store: Store, actor: Actor, round_id: int) -> RoundReport:
         blind_answers = round_queries.blind_answers(store, round_id)
         blind = evaluate_blind_test(specs, blind_answers) if blind_answers else None
     flags = pd.DataFrame(round_queries.flags(store, round_id),
-                         columns=["row", "reviewer", "reason", "note", "created_at"])
+                         columns=[*FLAG_COLUMNS, "created_at"])
     return RoundReport(record, progress, len(all_responses), sum(1 for r in all_responses if r["answer"].get("skipped")),
-                       agreement_report(answers), weights, scores, int(len(pairs)), cross, flags[["row", "reviewer", "reason", "note"]], blind)
+                       agreement_report(answers), weights, scores, int(len(pairs)), cross, flags[FLAG_COLUMNS], blind)

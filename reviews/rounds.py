@@ -17,9 +17,11 @@ from reviews.permissions import Actor, require
 from reviews.preference import PreferenceModel, pairs_from_rankings
 from reviews.row_context import RowContext, RowReport
 from reviews.store import Flag, NewTask, Store
-from reviews.tasks import BLIND, HOLDOUT, Answer, TaskSpec, assign_reviewers, build_batch, compared_pairs, validate_answer
+from reviews.tasks import (BLIND, HOLDOUT, Answer, TaskSpec, assign_reviewers, build_batch, compared_pairs,
+                           validate_answer)
+from synth.i18n import N_, Msg, joined
 
-MODES = ("pairwise", "listwise")
+MODES = (N_("pairwise"), N_("listwise"))
 
 
 @dataclass(frozen=True)
@@ -37,17 +39,17 @@ class RoundConfig:
     def check(self) -> None:
         problems = []
         if self.mode not in MODES:
-            problems.append(f"mode must be one of {', '.join(MODES)}")
+            problems.append(Msg("mode must be one of {modes}", modes=", ".join(MODES)))
         if self.mode == "listwise" and not 3 <= self.k <= 5:
-            problems.append("a listwise task shows 3 to 5 rows; set k between 3 and 5")
+            problems.append(N_("a listwise task shows 3 to 5 rows; set k between 3 and 5"))
         if self.overlap < 1:
-            problems.append("each task needs at least one reviewer; set overlap to 1 or more")
+            problems.append(N_("each task needs at least one reviewer; set overlap to 1 or more"))
         if not 1 <= self.batch_size <= 500:
-            problems.append("choose a batch size between 1 and 500 tasks")
+            problems.append(N_("choose a batch size between 1 and 500 tasks"))
         if self.blind_items < 0:
-            problems.append("the number of blind-test items cannot be negative")
+            problems.append(N_("the number of blind-test items cannot be negative"))
         if problems:
-            raise ReviewsError("Cannot open the round: " + "; ".join(problems) + ".")
+            raise ReviewsError(Msg("Cannot open the round: {problems}.", problems=joined(problems, "; ", words=True)))
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ def _reference(store: Store, dataset: queries.DatasetRecord) -> tuple[RowContext
     """Context and features fitted on the real rows the synthetic data was made from."""
     real_id = dataset.train_id or dataset.parent_id
     if real_id is None:
-        raise ReviewsError("This dataset has no real source recorded, so rows cannot be put in context.")
+        raise ReviewsError(N_("This dataset has no real source recorded, so rows cannot be put in context."))
     return _fitted_context(str(store.artifact_root), queries.get_dataset(store, real_id).artifact_path)
 
 
@@ -85,17 +87,17 @@ def open_round(store: Store, actor: Actor, dataset_id: int, config: RoundConfig 
     config.check()
     dataset = queries.get_dataset(store, dataset_id)
     if dataset.kind != "synthetic":
-        raise ReviewsError("Review rounds are for synthetic datasets; pick a synthetic dataset.")
+        raise ReviewsError(N_("Review rounds are for synthetic datasets; pick a synthetic dataset."))
     reviewers = queries.active_usernames(store, "reviewer")
     if len(reviewers) < config.overlap:
-        raise ReviewsError(f"Each task must go to {config.overlap} reviewers but only {len(reviewers)} reviewer "
-                           "account(s) are active; add reviewers or lower the overlap.")
+        raise ReviewsError(Msg("Each task must go to {overlap} reviewers but only {active} reviewer account(s) are "
+                               "active; add reviewers or lower the overlap.", overlap=config.overlap, active=len(reviewers)))
     n_holdout = 0
     if config.blind_items:
         if not queries.get_grant(store, "blind_test_allowed", dataset_id):
-            raise ReviewsError("A blind test needs an officer's permission for this dataset; ask an officer to allow it.")
+            raise ReviewsError(N_("A blind test needs an officer's permission for this dataset; ask an officer to allow it."))
         if dataset.holdout_id is None:
-            raise ReviewsError("A blind test needs the real holdout rows, and this dataset has none recorded.")
+            raise ReviewsError(N_("A blind test needs the real holdout rows, and this dataset has none recorded."))
         n_holdout = queries.get_dataset(store, dataset.holdout_id).rows
     batch = build_batch(np.zeros(dataset.rows), np.empty((0, 2), dtype=int), batch_id="b1", mode=config.mode,
                         k=config.k, batch_size=config.batch_size, overlap=config.overlap,
@@ -138,12 +140,12 @@ def submit(store: Store, actor: Actor, round_id: int, task_id: int, *, ranking: 
     require(actor, "review")
     spec = round_queries.task_specs(store, round_id).get(task_id)
     if spec is None:
-        raise ReviewsError("That task does not belong to this round; reload the page.")
+        raise ReviewsError(N_("That task does not belong to this round; reload the page."))
     if skipped:
         answer = {"skipped": True}
     elif spec.mode == BLIND:
         if label not in ("real", "synthetic"):
-            raise ReviewsError("Label the row as real or synthetic, or skip it.")
+            raise ReviewsError(N_("Label the row as real or synthetic, or skip it."))
         answer = {"label": label}
     else:
         validate_answer(spec, Answer(spec.task_id, actor.username, tuple(int(r) for r in ranking or ())))

@@ -19,12 +19,14 @@ import numpy as np
 import pandas as pd
 
 from reviews.errors import ReviewsError
+from synth.i18n import N_, Msg
 
 MISSING = "<missing>"
-RARE = "rare"
-UNSEEN = "unseen value"
-OUT_OF_RANGE = "out of range"
-MISSING_BADGE = "missing"
+# Badges: shown translated next to the value.
+RARE = N_("rare")
+UNSEEN = N_("unseen value")
+OUT_OF_RANGE = N_("out of range")
+MISSING_BADGE = N_("missing")
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,7 @@ class RowContext:
             ReviewsError: The real table is empty.
         """
         if real.empty or len(real.columns) == 0:
-            raise ReviewsError("The real table is empty; row context needs real rows to compare against.")
+            raise ReviewsError(N_("The real table is empty; row context needs real rows to compare against."))
         forced = set(categorical or ())
         numeric: dict[str, _Numeric] = {}
         cats: dict[str, _Categorical] = {}
@@ -176,9 +178,8 @@ class RowContext:
     def _check_columns(self, rows: pd.DataFrame) -> None:
         missing = [c for c in self.columns if c not in rows.columns]
         if missing:
-            raise ReviewsError(
-                f"Synthetic rows lack the real table's columns {missing}; generate them from the same table."
-            )
+            raise ReviewsError(Msg("Synthetic rows lack the real table's columns {columns}; generate them from the same "
+                                   "table.", columns=str(missing)))
 
     def percentiles(self, rows: pd.DataFrame) -> dict[str, np.ndarray]:
         """Mid-rank percentile (scipy's ``percentileofscore(kind='mean')``) per numeric column.

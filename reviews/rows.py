@@ -5,6 +5,10 @@ from __future__ import annotations
 from sqlalchemy import Table, select
 
 from reviews.errors import NotFound
+from synth.i18n import N_, Msg
+
+# The records callers look up by id, named for the "not found" message.
+RECORD_NAMES = (N_("review round"), N_("evaluation"), N_("sign-off"), N_("job"))
 
 
 def row_by_id(engine, table: Table, row_id: int, what: str) -> dict:
@@ -12,7 +16,8 @@ def row_by_id(engine, table: Table, row_id: int, what: str) -> dict:
     with engine.connect() as conn:
         row = conn.execute(select(table).where(table.c.id == row_id)).mappings().one_or_none()
     if row is None:
-        raise NotFound(f"No {what} {row_id}.")
+        # ``what`` as a fixed message, so the record's name is translated too.
+        raise NotFound(Msg("No {what} {id}.", what=Msg(what), id=row_id))
     return dict(row)
 
 

@@ -5,13 +5,17 @@ from __future__ import annotations
 import pandas as pd
 
 from reviews.row_context import RowReport
+from synth.i18n import joined, N_, Msg
 
 ROW_LETTERS = "ABCDE"
+# Columns of the context table, and the two whose cells are words the interface translates.
+COLUMNS = [N_("column"), N_("value"), N_("in the real data"), N_("badges")]
+WORD_COLUMNS = ["in the real data", "badges"]
 
 
-def row_label(position: int) -> str:
+def row_label(position: int) -> Msg:
     """Rows in a task are called A, B, C... so reviewers never see internal ids."""
-    return f"Row {ROW_LETTERS[position]}"
+    return Msg("Row {letter}", letter=ROW_LETTERS[position])
 
 
 def context_table(report: RowReport) -> pd.DataFrame:
@@ -19,14 +23,14 @@ def context_table(report: RowReport) -> pd.DataFrame:
     lines = []
     for value in report.values:
         if value.percentile is not None:
-            where = f"{value.percentile:.0f}th percentile"
+            where = Msg("{percentile:.0f}th percentile", percentile=value.percentile)
         elif value.share is not None:
-            where = f"{value.share:.1%} of real rows"
+            where = Msg("{share:.1%} of real rows", share=value.share)
         else:
             where = ""
         lines.append({"column": value.column, "value": "" if pd.isna(value.value) else str(value.value),
-                      "in the real data": where, "badges": ", ".join(value.badges)})
-    return pd.DataFrame(lines, columns=["column", "value", "in the real data", "badges"])
+                      "in the real data": where, "badges": joined(value.badges, ", ", words=True) if value.badges else ""})
+    return pd.DataFrame(lines, columns=COLUMNS)
 
 
 def unseen_combinations(report: RowReport) -> list[str]:

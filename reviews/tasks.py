@@ -15,13 +15,13 @@ import numpy as np
 
 from reviews.active_selection import select_lists, select_pairs
 from reviews.errors import ReviewsError
+from synth.i18n import Msg, joined
 
 PAIRWISE = "pairwise"
 LISTWISE = "listwise"
 BLIND = "blind"
 HOLDOUT = "holdout"
 SYNTHETIC = "synthetic"
-
 
 @dataclass(frozen=True)
 class TaskSpec:
@@ -92,10 +92,10 @@ def _blind_tasks(n_items, n_holdout, n_synthetic, rng) -> list[tuple[str, tuple[
     n_real = n_items // 2 + int(n_items % 2 and rng.random() < 0.5)
     n_synth = n_items - n_real
     if n_real > n_holdout or n_synth > n_synthetic:
-        raise ReviewsError(
-            f"A blind test of {n_items} items needs {n_real} holdout and {n_synth} synthetic rows "
-            f"(have {n_holdout} and {n_synthetic}); ask for fewer blind items."
-        )
+        raise ReviewsError(Msg(
+            "A blind test of {n} items needs {real} holdout and {synthetic} synthetic rows "
+            "(have {holdout_rows} and {synthetic_rows}); ask for fewer blind items.",
+            n=n_items, real=n_real, synthetic=n_synth, holdout_rows=n_holdout, synthetic_rows=n_synthetic))
     real = rng.choice(n_holdout, size=n_real, replace=False)
     synth = rng.choice(n_synthetic, size=n_synth, replace=False)
     items = [(HOLDOUT, int(r)) for r in real] + [(SYNTHETIC, int(s)) for s in synth]
@@ -136,17 +136,18 @@ def build_batch(
     """
     problems = []
     if mode not in (PAIRWISE, LISTWISE):
-        problems.append(f"mode must be '{PAIRWISE}' or '{LISTWISE}' (got {mode!r})")
+        problems.append(Msg("mode must be '{pairwise}' or '{listwise}' (got {mode})", pairwise=PAIRWISE,
+                            listwise=LISTWISE, mode=repr(mode)))
     if mode == LISTWISE and not 3 <= k <= 5:
-        problems.append(f"a listwise task shows 3 to 5 rows (got k={k})")
+        problems.append(Msg("a listwise task shows 3 to 5 rows (got k={k})", k=k))
     if batch_size < 1:
-        problems.append(f"batch size must be at least 1 (got {batch_size})")
+        problems.append(Msg("batch size must be at least 1 (got {n})", n=batch_size))
     if overlap < 1:
-        problems.append(f"overlap must be at least 1 reviewer per task (got {overlap})")
+        problems.append(Msg("overlap must be at least 1 reviewer per task (got {n})", n=overlap))
     if blind_items < 0:
-        problems.append(f"blind items cannot be negative (got {blind_items})")
+        problems.append(Msg("blind items cannot be negative (got {n})", n=blind_items))
     if problems:
-        raise ReviewsError("; ".join(problems))
+        raise ReviewsError(joined(problems, "; ", words=True))
     rng = np.random.default_rng(seed)
     if mode == PAIRWISE:
         groups = select_pairs(scores, compared, batch_size, pool_size=pool_size, seed=seed)
@@ -176,10 +177,9 @@ def assign_reviewers(tasks: Sequence[TaskSpec], reviewers: Sequence[str], seed: 
     reviewers = list(dict.fromkeys(reviewers))
     need = max((t.overlap for t in tasks), default=0)
     if need > len(reviewers):
-        raise ReviewsError(
-            f"Tasks need {need} distinct reviewers each but only {len(reviewers)} are available; "
-            "add reviewers or lower the overlap."
-        )
+        raise ReviewsError(Msg(
+            "Tasks need {need} distinct reviewers each but only {available} are available; "
+            "add reviewers or lower the overlap.", need=need, available=len(reviewers)))
     rng = np.random.default_rng(seed)
     load = np.zeros(len(reviewers), dtype=int)
     out = {}
@@ -198,11 +198,10 @@ def validate_answer(task: TaskSpec, answer: Answer) -> None:
         ReviewsError: The answer belongs to another task or does not order the shown rows.
     """
     if answer.task_id != task.task_id:
-        raise ReviewsError(f"Answer is for task {answer.task_id}, not {task.task_id}.")
+        raise ReviewsError(Msg("Answer is for task {answered}, not {task}.", answered=answer.task_id, task=task.task_id))
     if task.mode == BLIND:
-        raise ReviewsError(f"Task {task.task_id} is a blind item; record a real/synthetic label instead.")
+        raise ReviewsError(Msg("Task {task} is a blind item; record a real/synthetic label instead.", task=task.task_id))
     if sorted(answer.ranking) != sorted(task.rows):
-        raise ReviewsError(
-            f"Answer to task {task.task_id} must order the rows {sorted(task.rows)} exactly once each "
-            f"(got {list(answer.ranking)})."
-        )
+        raise ReviewsError(Msg(
+            "Answer to task {task} must order the rows {rows} exactly once each (got {ranking}).",
+            task=task.task_id, rows=str(sorted(task.rows)), ranking=str(list(answer.ranking))))

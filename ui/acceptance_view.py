@@ -46,7 +46,7 @@ def render_acceptance(store: Store, actor: Actor, round_id: int) -> None:
               delta=None if effect.accepted_rows is None or effect.all_rows is None
               else f"{effect.accepted_rows - effect.all_rows:+.3f}",
               help=_("Mean KSComplement/TVComplement against the real training rows; the change is against all rows."))
-    st.plotly_chart(scores_chart(inputs.scores, threshold, _("Plausibility scores and the threshold")),
+    st.plotly_chart(scores_chart(inputs.scores, threshold, _("Plausibility scores and the threshold"), translate=_),
                     key="rounds_scores")
     st.caption(_("Text alternative: scores run from {low:.3f} to {high:.3f}; at the threshold {t:.3f}, {a} rows "
                  "would be accepted (the counts above give the rejections by reason).").format(

@@ -6,9 +6,11 @@ import math
 
 import streamlit as st
 
+from reviews.features import feature_label
 from reviews.round_report import RoundReport
 from synth.charts.review import weights_chart
-from ui.i18n import _
+from ui.i18n import _, tr
+from ui.tables import translated
 
 
 def _number(value: float) -> str:
@@ -22,22 +24,24 @@ def render_report(report: RoundReport) -> None:
     c3.metric(_("Krippendorff's alpha"), _number(report.agreement.alpha))
     c4.metric(_("Kendall's W"), _number(report.agreement.kendalls_w))
     if report.agreement.warning:
-        st.warning(_(report.agreement.warning))
+        st.warning(tr(report.agreement.warning))
     left, right = st.columns(2)
     with left:
         st.markdown("#### " + _("Progress"))
-        st.dataframe(report.progress, hide_index=True, key="rounds_progress")
+        st.dataframe(translated(report.progress), hide_index=True, key="rounds_progress")
         st.markdown("#### " + _("Agreement of each reviewer with the others"))
-        st.dataframe(report.agreement.reviewers, hide_index=True, key="rounds_agreement")
+        st.dataframe(translated(report.agreement.reviewers), hide_index=True, key="rounds_agreement")
     with right:
         st.markdown("#### " + _("Preference model"))
         if report.weights.empty:
             st.info(_("The model is fitted when the first batch is fully answered."))
         else:
-            st.plotly_chart(weights_chart(report.weights, _("What makes a row plausible to reviewers")),
+            # Feature names read "<column> outside real range" and the like: show them translated.
+            weights = report.weights.assign(feature=[tr(feature_label(f)) for f in report.weights["feature"]])
+            st.plotly_chart(weights_chart(weights, _("What makes a row plausible to reviewers"), translate=_),
                             key="rounds_weights")
             st.caption(_("Fitted on {n} comparisons. Text alternative: the largest weight is {f} ({w:+.2f}).").format(
-                n=report.n_pairs, f=report.weights.iloc[0]["feature"], w=report.weights.iloc[0]["weight"]))
+                n=report.n_pairs, f=weights.iloc[0]["feature"], w=weights.iloc[0]["weight"]))
         if report.cross_check is not None:
             st.caption(_("Cross-check against per-row Bradley–Terry scores (choix): Kendall tau {t:.2f} "
                          "over {n} compared rows.").format(t=report.cross_check.kendall_tau, n=report.cross_check.n_items))
@@ -45,7 +49,9 @@ def render_report(report: RoundReport) -> None:
     if report.flags.empty:
         st.caption(_("No row has been flagged."))
     else:
-        st.dataframe(report.flags, hide_index=True, key="rounds_flags")
+        # Reasons are stored as identifiers ("impossible_value"); the catalog has them with spaces.
+        flags = report.flags.assign(reason=report.flags["reason"].str.replace("_", " "))
+        st.dataframe(translated(flags, values=["reason"]), hide_index=True, key="rounds_flags")
     if report.blind is not None:
         st.markdown("#### " + _("Blind test"))
         st.metric(_("Reviewers' accuracy at telling real from synthetic"),
@@ -53,4 +59,4 @@ def render_report(report: RoundReport) -> None:
         st.caption(_("95% CI {lo:.0%} – {hi:.0%} from {n} answers.").format(
             lo=report.blind.ci_low, hi=report.blind.ci_high, n=report.blind.n_answers))
         if len(report.blind.giveaways):
-            st.dataframe(report.blind.giveaways, hide_index=True, key="rounds_giveaways")
+            st.dataframe(translated(report.blind.giveaways), hide_index=True, key="rounds_giveaways")

@@ -9,14 +9,15 @@ import streamlit as st
 from reviews.rounds import TaskView
 from reviews.store import Flag
 from reviews.store.rounds import FLAG_REASONS
-from reviews.task_display import context_table, row_label, unseen_combinations
-from ui.i18n import _
+from reviews.task_display import WORD_COLUMNS, context_table, row_label, unseen_combinations
+from ui.i18n import _, tr
+from ui.tables import translated
 
 
 def render_task(view: TaskView) -> dict | None:
     """Show the rows side by side; returns the submitted answer as keyword arguments, or None."""
     started = st.session_state.setdefault(f"review_started_{view.task_id}", time.time())
-    labels = [row_label(i) for i in range(len(view.rows))]
+    labels = [tr(row_label(i)) for i in range(len(view.rows))]
     flags: list[Flag] = []
     st.caption(_("Task {id}").format(id=view.task_id))
     with st.form(f"review_form_{view.task_id}"):
@@ -25,7 +26,8 @@ def render_task(view: TaskView) -> dict | None:
                 st.markdown(f"#### {label}")
                 if report.badge_count:
                     st.caption(_("{n} unusual value(s) or combination(s)").format(n=report.badge_count))
-                st.dataframe(context_table(report), hide_index=True, key=f"review_ctx_{view.task_id}_{row}")
+                st.dataframe(translated(context_table(report), values=WORD_COLUMNS), hide_index=True,
+                             key=f"review_ctx_{view.task_id}_{row}")
                 for combo in unseen_combinations(report):
                     st.warning(_("Never seen together in the real data: {combo}").format(combo=combo))
                 if view.mode != "blind":

@@ -23,6 +23,7 @@ from reviews.schema import (
 )
 from reviews.store.base import StoreBase, now, retried
 from reviews.store.datasets import NewDataset
+from synth.i18n import N_, Msg
 
 FLAG_REASONS = ("impossible_value", "implausible_combination", "looks_copied", "formatting", "other")
 
@@ -111,21 +112,22 @@ class RoundWrites(StoreBase):
         require(actor, "review")
         for flag in flags:
             if flag.reason not in FLAG_REASONS:
-                raise Conflict(f"Unknown flag reason {flag.reason!r}; choose one of {', '.join(FLAG_REASONS)}.")
+                raise Conflict(Msg("Unknown flag reason {reason}; choose one of {reasons}.", reason=repr(flag.reason),
+                                   reasons=", ".join(FLAG_REASONS)))
         with self._transaction() as conn:
             task = conn.execute(select(review_tasks.c.round_id, review_tasks.c.rows, review_rounds.c.status)
                                 .join(review_rounds, review_rounds.c.id == review_tasks.c.round_id)
                                 .where(review_tasks.c.id == task_id)).one_or_none()
             if task is None:
-                raise NotFound(f"No review task {task_id}.")
+                raise NotFound(Msg("No review task {id}.", id=task_id))
             if task.status != "open":
-                raise Conflict("This review round is closed; answers are no longer taken.")
+                raise Conflict(N_("This review round is closed; answers are no longer taken."))
             assigned = conn.execute(select(task_assignments.c.reviewer).where(
                 task_assignments.c.task_id == task_id, task_assignments.c.reviewer == actor.username)).first()
             if assigned is None:
-                raise PermissionDenied("This task was not given to you.")
+                raise PermissionDenied(N_("This task was not given to you."))
             if any(flag.row not in task.rows for flag in flags):
-                raise Conflict("A flag names a row that is not part of this task.")
+                raise Conflict(N_("A flag names a row that is not part of this task."))
             stamp = now()
             response_id = conn.execute(insert(review_responses).values(
                 task_id=task_id, round_id=task.round_id, reviewer=actor.username, answer=answer,
@@ -145,7 +147,7 @@ class RoundWrites(StoreBase):
         with self._transaction() as conn:
             if not conn.execute(update(review_rounds).where(review_rounds.c.id == round_id)
                                 .values(status="closed")).rowcount:
-                raise NotFound(f"No review round {round_id}.")
+                raise NotFound(Msg("No review round {id}.", id=round_id))
             self._append_event(conn, actor.username, "round.close", f"round:{round_id}")
 
     @retried
@@ -183,14 +185,14 @@ class RoundWrites(StoreBase):
             row = conn.execute(select(inspections.c.rows, inspections.c.status)
                                .where(inspections.c.id == inspection_id)).one_or_none()
             if row is None:
-                raise NotFound(f"No inspection {inspection_id}.")
+                raise NotFound(Msg("No inspection {id}.", id=inspection_id))
             if row.status != "open":
-                raise Conflict("This inspection is finished.")
+                raise Conflict(N_("This inspection is finished."))
             sample = set(row.rows)
             stamp = now()
             for position, passed in verdicts.items():
                 if position not in sample:
-                    raise Conflict(f"Row {position} is not in this inspection's sample.")
+                    raise Conflict(Msg("Row {row} is not in this inspection's sample.", row=position))
                 conn.execute(insert(inspection_verdicts).values(
                     inspection_id=inspection_id, row=int(position), reviewer=actor.username, passed=bool(passed),
                     created_at=stamp))
