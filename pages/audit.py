@@ -6,8 +6,9 @@ from reviews.audit import verify_chain
 from reviews.audit_view import audit_csv, audit_table
 from ui.feedback import user_errors
 from ui.guard import page_actor
-from ui.i18n import _
+from ui.i18n import _, tr
 from ui.state import get_store
+from ui.tables import translated
 
 actor = page_actor("audit")
 store = get_store()
@@ -19,12 +20,13 @@ if st.button(_("Verify the chain"), key="audit_verify"):
     if report.ok:
         st.success(_("The audit chain is intact: {n} events.").format(n=report.events))
     else:
-        st.error(_("The audit chain is broken at event {seq}: {reason}").format(seq=report.first_broken, reason=report.reason))
+        st.error(_("The audit chain is broken at event {seq}: {reason}").format(seq=report.first_broken,
+                                                                               reason=tr(report.reason)))
 c1, c2, c3 = st.columns(3)
 action = c1.text_input(_("Action starts with"), key="audit_action", placeholder="dataset.")
 who = c2.text_input(_("Actor contains"), key="audit_actor")
 what = c3.text_input(_("Object contains"), key="audit_object", placeholder="dataset:1")
 with user_errors():
     events = audit_table(store, actor, action, who, what)
-    st.dataframe(events, hide_index=True, key="audit_table")
+    st.dataframe(translated(events), hide_index=True, key="audit_table")  # event names are identifiers
     st.download_button(_("Download as CSV"), audit_csv(events), "audit.csv", "text/csv", key="audit_download")

@@ -6,14 +6,14 @@ from reviews.bundle import build_bundle
 from reviews.bundle.views import approved_datasets, export_view
 from ui.feedback import user_errors
 from ui.guard import page_actor
-from ui.i18n import _
+from ui.i18n import _, tr
 from ui.state import get_store
 
 actor = page_actor("export")
 store = get_store()
 st.title(_("Export"))
 st.caption(_("The bundle holds the accepted rows (CSV and Parquet), a data card, the evaluation report, the audit "
-             "excerpt, and a signed manifest. Check it anywhere with: python -m reviews verify-bundle FILE.zip"))
+             "excerpt, and a signed manifest. Check it anywhere with: `python -m reviews verify-bundle FILE.zip`"))
 approved = approved_datasets(store)
 if not approved:
     st.info(_("No dataset has been approved yet; an officer signs off on the Sign-off page."))
@@ -24,7 +24,7 @@ with user_errors():
     view = export_view(store, actor, dataset_id)
     st.write(_("Approved by {officer} on {when}.").format(officer=view.signoff.officer, when=view.signoff.signed_at))
     if not view.exportable:
-        st.warning(_(view.reason or ""))
+        st.warning(tr(view.reason))
         st.stop()
     if st.button(_("Prepare the bundle"), key="export_prepare", type="primary"):
         st.session_state["export_bundle"] = (dataset_id, build_bundle(store, actor, dataset_id))
@@ -34,4 +34,4 @@ with user_errors():
                            "application/zip", key="export_download")
     if view.exports:
         st.markdown("#### " + _("Earlier exports"))
-        st.dataframe(view.exports, hide_index=True, key="export_history")
+        st.dataframe([{_(k): v for k, v in row.items()} for row in view.exports], hide_index=True, key="export_history")

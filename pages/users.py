@@ -8,13 +8,14 @@ from ui.feedback import flash, show_flash, user_errors
 from ui.i18n import _
 from ui.guard import page_actor
 from ui.state import get_store
+from ui.tables import translated
 
 actor = page_actor("users")
 store = get_store()
 st.title(_("Users"))
 show_flash()
 users = queries.list_users(store)
-st.dataframe(users, hide_index=True, key="users_table")
+st.dataframe(translated(users, values=["role"]), hide_index=True, key="users_table")
 
 left, right = st.columns(2)
 with left, st.form("users_create_form", clear_on_submit=True):

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from reviews.schema import audit_events, audit_head
+from synth.i18n import Msg
 
 GENESIS = "0" * 64
 
@@ -34,7 +35,7 @@ def event_hash(prev_hash: str, seq: int, time: str, actor: str, action: str, obj
 
 @dataclass(frozen=True)
 class ChainReport:
-    """Outcome of a verification; ``first_broken`` is the seq of the first bad event."""
+    """Outcome of a verification; ``first_broken`` is the seq of the first bad event, ``reason`` a ``Msg``."""
 
     ok: bool
     events: int
@@ -54,15 +55,20 @@ def verify_chain(engine: Engine) -> ChainReport:
         for row in rows:
             count += 1
             if row["seq"] != expected_seq:
-                return ChainReport(False, count, expected_seq, f"event {expected_seq} is missing or out of order")
+                return ChainReport(False, count, expected_seq,
+                                   Msg("event {seq} is missing or out of order", seq=expected_seq))
             if row["prev_hash"] != expected_prev:
-                return ChainReport(False, count, row["seq"], f"event {row['seq']} does not link to the event before it")
+                return ChainReport(False, count, row["seq"],
+                                   Msg("event {seq} does not link to the event before it", seq=row["seq"]))
             recomputed = event_hash(
                 row["prev_hash"], row["seq"], row["time"], row["actor"], row["action"], row["object"], row["payload"]
             )
             if recomputed != row["hash"]:
-                return ChainReport(False, count, row["seq"], f"event {row['seq']} was changed after it was written")
+                return ChainReport(False, count, row["seq"],
+                                   Msg("event {seq} was changed after it was written", seq=row["seq"]))
             expected_prev, expected_seq = row["hash"], expected_seq + 1
     if head is None or head.seq != expected_seq - 1 or head.hash != expected_prev:
-        return ChainReport(False, count, expected_seq, f"the chain ends at event {expected_seq - 1} but its head disagrees; newer events were removed")
+        return ChainReport(False, count, expected_seq,
+                           Msg("the chain ends at event {seq} but its head disagrees; newer events were removed",
+                               seq=expected_seq - 1))
     return ChainReport(True, count)

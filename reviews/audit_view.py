@@ -7,6 +7,11 @@ import pandas as pd
 from reviews import queries
 from reviews.permissions import Actor, require
 from reviews.store import Store
+from synth.i18n import N_
+
+# Column names of the audit table (those of ``audit_events``); pages show them translated.
+AUDIT_COLUMNS = (N_("seq"), N_("time"), N_("actor"), N_("action"), N_("object"), N_("payload"), N_("prev_hash"),
+                 N_("hash"))
 
 
 def audit_table(store: Store, actor: Actor, action_prefix: str = "", actor_filter: str = "",

@@ -20,6 +20,7 @@ from reviews.job_queries import get_job
 from reviews.permissions import SYSTEM, Actor, require
 from reviews.store import Store
 from reviews.worker import run_one
+from synth.i18n import Msg, N_, from_data
 
 DEMO_USERS = (
     ("admin", "admin", "admin-demo"),
@@ -53,7 +54,9 @@ def _seed_synthetic(store: Store, demo_id: int) -> None:
     run_one(store)
     job = get_job(store, job_id)
     if job["status"] != "done":
-        raise ReviewsError(f"The demo data could not be generated: {job['message']}")
+        data = job.get("message_data")
+        raise ReviewsError(Msg("The demo data could not be generated: {message}",
+                               message=from_data(data) if isinstance(data, dict) else job["message"]))
     synthetic_id = job["result"]["dataset_ids"][0]
     start_evaluation(store, STEWARD, synthetic_id, protected=["colour", "sex"], label="released")
     run_one(store)
@@ -76,7 +79,7 @@ def reset_demo(store: Store, actor: Actor) -> None:
     """Wipe the demo workspace and seed it afresh (admins, demo workspaces only)."""
     require(actor, "reset_demo")
     if not load_settings().demo:
-        raise ReviewsError("Only a demo workspace (SYNTHREVIEW_DEMO=1) can be reset; this one holds real work.")
+        raise ReviewsError(N_("Only a demo workspace (SYNTHREVIEW_DEMO=1) can be reset; this one holds real work."))
     downgrade(store.engine, "base")
     migrate(store.engine)
     shutil.rmtree(store.artifact_root, ignore_errors=True)

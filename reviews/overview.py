@@ -8,13 +8,16 @@ from dataclasses import dataclass
 from reviews import queries
 from reviews.permissions import Actor
 from reviews.store import Store
+from synth.i18n import N_
 
+# Fixed texts: the home page shows ``next_step`` translated.
 NEXT_STEPS = {
-    "steward": ("upload", "Load a real table on the Data page (or the demo data) to profile it."),
-    "admin": ("users", "Add your team on the Users page, then a steward loads data."),
-    "reviewer": ("review", "Wait for a steward to open a review round; it will appear here."),
-    "officer": ("signoff", "Datasets ready for sign-off will appear here."),
+    "steward": ("upload", N_("Load a real table on the Data page (or the demo data) to profile it.")),
+    "admin": ("users", N_("Add your team on the Users page, then a steward loads data.")),
+    "reviewer": ("review", N_("Wait for a steward to open a review round; it will appear here.")),
+    "officer": ("signoff", N_("Datasets ready for sign-off will appear here.")),
 }
+OPEN_A_DATASET = N_("Open a dataset on the Data page to see its profile; generation comes next.")
 
 
 @dataclass(frozen=True)
@@ -31,5 +34,5 @@ def workspace_overview(store: Store, actor: Actor) -> Overview:
     counts = Counter(r.kind for r in records)
     _, step = NEXT_STEPS.get(actor.role, ("", ""))
     if actor.role in ("steward", "admin") and records:
-        step = "Open a dataset on the Data page to see its profile; generation comes next."
+        step = OPEN_A_DATASET
     return Overview({k: counts.get(k, 0) for k in ("real", "synthetic", "accepted")}, records[::-1][:5], step)

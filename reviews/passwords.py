@@ -6,6 +6,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from reviews.errors import ReviewsError
+from synth.i18n import Msg
 
 _hasher = PasswordHasher()
 MIN_LENGTH = 8
@@ -14,7 +15,7 @@ MIN_LENGTH = 8
 def hash_password(password: str) -> str:
     """Hash a new password after checking it is long enough."""
     if len(password) < MIN_LENGTH:
-        raise ReviewsError(f"The password is too short: use at least {MIN_LENGTH} characters.")
+        raise ReviewsError(Msg("The password is too short: use at least {n} characters.", n=MIN_LENGTH))
     return _hasher.hash(password)
 
 

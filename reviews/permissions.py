@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reviews.errors import PermissionDenied
+from synth.i18n import Msg, N_
 
 ROLES = ("admin", "steward", "reviewer", "officer")
 
@@ -19,6 +20,17 @@ PERMISSIONS: dict[str, frozenset[str]] = {
                          "simulate"}),
     "system": frozenset({"manage_users", "upload", "generate", "evaluate", "export", "change_settings",
                          "open_round", "apply_acceptance", "view_audit", "reset_demo", "simulate"}),
+}
+
+
+# What each permission lets one do, as refusals name it ("may not manage users").
+ACTION_NAMES = {
+    "manage_users": N_("manage users"), "upload": N_("upload"), "generate": N_("generate"),
+    "evaluate": N_("evaluate"), "export": N_("export"), "change_settings": N_("change settings"),
+    "open_round": N_("open round"), "apply_acceptance": N_("apply acceptance"), "view_audit": N_("view audit"),
+    "reset_demo": N_("reset demo"), "simulate": N_("simulate"), "review": N_("review"), "inspect": N_("inspect"),
+    "sign_off": N_("sign off"), "override_lineage": N_("override lineage"),
+    "allow_pretraining": N_("allow pretraining"), "allow_blind_test": N_("allow blind test"),
 }
 
 
@@ -40,6 +52,6 @@ SYSTEM = Actor("system", "system")
 def require(actor: Actor, action: str) -> None:
     """Raise ``PermissionDenied`` unless ``actor``'s role may perform ``action``."""
     if not actor.can(action):
-        raise PermissionDenied(
-            f"{actor.username} ({actor.role}) may not {action.replace('_', ' ')}; ask a user with the right role"
-        )
+        raise PermissionDenied(Msg("{user} ({role}) may not {action}; ask a user with the right role",
+                                   user=actor.username, role=Msg(actor.role),
+                                   action=Msg(ACTION_NAMES.get(action, action.replace("_", " ")))))

@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from reviews.config import load_settings
 from reviews.errors import ReviewsError
+from synth.i18n import Msg
 
 KEY_FOLDER = "keys"
 KEY_FILE = "signing-ed25519.pem"
@@ -51,9 +52,10 @@ def private_key(home: Path | None = None) -> Ed25519PrivateKey:
     try:
         key = serialization.load_pem_private_key(path.read_bytes(), password=None)
     except ValueError as exc:
-        raise ReviewsError(f"The signing key {path} is unreadable; restore it from a backup.") from exc
+        raise ReviewsError(Msg("The signing key {path} is unreadable; restore it from a backup.", path=str(path))) from exc
     if not isinstance(key, Ed25519PrivateKey):
-        raise ReviewsError(f"The signing key {path} is not an Ed25519 key; restore the workspace's key.")
+        raise ReviewsError(Msg("The signing key {path} is not an Ed25519 key; restore the workspace's key.",
+                               path=str(path)))
     return key
 
 

@@ -9,7 +9,7 @@ from reviews.signoff import SignoffView, save_documentation, sign
 from reviews.signoff.documentation import GROUP_TITLES
 from reviews.store import Store
 from ui.feedback import flash, user_errors
-from ui.i18n import N_, _
+from ui.i18n import N_, _, tr
 from ui.labels import STATUS_ICON
 
 GROUP_NAMES = {"norms": N_("The six norms"), "data": N_("Data quality"), "gates": N_("Gates"),
@@ -27,8 +27,8 @@ def render_checklist(view: SignoffView) -> None:
         if not items:
             continue
         st.markdown("#### " + _(title))
-        st.dataframe(pd.DataFrame([{_("Status"): f"{STATUS_ICON.get(i.status, '')} {_(i.status)}", _("Item"): i.title,
-                                    _("Evidence"): i.evidence, _("Links"): ", ".join(i.links)} for i in items]),
+        st.dataframe(pd.DataFrame([{_("Status"): f"{STATUS_ICON.get(i.status, '')} {_(i.status)}", _("Item"): tr(i.title),
+                                    _("Evidence"): tr(i.evidence), _("Links"): ", ".join(i.links)} for i in items]),
                      hide_index=True, key=f"signoff_items_{group}")
 
 
@@ -42,7 +42,7 @@ def render_documentation(store: Store, actor, view: SignoffView) -> None:
         for group, title in GROUP_TITLES.items():
             st.markdown("#### " + _(title))
             for field in view.documentation.group(group):
-                values[field.spec.key] = st.text_area(_(field.spec.label), value=field.value or field.suggestion,
+                values[field.spec.key] = st.text_area(_(field.spec.label), value=field.value or tr(field.suggestion),
                                                       help=_(field.spec.help), key=f"signoff_doc_{field.spec.key}")
         if st.form_submit_button(_("Save documentation")):
             with user_errors():
@@ -53,10 +53,10 @@ def render_documentation(store: Store, actor, view: SignoffView) -> None:
 
 def render_signing(store: Store, actor, view: SignoffView) -> None:
     if not view.can_sign:
-        st.info(_(view.cannot_sign_reason or ""))
+        st.info(tr(view.cannot_sign_reason))
         return
     if view.blocking_message:
-        st.warning(_(view.blocking_message))
+        st.warning(tr(view.blocking_message))
     with st.form(f"signoff_sign_form_{view.dataset.id}"):
         verdict = st.radio(_("Verdict"), list(view.verdicts), format_func=lambda v: _(VERDICT_NAMES.get(v, v)),
                            horizontal=True, key="signoff_verdict")

@@ -38,6 +38,7 @@ from reviews.permissions import Actor, require
 from reviews.schema import audit_events, inspections, review_tasks
 from reviews.signoff.records import SignoffRecord, report_bytes, signoff_for
 from reviews.store import Store
+from synth.i18n import Msg, N_
 
 FORMAT = "synthreview.bundle/1"
 MANIFEST, MANIFEST_SIG = "manifest.json", "manifest.sig"
@@ -57,14 +58,18 @@ def approved_signoff(store: Store, dataset_id: int) -> SignoffRecord:
     dataset = queries.get_dataset(store, dataset_id)
     signoff = signoff_for(store, dataset_id)
     if signoff is None:
-        raise NotApproved(f"Dataset {dataset_id} has not been signed off; only approved datasets can be exported.")
+        raise NotApproved(Msg("Dataset {dataset_id} has not been signed off; only approved datasets can be exported.",
+                              dataset_id=dataset_id))
     if not signoff.approved:
-        raise NotApproved(f"Dataset {dataset_id} was rejected by {signoff.officer}; only approved datasets can be exported.")
+        raise NotApproved(Msg("Dataset {dataset_id} was rejected by {officer}; only approved datasets can be exported.",
+                              dataset_id=dataset_id, officer=signoff.officer))
     if not signoff.signature_valid():
-        raise ReviewsError(f"Sign-off {signoff.id} does not match its signature; the database may have been altered. "
-                           "Run `python -m reviews audit verify` and ask an officer to sign again.")
+        raise ReviewsError(Msg("Sign-off {signoff_id} does not match its signature; the database may have been "
+                               "altered. Run `python -m reviews audit verify` and ask an officer to sign again.",
+                               signoff_id=signoff.id))
     if signoff.dataset_sha256 != dataset.sha256 or signoff.record["dataset"]["sha256"] != dataset.sha256:
-        raise ReviewsError(f"Dataset {dataset_id} changed after it was signed off; ask an officer to sign again.")
+        raise ReviewsError(Msg("Dataset {dataset_id} changed after it was signed off; ask an officer to sign again.",
+                               dataset_id=dataset_id))
     return signoff
 
 
@@ -99,7 +104,8 @@ def _signoff_seq(store: Store, signoff: SignoffRecord) -> int:
     for seq, payload in rows:
         if json.loads(payload).get("signoff_id") == signoff.id:
             return seq
-    raise ReviewsError(f"The audit log has no event for sign-off {signoff.id}; run `python -m reviews audit verify`.")
+    raise ReviewsError(Msg("The audit log has no event for sign-off {signoff_id}; run `python -m reviews audit verify`.",
+                           signoff_id=signoff.id))
 
 
 def audit_excerpt(store: Store, dataset: queries.DatasetRecord, until_seq: int) -> bytes:
@@ -138,7 +144,8 @@ def bundle_members(store: Store, dataset_id: int) -> dict[str, bytes]:
     frame = queries.load_frame(store, dataset_id)
     report = report_bytes(store, signoff)
     if report is None or artifacts.sha256_hex(report) != signoff.report_sha256:
-        raise ReviewsError(f"The evaluation report of sign-off {signoff.id} is missing or changed; ask an officer to sign again.")
+        raise ReviewsError(Msg("The evaluation report of sign-off {signoff_id} is missing or changed; ask an officer "
+                               "to sign again.", signoff_id=signoff.id))
     evaluation = get_evaluation(store, signoff.evaluation_id) if signoff.evaluation_id else None
     card = build_datacard(dataset, signoff, evaluation, [str(c) for c in frame.columns])
     members = {
@@ -158,8 +165,8 @@ def bundle_members(store: Store, dataset_id: int) -> dict[str, bytes]:
                 "files": {name: artifacts.sha256_hex(data) for name, data in members.items()}}
     members[MANIFEST] = (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode("utf-8")
     if signing.fingerprint(signing.public_key_pem()) != signoff.key_fingerprint:
-        raise ReviewsError("The workspace's signing key is not the one that signed this approval; "
-                           "restore the original key or ask an officer to sign again.")
+        raise ReviewsError(N_("The workspace's signing key is not the one that signed this approval; "
+                              "restore the original key or ask an officer to sign again."))
     members[MANIFEST_SIG] = signing.sign(members[MANIFEST])
     return members
 

@@ -10,10 +10,14 @@ from sqlalchemy import select
 from reviews import queries
 from reviews.bundle.build import approved_signoff, bundle_file_name
 from reviews.errors import ReviewsError
+from synth.i18n import message_of, N_, word, Msg
 from reviews.permissions import Actor
 from reviews.schema import audit_events
 from reviews.signoff.records import SignoffRecord, list_signoffs, signoff_for
 from reviews.store import Store
+
+# Keys of each earlier export, the columns of the page's table (shown translated).
+EXPORT_COLUMNS = (N_("seq"), N_("time"), N_("actor"), N_("bundle_sha256"), N_("bytes"), N_("signoff_id"))
 
 
 @dataclass(frozen=True)
@@ -23,9 +27,9 @@ class ExportView:
     dataset: queries.DatasetRecord
     signoff: SignoffRecord | None
     exportable: bool
-    reason: str | None
+    reason: str | None  # a ``Msg`` or fixed text, for translation on the page
     file_name: str
-    exports: list[dict]  # seq, time, actor, bundle_sha256, bytes
+    exports: list[dict]  # EXPORT_COLUMNS
 
 
 def approved_datasets(store: Store) -> list[queries.DatasetRecord]:
@@ -42,18 +46,20 @@ def past_exports(store: Store, dataset_id: int) -> list[dict]:
         rows = conn.execute(select(audit_events).where(audit_events.c.action == "bundle.export",
                                                        audit_events.c.object == f"dataset:{dataset_id}")
                             .order_by(audit_events.c.seq.desc())).mappings().all()
-    return [{"seq": r["seq"], "time": r["time"], "actor": r["actor"], **{k: json.loads(r["payload"]).get(k)
-             for k in ("bundle_sha256", "bytes", "signoff_id")}} for r in rows]
+    seq, time, actor, *from_payload = EXPORT_COLUMNS
+    return [{seq: r["seq"], time: r["time"], actor: r["actor"], **{k: json.loads(r["payload"]).get(k)
+             for k in from_payload}} for r in rows]
 
 
 def export_view(store: Store, actor: Actor, dataset_id: int) -> ExportView:
     """Build the page's content; ``reason`` says why the export button must stay disabled."""
     dataset = queries.get_dataset(store, dataset_id)
-    reason = None if actor.can("export") else f"{actor.username} ({actor.role}) may not export; ask a steward."
+    reason = None if actor.can("export") else Msg("{user} ({role}) may not export; ask a steward.",
+                                                  user=actor.username, role=word(actor.role))
     if reason is None:
         try:
             approved_signoff(store, dataset_id)
         except ReviewsError as exc:
-            reason = str(exc)
+            reason = message_of(exc)
     return ExportView(dataset, signoff_for(store, dataset_id), reason is None, reason, bundle_file_name(dataset),
                       past_exports(store, dataset_id))

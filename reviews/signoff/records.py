@@ -12,6 +12,7 @@ from reviews.rows import newest_row, row_by_id
 from reviews.schema import signoffs
 from reviews.signing import verify
 from reviews.store import Store
+from synth.i18n import N_
 
 APPROVE, APPROVE_WITH_CONDITIONS, REJECT = "approve", "approve_with_conditions", "reject"
 VERDICTS = (APPROVE, APPROVE_WITH_CONDITIONS, REJECT)
@@ -76,7 +77,7 @@ def signoff_for(store: Store, dataset_id: int) -> SignoffRecord | None:
 
 
 def get_signoff(store: Store, signoff_id: int) -> SignoffRecord:
-    return _record(row_by_id(store.engine, signoffs, signoff_id, "sign-off"))
+    return _record(row_by_id(store.engine, signoffs, signoff_id, N_("sign-off")))
 
 
 def list_signoffs(store: Store, dataset_id: int | None = None) -> list[SignoffRecord]:

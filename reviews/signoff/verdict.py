@@ -17,6 +17,7 @@ from __future__ import annotations
 from reviews import artifacts, queries, signing
 from reviews.audit import canonical_json
 from reviews.errors import Conflict, PermissionDenied, ReviewsError
+from synth.i18n import joined, N_, word, Msg
 from reviews.evaluation_flow import get_evaluation
 from reviews.permissions import Actor, require
 from reviews.signoff.checklist import Checklist, checklist_for
@@ -38,25 +39,27 @@ class SignoffBlocked(Conflict):
 
 
 def blocking_message(checklist: Checklist) -> str:
-    items = ", ".join(f"{i.title} ({i.status})" for i in checklist.blocking)
-    return (f"Approval is blocked by: {items}. Fix them first, or override with a written justification "
-            f"(at least {MIN_TEXT} characters); the override is recorded.")
+    items = joined(Msg("{title} ({status})", title=word(i.title), status=word(i.status)) for i in checklist.blocking)
+    return Msg("Approval is blocked by: {items}. Fix them first, or override with a written justification "
+               "(at least {n} characters); the override is recorded.", items=items, n=MIN_TEXT)
 
 
 def _check_texts(verdict: str, comment: str, justification: str | None, checklist: Checklist) -> list[str]:
     if verdict not in VERDICTS:
-        raise ReviewsError(f"Unknown verdict {verdict!r}; choose one of {', '.join(VERDICTS)}.")
+        raise ReviewsError(Msg("Unknown verdict {verdict!r}; choose one of {choices}.", verdict=verdict,
+                               choices=", ".join(VERDICTS)))
     if verdict == REJECT:
         if len(comment) < MIN_TEXT:
-            raise ReviewsError(f"A rejection needs a comment saying why (at least {MIN_TEXT} characters).")
+            raise ReviewsError(Msg("A rejection needs a comment saying why (at least {n} characters).", n=MIN_TEXT))
         return []
     if verdict == APPROVE_WITH_CONDITIONS and len(comment) < MIN_TEXT:
-        raise ReviewsError(f"Write the conditions in the comment (at least {MIN_TEXT} characters).")
+        raise ReviewsError(Msg("Write the conditions in the comment (at least {n} characters).", n=MIN_TEXT))
     overridden = [i.key for i in checklist.blocking]
     if overridden and len(justification or "") < MIN_TEXT:
         raise SignoffBlocked(blocking_message(checklist))
     if checklist.evaluation_id is None:
-        raise ReviewsError("Approval needs an evaluation, since the signed record covers its report; evaluate the dataset first.")
+        raise ReviewsError(N_("Approval needs an evaluation, since the signed record covers its report; "
+                              "evaluate the dataset first."))
     return overridden
 
 
@@ -66,7 +69,7 @@ def sign(store: Store, actor: Actor, dataset_id: int, password: str, verdict: st
     require(actor, "sign_off")
     dataset = queries.get_dataset(store, dataset_id)
     if dataset.kind == "real":
-        raise ReviewsError("Sign-off applies to synthetic or accepted datasets; pick one of those.")
+        raise ReviewsError(N_("Sign-off applies to synthetic or accepted datasets; pick one of those."))
     check_four_eyes(store, actor, dataset_id)
     checklist = checklist_for(store, actor, dataset_id)
     comment = (comment or "").strip()
@@ -74,7 +77,8 @@ def sign(store: Store, actor: Actor, dataset_id: int, password: str, verdict: st
     overridden = _check_texts(verdict, comment, justification, checklist)
     stored_role = store.confirm_password(actor, password, dataset_id)
     if not Actor(actor.username, stored_role).can("sign_off"):
-        raise PermissionDenied(f"{actor.username}'s account no longer has the officer role; ask an admin.")
+        raise PermissionDenied(Msg("{user}'s account no longer has the officer role; ask an admin.",
+                                   user=actor.username))
 
     report = None
     if checklist.evaluation_id is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reviews import queries
+from synth.i18n import word, Msg
 from reviews.permissions import Actor
 from reviews.signoff.checklist import Checklist, checklist_for
 from reviews.signoff.documentation import Documentation, documentation_for
@@ -63,7 +64,7 @@ def signoff_view(store: Store, actor: Actor, dataset_id: int) -> SignoffView:
     history = list_signoffs(store, dataset_id)
     reason = None
     if not actor.can("sign_off"):
-        reason = f"Only officers sign off; you are signed in as {actor.role}."
+        reason = Msg("Only officers sign off; you are signed in as {role}.", role=word(actor.role))
     else:
         reason = four_eyes_problem(store, actor, dataset_id)
     return SignoffView(

@@ -14,6 +14,7 @@ from reviews.passwords import password_matches
 from reviews.permissions import Actor, require
 from reviews.schema import signoff_documentation, signoffs, users
 from reviews.store.base import StoreBase, now, retried
+from synth.i18n import N_
 
 # Who writes the documentation: the people who prepare data (stewards, admins).
 DOCUMENT_PERMISSION = "generate"
@@ -62,8 +63,8 @@ class SignoffWrites(StoreBase):
         if row is None or not row.active or not password_matches(row.password_hash, password or ""):
             with self._transaction() as conn:
                 self._append_event(conn, actor.username, "signoff.reauth_failed", f"dataset:{dataset_id}")
-            raise AuthenticationFailed("The password is wrong: signing needs your own password again. "
-                                       "The failed attempt was recorded in the audit log.")
+            raise AuthenticationFailed(N_("The password is wrong: signing needs your own password again. "
+                                          "The failed attempt was recorded in the audit log."))
         return row.role
 
     @retried
