@@ -14,6 +14,7 @@ from reviews import artifacts
 from reviews.errors import NotFound
 from reviews.schema import app_settings, audit_events, datasets, users
 from reviews.store import Store
+from synth.i18n import Msg, N_
 
 DEFAULT_SETTINGS = {"max_depth": 1}
 
@@ -52,7 +53,7 @@ def get_dataset(store: Store, dataset_id: int) -> DatasetRecord:
     with store.engine.connect() as conn:
         row = conn.execute(select(datasets).where(datasets.c.id == dataset_id)).mappings().one_or_none()
     if row is None:
-        raise NotFound(f"No dataset with id {dataset_id}; see the list of datasets.")
+        raise NotFound(Msg("No dataset with id {dataset_id}; see the list of datasets.", dataset_id=dataset_id))
     return DatasetRecord(**row)
 
 
@@ -74,18 +75,22 @@ def active_usernames(store: Store, role: str) -> list[str]:
                                  .order_by(users.c.username)).scalars())
 
 
+# Column names of the users table; pages show them translated (``ui.tables.translated``).
+USER_COLUMNS = [N_("username"), N_("role"), N_("active"), N_("language"), N_("created_at")]
+
+
 def list_users(store: Store) -> pd.DataFrame:
     with store.engine.connect() as conn:
         rows = conn.execute(
             select(users.c.username, users.c.role, users.c.active, users.c.language, users.c.created_at).order_by(users.c.username)
         ).mappings().all()
-    return pd.DataFrame(rows, columns=["username", "role", "active", "language", "created_at"])
+    return pd.DataFrame(rows, columns=USER_COLUMNS)
 
 
-def user_language(store: Store, username: str) -> str:
+def user_language(store: Store, username: str) -> str | None:
+    """The interface language the user chose, or None when they never chose one."""
     with store.engine.connect() as conn:
-        language = conn.execute(select(users.c.language).where(users.c.username == username)).scalar_one_or_none()
-    return language or "en"
+        return conn.execute(select(users.c.language).where(users.c.username == username)).scalar_one_or_none()
 
 
 def get_setting(store: Store, key: str):

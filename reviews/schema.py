@@ -26,7 +26,7 @@ users = Table(
     Column("username", String(64), nullable=False, unique=True),
     Column("password_hash", String(255), nullable=False),
     Column("role", String(16), nullable=False),
-    Column("language", String(8), nullable=False, server_default="en"),
+    Column("language", String(8), nullable=True),  # None: never chosen, the browser's language applies
     Column("active", Boolean, nullable=False, server_default="1"),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )

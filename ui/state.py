@@ -36,7 +36,11 @@ def current_actor() -> Actor | None:
 
 def sign_in(actor: Actor) -> None:
     st.session_state["actor"] = actor
-    st.session_state["language"] = queries.user_language(get_store(), actor.username)
+    # A user who never chose a language keeps the one in force (the browser's, or one picked
+    # on the sign-in page); a stored choice wins.
+    stored = queries.user_language(get_store(), actor.username)
+    if stored:
+        st.session_state["language"] = stored
 
 
 def sign_out() -> None:

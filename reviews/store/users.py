@@ -6,6 +6,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from reviews.errors import AuthenticationFailed, Conflict, NotFound, PermissionDenied, ReviewsError
+from synth.i18n import joined, N_, word, Msg
 from reviews.passwords import hash_password, password_matches
 from reviews.permissions import ROLES, Actor, require
 from reviews.schema import users
@@ -14,12 +15,16 @@ from reviews.store.base import StoreBase, now, retried
 LANGUAGES = ("en", "zh")
 
 
+def _unknown_role(role: str) -> ReviewsError:
+    return ReviewsError(Msg("Unknown role {role!r}: choose one of {roles}.", role=role, roles=joined(map(word, ROLES))))
+
+
 class UserWrites(StoreBase):
     @retried
     def create_first_admin(self, username: str, password: str) -> int:
         """First-run setup: create the admin, refused as soon as any user exists."""
         if self.user_count() > 0:
-            raise PermissionDenied("The workspace already has users; ask an admin for an account.")
+            raise PermissionDenied(N_("The workspace already has users; ask an admin for an account."))
         return self.create_user(Actor(username.strip(), "setup"), username, password, "admin")
 
     @retried
@@ -28,22 +33,22 @@ class UserWrites(StoreBase):
         if self.user_count() > 0:
             require(actor, "manage_users")
         elif role != "admin":
-            raise ReviewsError("The first user must be an admin: create the admin first, then the others.")
+            raise ReviewsError(N_("The first user must be an admin: create the admin first, then the others."))
         username = username.strip()
         if not username or len(username) > 64:
-            raise ReviewsError("Choose a username of 1 to 64 characters.")
+            raise ReviewsError(N_("Choose a username of 1 to 64 characters."))
         if role not in ROLES:
-            raise ReviewsError(f"Unknown role {role!r}: choose one of {', '.join(ROLES)}.")
+            raise _unknown_role(role)
         password_hash = hash_password(password)
         try:
             with self._transaction() as conn:
                 user_id = conn.execute(
                     insert(users).values(username=username, password_hash=password_hash, role=role,
-                                         language="en", active=True, created_at=now())
+                                         language=None, active=True, created_at=now())
                 ).inserted_primary_key[0]
                 self._append_event(conn, actor.username, "user.create", f"user:{username}", {"role": role})
         except IntegrityError as exc:
-            raise Conflict(f"A user named {username!r} already exists; pick another name.") from exc
+            raise Conflict(Msg("A user named {name!r} already exists; pick another name.", name=username)) from exc
         return int(user_id)
 
     @retried
@@ -51,11 +56,11 @@ class UserWrites(StoreBase):
         """Change a user's role (admins only)."""
         require(actor, "manage_users")
         if role not in ROLES:
-            raise ReviewsError(f"Unknown role {role!r}: choose one of {', '.join(ROLES)}.")
+            raise _unknown_role(role)
         with self._transaction() as conn:
             old = conn.execute(select(users.c.role).where(users.c.username == username)).scalar_one_or_none()
             if old is None:
-                raise NotFound(f"No user named {username!r}.")
+                raise NotFound(Msg("No user named {name!r}.", name=username))
             conn.execute(update(users).where(users.c.username == username).values(role=role))
             self._append_event(conn, actor.username, "user.set_role", f"user:{username}", {"from": old, "to": role})
 
@@ -64,18 +69,19 @@ class UserWrites(StoreBase):
         """Disable or re-enable a user (admins only); disabled users cannot sign in."""
         require(actor, "manage_users")
         if username == actor.username and not active:
-            raise ReviewsError("You cannot disable your own account; ask another admin.")
+            raise ReviewsError(N_("You cannot disable your own account; ask another admin."))
         with self._transaction() as conn:
             changed = conn.execute(update(users).where(users.c.username == username).values(active=active)).rowcount
             if not changed:
-                raise NotFound(f"No user named {username!r}.")
+                raise NotFound(Msg("No user named {name!r}.", name=username))
             self._append_event(conn, actor.username, "user.set_active", f"user:{username}", {"active": active})
 
     @retried
     def set_language(self, actor: Actor, language: str) -> None:
         """Remember the interface language a user chose."""
         if language not in LANGUAGES:
-            raise ReviewsError(f"Unsupported language {language!r}: choose one of {', '.join(LANGUAGES)}.")
+            raise ReviewsError(Msg("Unsupported language {language!r}: choose one of {languages}.",
+                                   language=language, languages=", ".join(LANGUAGES)))
         with self._transaction() as conn:
             conn.execute(update(users).where(users.c.username == actor.username).values(language=language))
             self._append_event(conn, actor.username, "user.set_language", f"user:{actor.username}", {"language": language})
@@ -88,7 +94,7 @@ class UserWrites(StoreBase):
         if row is None or not row["active"] or not password_matches(row["password_hash"], password):
             with self._transaction() as conn:
                 self._append_event(conn, username.strip()[:64] or "?", "login.failed", f"user:{username.strip()[:64]}")
-            raise AuthenticationFailed("Wrong username or password, or the account is disabled.")
+            raise AuthenticationFailed(N_("Wrong username or password, or the account is disabled."))
         with self._transaction() as conn:
             self._append_event(conn, row["username"], "login", f"user:{row['username']}")
         return Actor(row["username"], row["role"], row["id"])

@@ -147,6 +147,29 @@ def test_the_chosen_language_is_stored_and_used_at_the_next_sign_in(workspace): 
     assert later.session_state["language"] == "zh"
 
 
+def _sign_in_from(locale: str, username: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.context = {"locale": locale}
+    at.run()
+    at.text_input(key="login_username").input(username)
+    at.text_input(key="login_password").input(PASSWORDS[username])
+    at.button[0].click().run()
+    at.switch_page("pages/home.py")
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_until_a_user_chooses_a_language_the_browser_decides(workspace):  # noqa: F811
+    assert queries.user_language(workspace, "steward") is None
+    at = _sign_in_from("zh-CN", "steward")
+    assert [h.value for h in at.subheader] == ["下一步"]
+    assert queries.user_language(workspace, "steward") is None  # nothing was chosen, nothing stored
+    workspace.set_language(Actor("steward", "steward"), "en")
+    at = _sign_in_from("zh-CN", "steward")
+    assert [h.value for h in at.subheader] == ["Next step"]
+
+
 def test_before_sign_in_the_browser_language_is_used(workspace):  # noqa: F811
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.context = {"locale": "zh-CN"}
