@@ -100,6 +100,20 @@ def from_data(data: dict) -> Msg:
     return Msg(template, **args)
 
 
+
+def stored_message(entry: dict, key: str):
+    """``entry[key]``, a text kept in a JSON result, as a translatable message when the result kept
+    its data form beside it (``entry[key + "_data"]``, from :func:`to_data`) and that form still
+    reads as the stored English; otherwise the text as stored."""
+    text, data = entry.get(key), entry.get(f"{key}_data")
+    if isinstance(text, Msg) or not isinstance(data, dict):
+        return text
+    try:
+        message = from_data(data)
+    except (KeyError, TypeError, ValueError):
+        return text
+    return message if message == text else text
+
 def render(value: Any, translate: Translate = same, separator: str = "; ") -> str:
     """Show ``value`` (a message, its data form, a list of them, or fixed text) translated."""
     if value is None:

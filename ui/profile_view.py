@@ -6,22 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from synth.charts.profile import distribution_chart, distribution_summary, missingness_chart
-from synth.i18n import Msg, from_data
+from synth.i18n import stored_message
 from synth.profile.quality import FINDING_FIELDS
 from ui.i18n import _
 from ui.tables import translated
-
-
-def _detail(finding: dict):
-    """A finding's detail as a message: kept as one in memory, rebuilt from ``detail_data`` when the
-    profile was stored as JSON (profiles stored before that field existed show their English text)."""
-    detail, data = finding.get("detail"), finding.get("detail_data")
-    if isinstance(detail, Msg) or not isinstance(data, dict):
-        return detail
-    try:
-        return from_data(data)
-    except (KeyError, TypeError, ValueError):
-        return detail
 
 
 def render_profile(profile: dict, frame: pd.DataFrame, key: str) -> None:
@@ -65,7 +53,7 @@ def render_profile(profile: dict, frame: pd.DataFrame, key: str) -> None:
     st.markdown("#### " + _("Quality findings"))
     findings = quality.get("findings", [])
     if findings:
-        rows = pd.DataFrame([{**f, "detail": _detail(f)} for f in findings], columns=list(FINDING_FIELDS))
+        rows = pd.DataFrame([{**f, "detail": stored_message(f, "detail")} for f in findings], columns=list(FINDING_FIELDS))
         st.dataframe(translated(rows, values=["kind", "detail"]), hide_index=True, key=f"{key}_findings")
     else:
         st.success(_("No quality problems found."))

@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from reviews import queries, round_queries
 from reviews.agreement import ALPHA_THRESHOLD, agreement_report
 from reviews.errors import PermissionDenied, ReviewsError
-from synth.i18n import from_data, joined, N_, word, Msg
+from synth.i18n import N_, Msg, joined, stored_message, word
 from reviews.evaluation_flow import latest_evaluation
 from reviews.permissions import Actor
 from reviews.schema import acceptance_decisions, inspections, review_responses
@@ -165,19 +165,6 @@ def _with_inherited_note(text: str, evaluation: dict | None, inherited: bool) ->
                "for direct evidence.", text=text, evaluation=evaluation["id"])
 
 
-def _stored_text(entry: dict, key: str):
-    """A text stored in a JSON result (a finding's detail): translatable when the result kept its
-    message form beside it (``<key>_data``, see ``synth.i18n.to_data``), else as stored."""
-    text, data = entry.get(key), entry.get(f"{key}_data")
-    if isinstance(text, Msg) or not isinstance(data, dict):
-        return text
-    try:
-        message = from_data(data)
-    except (KeyError, TypeError, ValueError):
-        return text
-    return message if message == text else text  # the signed English must be what was stored
-
-
 def _gate_text(gates: list[dict]) -> str:
     return joined((Msg("{name} {status} ({explanation})", name=g["name"],
                        status=word(GATE_STATUS_NAMES.get(g["status"], g["status"].upper())),
@@ -240,8 +227,8 @@ def _quality_status(score: float) -> str:
 def _findings_text(findings: list[dict]) -> str:
     # A finding's kind is an identifier; its English is the identifier, its translation a name.
     return joined((Msg("{kind} in {column}: {detail}", kind=word(f["kind"]), column=str(f["column"]),
-                       detail=_stored_text(f, "detail")) if f.get("column")
-                   else Msg("{kind}: {detail}", kind=word(f["kind"]), detail=_stored_text(f, "detail"))
+                       detail=stored_message(f, "detail")) if f.get("column")
+                   else Msg("{kind}: {detail}", kind=word(f["kind"]), detail=stored_message(f, "detail"))
                    for f in findings[:5]), "; ") or Msg("no findings")
 
 

@@ -24,7 +24,7 @@ import copy
 import math
 import re
 
-from synth.i18n import N_, Msg, from_data, to_data
+from synth.i18n import N_, Msg, stored_message, to_data
 
 PURPOSES = ("privacy", "bias", "augmentation")
 _ALIASES = {"privacy_protection": "privacy", "bias_correction": "bias", "bias-correction": "bias"}
@@ -166,15 +166,9 @@ def gate_explanation(gate: dict) -> str:
     its English is exactly the stored text; otherwise the text is returned as it is.
     """
     text = gate.get("explanation") or ""
-    if isinstance(text, Msg):
-        return text
-    if isinstance(gate.get("explanation_data"), dict):
-        try:
-            rebuilt = from_data(gate["explanation_data"])
-        except (KeyError, TypeError, ValueError):
-            rebuilt = None
-        if rebuilt == text:
-            return rebuilt
+    message = stored_message(gate, "explanation")
+    if isinstance(message, Msg):
+        return message
     if (match := _UNMEASURED.fullmatch(text)) is not None:
         rebuilt = _unmeasured(match["base"], match["path"])
     elif (match := _MEASURED.fullmatch(text)) is not None and isinstance(gate.get("value"), (int, float)):
