@@ -19,7 +19,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a plain script from anywhere
 
-from synth.collapse.gaussian import simulate_gaussian  # noqa: E402
+from synth.lineage.collapse.gaussian import simulate_gaussian  # noqa: E402
 
 
 def per_run_loop(samples: int, generations: int, runs: int, mode: str, seed: int) -> np.ndarray:

@@ -42,7 +42,9 @@ def adult_like(rows: int, seed: int) -> pd.DataFrame:
 
 
 def column_types(frame: pd.DataFrame) -> dict[str, str]:
-    return {c: ("numerical" if pd.api.types.is_numeric_dtype(frame[c]) else "categorical") for c in frame.columns}
+    return {
+        c: ("numerical" if pd.api.types.is_numeric_dtype(frame[c]) else "categorical") for c in frame.columns
+    }
 
 
 def bench_fidelity(rows: int = 100_000) -> None:
@@ -59,17 +61,21 @@ def bench_fidelity(rows: int = 100_000) -> None:
     start = time.perf_counter()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        report.generate(real, synthetic, {"columns": {c: {"sdtype": t} for c, t in types.items()}}, verbose=False)
+        report.generate(
+            real, synthetic, {"columns": {c: {"sdtype": t} for c, t in types.items()}}, verbose=False
+        )
     theirs_s = time.perf_counter() - start
-    print(f"[fidelity] {rows:,} rows x {len(types)} columns: ours {ours_s:.2f} s, SDMetrics QualityReport {theirs_s:.2f} s, "
-          f"speed-up {theirs_s / ours_s:.1f}x; overall ours {ours['overall']:.4f} vs SDMetrics {report.get_score():.4f} "
-          "(SDMetrics subsamples pairs above 50k rows)")
+    print(
+        f"[fidelity] {rows:,} rows x {len(types)} columns: ours {ours_s:.2f} s, SDMetrics QualityReport {theirs_s:.2f} s, "
+        f"speed-up {theirs_s / ours_s:.1f}x; overall ours {ours['overall']:.4f} vs SDMetrics {report.get_score():.4f} "
+        "(SDMetrics subsamples pairs above 50k rows)"
+    )
 
 
 def bench_dcr(rows: int = 10_000, subsample: int = 2_000) -> None:
     from sdmetrics.single_table import DCROverfittingProtection
 
-    from synth.metrics.privacy_dcr import dcr_share
+    from synth.metrics.privacy.dcr import dcr_share
 
     train, synthetic, holdout = adult_like(rows, 3), adult_like(rows, 4), adult_like(rows, 5)
     types = column_types(train)
@@ -80,14 +86,21 @@ def bench_dcr(rows: int = 10_000, subsample: int = 2_000) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         theirs = DCROverfittingProtection.compute_breakdown(
-            train, synthetic, holdout, {"columns": {c: {"sdtype": t} for c, t in types.items()}}, None,
-            num_rows_subsample=subsample)
+            train,
+            synthetic,
+            holdout,
+            {"columns": {c: {"sdtype": t} for c, t in types.items()}},
+            None,
+            num_rows_subsample=subsample,
+        )
     theirs_s = time.perf_counter() - start
-    print(f"[dcr] {rows:,}-row tables, {subsample:,}-row subsample: ours {ours_s:.3f} s, "
-          f"SDMetrics DCROverfittingProtection {theirs_s:.2f} s, speed-up {theirs_s / ours_s:.0f}x; "
-          f"share ours {ours:.3f} vs SDMetrics "
-          f"{theirs['synthetic_data_percentages']['closer_to_training']:.3f} (each from its own random subsample; "
-          "with per-reference scaling the share moves by a few points between subsamples)")
+    print(
+        f"[dcr] {rows:,}-row tables, {subsample:,}-row subsample: ours {ours_s:.3f} s, "
+        f"SDMetrics DCROverfittingProtection {theirs_s:.2f} s, speed-up {theirs_s / ours_s:.0f}x; "
+        f"share ours {ours:.3f} vs SDMetrics "
+        f"{theirs['synthetic_data_percentages']['closer_to_training']:.3f} (each from its own random subsample; "
+        "with per-reference scaling the share moves by a few points between subsamples)"
+    )
 
 
 def _child(train_rows: int, holdout_rows: int) -> None:
@@ -95,27 +108,46 @@ def _child(train_rows: int, holdout_rows: int) -> None:
 
     from synth.metrics.evaluate import evaluate
 
-    train, synthetic, holdout = adult_like(train_rows, 6), adult_like(train_rows, 7), adult_like(holdout_rows, 8)
+    train, synthetic, holdout = (
+        adult_like(train_rows, 6),
+        adult_like(train_rows, 7),
+        adult_like(holdout_rows, 8),
+    )
     start = time.perf_counter()
-    result = evaluate(train, synthetic, holdout, protected=["sex", "race"], label="income", purpose="privacy",
-                      with_utility=False)
+    result = evaluate(
+        train,
+        synthetic,
+        holdout,
+        protected=["sex", "race"],
+        label="income",
+        purpose="privacy",
+        with_utility=False,
+    )
     seconds = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"seconds": seconds, "peak_rss_mb": peak_mb, "stages": result["timing_s"]}))
 
 
 def bench_evaluate(train_rows: int, holdout_rows: int, limit_s: float, limit_mb: float) -> None:
-    output = subprocess.run([sys.executable, __file__, "--child", str(train_rows), str(holdout_rows)],
-                            check=True, capture_output=True, text=True).stdout
+    output = subprocess.run(
+        [sys.executable, __file__, "--child", str(train_rows), str(holdout_rows)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     figures = json.loads(output.strip().splitlines()[-1])
     verdict = "within" if figures["seconds"] <= limit_s and figures["peak_rss_mb"] <= limit_mb else "OVER"
-    print(f"[evaluate] {train_rows:,} train / {train_rows:,} synthetic / {holdout_rows:,} holdout, no utility: "
-          f"{figures['seconds']:.2f} s, peak RSS {figures['peak_rss_mb']:.0f} MB (whole process, data included) - "
-          f"{verdict} the {limit_s:g} s / {limit_mb / 1024:g} GB budget; stages {figures['stages']}")
+    print(
+        f"[evaluate] {train_rows:,} train / {train_rows:,} synthetic / {holdout_rows:,} holdout, no utility: "
+        f"{figures['seconds']:.2f} s, peak RSS {figures['peak_rss_mb']:.0f} MB (whole process, data included) - "
+        f"{verdict} the {limit_s:g} s / {limit_mb / 1024:g} GB budget; stages {figures['stages']}"
+    )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--million", action="store_true", help="also evaluate 1M / 1M / 250k rows")
     parser.add_argument("--child", nargs=2, type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()

@@ -42,7 +42,9 @@ def time_generator(name: str, frame: pd.DataFrame, epochs: int) -> tuple[float, 
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--epochs", type=int, default=1, help="epochs for ctgan, tvae, copulagan")
     parser.add_argument("--skip-deep", action="store_true")
@@ -51,8 +53,10 @@ def main() -> int:
         print(f"skipped: {ADULT} is absent", file=sys.stderr)
         return 0
     names = [n for n in GENERATOR_NAMES if not (args.skip_deep and n in DEEP_GENERATORS)]
-    print(f"deep models (ctgan, tvae, copulagan): {args.epochs} epoch(s), batch size 500; CPU threads: "
-          f"{__import__('torch').get_num_threads()}")
+    print(
+        f"deep models (ctgan, tvae, copulagan): {args.epochs} epoch(s), batch size 500; CPU threads: "
+        f"{__import__('torch').get_num_threads()}"
+    )
     print(f"{'rows':>8} {'generator':<16} {'fit s':>9} {'sample s':>9} {'total s':>9}")
     totals: dict[tuple[int, str], float] = {}
     for size in args.sizes:
@@ -64,7 +68,9 @@ def main() -> int:
     largest = max(args.sizes)
     ratio = totals[largest, "gaussian_copula"] / totals[largest, "rules"]
     verdict = "meets" if ratio >= 10 else "MISSES"
-    print(f"rules vs gaussian_copula fit+sample at {largest} rows: {ratio:.1f}x faster ({verdict} the 10x bar)")
+    print(
+        f"rules vs gaussian_copula fit+sample at {largest} rows: {ratio:.1f}x faster ({verdict} the 10x bar)"
+    )
     return 0
 
 

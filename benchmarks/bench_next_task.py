@@ -26,10 +26,10 @@ from scipy.special import expit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a plain script from anywhere
 
-from reviews.active_selection import select_pairs  # noqa: E402
-from reviews.features import RowFeatures  # noqa: E402
-from reviews.preference import PreferenceModel  # noqa: E402
-from reviews.row_context import RowContext  # noqa: E402
+from reviews.ranking.active_selection import select_pairs  # noqa: E402
+from reviews.ranking.features import RowFeatures  # noqa: E402
+from reviews.ranking.preference import PreferenceModel  # noqa: E402
+from reviews.ranking.row_context import RowContext  # noqa: E402
 
 ADULT = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "adult.csv"
 BUDGET_S = 0.300
@@ -68,7 +68,9 @@ def report(name: str, seconds: np.ndarray) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--rows", type=int, default=5000)
     parser.add_argument("--repeats", type=int, default=50)
     args = parser.parse_args()
@@ -97,10 +99,14 @@ def main() -> int:
 
     print(f"{len(synthetic)} synthetic rows, {X.shape[1]} features, {len(issued)} comparisons issued")
     ours = report("next task (select 10 pairs + row context)", timed(next_task, args.repeats))
-    report("  of which row context for 2 rows", timed(lambda: context.describe(synthetic.iloc[:2]), args.repeats))
+    report(
+        "  of which row context for 2 rows", timed(lambda: context.describe(synthetic.iloc[:2]), args.repeats)
+    )
     report("refit model + score all rows (per batch)", timed(lambda: model.fit(X, answered).scores(X), 10))
     peer = report("peer: all-pairs uncertainty scan", timed(lambda: all_pairs_peer(scores, 10), 5))
-    print(f"next task uses {ours / BUDGET_S:.1%} of the 300 ms budget; {peer / ours:.0f}x faster than the peer")
+    print(
+        f"next task uses {ours / BUDGET_S:.1%} of the 300 ms budget; {peer / ours:.0f}x faster than the peer"
+    )
     return 0
 
 

@@ -17,6 +17,7 @@ With --database-url the script creates a fresh database beside the one named and
 from __future__ import annotations
 
 import argparse
+import logging
 import multiprocessing
 import os
 import sys
@@ -24,8 +25,6 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
-
-import logging
 
 import numpy as np
 
@@ -37,20 +36,25 @@ logging.getLogger("streamlit").setLevel(logging.ERROR)  # "missing ScriptRunCont
 
 
 def _workspace_env(home: Path, url: str) -> dict[str, str]:
-    return {"SYNTHREVIEW_HOME": str(home), "SYNTHREVIEW_DATABASE_URL": url, "SYNTHREVIEW_WORKER": "off",
-            "SYNTHREVIEW_DEMO": "0", "STREAMLIT_LOGGER_LEVEL": "error"}
+    return {
+        "SYNTHREVIEW_HOME": str(home),
+        "SYNTHREVIEW_DATABASE_URL": url,
+        "SYNTHREVIEW_WORKER": "off",
+        "SYNTHREVIEW_DEMO": "0",
+        "STREAMLIT_LOGGER_LEVEL": "error",
+    }
 
 
 def prepare(home: Path, url: str, sessions: int, tasks: int) -> list[str]:
     """Demo data, a synthetic table, ``sessions`` reviewers and a round with enough tasks each."""
     os.environ.update(_workspace_env(home, url))
-    from reviews import rounds
-    from reviews.handlers.generate import GenerationRequest, start_generation
-    from reviews.imports import import_demo
-    from reviews.job_queries import get_job
-    from reviews.permissions import SYSTEM, Actor
+    from reviews.jobs.worker import run_one
+    from reviews.queries.jobs import get_job
+    from reviews.ranking import rounds
+    from reviews.services.generation import GenerationRequest, start_generation
+    from reviews.services.intake import import_demo
     from reviews.store import open_store
-    from reviews.worker import run_one
+    from reviews.workspace.permissions import SYSTEM, Actor
 
     store = open_store()
     steward = Actor("steward", "steward")
@@ -60,12 +64,18 @@ def prepare(home: Path, url: str, sessions: int, tasks: int) -> list[str]:
     for name in names:
         store.create_user(SYSTEM, name, f"{name}-pass", "reviewer")
     demo_id = import_demo(store, steward)
-    job_id = start_generation(store, steward, GenerationRequest(demo_id, "rules", [{"purpose": "privacy"}], 2000))
+    job_id = start_generation(
+        store, steward, GenerationRequest(demo_id, "rules", [{"purpose": "privacy"}], 2000)
+    )
     run_one(store)
     synthetic_id = get_job(store, job_id)["result"]["dataset_ids"][0]
     per_reviewer = tasks + SOLO_TASKS + 2  # a margin: tasks are spread over reviewers, not counted out
-    rounds.open_round(store, steward, synthetic_id,
-                      rounds.RoundConfig(batch_size=min(500, per_reviewer * sessions // 2), overlap=2))
+    rounds.open_round(
+        store,
+        steward,
+        synthetic_id,
+        rounds.RoundConfig(batch_size=min(500, per_reviewer * sessions // 2), overlap=2),
+    )
     store.engine.dispose()
     return names
 
@@ -75,7 +85,7 @@ def session(env: dict[str, str], username: str, tasks: int, start, results) -> N
     os.environ.update(env)
     from streamlit.testing.v1 import AppTest
 
-    from reviews.permissions import Actor
+    from reviews.workspace.permissions import Actor
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
     at.session_state["actor"] = Actor(username, "reviewer")
@@ -102,7 +112,9 @@ def session(env: dict[str, str], username: str, tasks: int, start, results) -> N
     results.put((username, "ok", (times, cpu, loop_began, time.time())))
 
 
-def run_sessions(context, env: dict[str, str], names: list[str], tasks: int) -> tuple[np.ndarray, np.ndarray, float]:
+def run_sessions(
+    context, env: dict[str, str], names: list[str], tasks: int
+) -> tuple[np.ndarray, np.ndarray, float]:
     """Start one process per name, release them together; each step's wall and CPU time, and the span."""
     start = context.Barrier(len(names)) if len(names) > 1 else None
     results = context.Queue()
@@ -128,9 +140,9 @@ def stored_answers(env: dict[str, str]) -> tuple[int, bool]:
     os.environ.update(env)
     from sqlalchemy import func, select
 
-    from reviews.audit import verify_chain
-    from reviews.schema import review_responses
+    from reviews.audit.chain import verify_chain
     from reviews.store import open_store
+    from reviews.workspace.schema import review_responses
 
     store = open_store()
     with store.engine.connect() as conn:
@@ -150,6 +162,7 @@ def _postgres(url: str) -> tuple[str, callable]:
     def drop() -> None:
         with psycopg.connect(url, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
     return f"{server}/{name}", drop
 
 
@@ -157,7 +170,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=10)
     parser.add_argument("--tasks", type=int, default=10, help="answers per session in the concurrent phase")
-    parser.add_argument("--database-url", help="a PostgreSQL server/database to create the bench database beside")
+    parser.add_argument(
+        "--database-url", help="a PostgreSQL server/database to create the bench database beside"
+    )
     args = parser.parse_args()
 
     drop = None
@@ -182,10 +197,14 @@ def main() -> None:
     print(f"database: {database}; cores: {os.cpu_count()}; submit + next task through the Review page")
     print(f"{'sessions':>8} {'answers':>8} {'median s':>9} {'p95 s':>7} {'max s':>7} {'CPU/answer s':>13}")
     for label, times, cpu in (("1", solo, solo_cpu), (str(args.sessions), crowd, crowd_cpu)):
-        print(f"{label:>8} {len(times):>8} {np.median(times):>9.3f} {np.percentile(times, 95):>7.3f} "
-              f"{times.max():>7.3f} {cpu.mean():>13.3f}")
-    print(f"ratio {args.sessions} sessions / 1 session: median {np.median(crowd) / np.median(solo):.2f}x, "
-          f"p95 {np.percentile(crowd, 95) / np.percentile(solo, 95):.2f}x")
+        print(
+            f"{label:>8} {len(times):>8} {np.median(times):>9.3f} {np.percentile(times, 95):>7.3f} "
+            f"{times.max():>7.3f} {cpu.mean():>13.3f}"
+        )
+    print(
+        f"ratio {args.sessions} sessions / 1 session: median {np.median(crowd) / np.median(solo):.2f}x, "
+        f"p95 {np.percentile(crowd, 95) / np.percentile(solo, 95):.2f}x"
+    )
     print(f"throughput with {args.sessions} sessions: {len(crowd) / wall:.1f} answers/s")
     print(f"answers stored: {answers} of {len(solo) + len(crowd)}; audit chain verifies: {chain_ok}")
     if answers != len(solo) + len(crowd) or not chain_ok:

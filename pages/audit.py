@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from reviews.audit import verify_chain
-from reviews.audit_view import audit_csv, audit_table
+from reviews.audit.chain import verify_chain
+from reviews.audit.log import audit_csv, audit_table
 from ui.feedback import user_errors
 from ui.guard import page_actor
 from ui.i18n import _, tr
@@ -13,15 +13,22 @@ from ui.tables import translated
 actor = page_actor("audit")
 store = get_store()
 st.title(_("Audit log"))
-st.caption(_("Every change of state is recorded here. Each event's hash covers the one before it, "
-             "so any edit, deletion or reordering made behind the app's back is detected."))
+st.caption(
+    _(
+        "Every change of state is recorded here. Each event's hash covers the one before it, "
+        "so any edit, deletion or reordering made behind the app's back is detected."
+    )
+)
 if st.button(_("Verify the chain"), key="audit_verify"):
     report = verify_chain(store.engine)
     if report.ok:
         st.success(_("The audit chain is intact: {n} events.").format(n=report.events))
     else:
-        st.error(_("The audit chain is broken at event {seq}: {reason}").format(seq=report.first_broken,
-                                                                               reason=tr(report.reason)))
+        st.error(
+            _("The audit chain is broken at event {seq}: {reason}").format(
+                seq=report.first_broken, reason=tr(report.reason)
+            )
+        )
 c1, c2, c3 = st.columns(3)
 action = c1.text_input(_("Action starts with"), key="audit_action", placeholder="dataset.")
 who = c2.text_input(_("Actor contains"), key="audit_actor")

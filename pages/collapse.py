@@ -2,11 +2,19 @@
 
 import streamlit as st
 
-from reviews import job_queries, queries
-from reviews.depth_limit import current_depth_limit, set_depth_limit
-from reviews.handlers.collapse import KIND, TABLE_GENERATORS, start_table_collapse
-from synth.collapse import TableCollapse, categories_figure, column_shape_figure, run_gaussian_lab, table_summary
-from synth.collapse.charts import GENERATION
+from reviews import queries
+from reviews.jobs.kinds import COLLAPSE_TABLE as KIND
+from reviews.lineage.depth_limit import current_depth_limit, set_depth_limit
+from reviews.queries import jobs as job_queries
+from reviews.services.collapse import TABLE_GENERATORS, start_table_collapse
+from synth.lineage.collapse import (
+    TableCollapse,
+    categories_figure,
+    column_shape_figure,
+    run_gaussian_lab,
+    table_summary,
+)
+from synth.lineage.collapse.charts import GENERATION
 from ui.feedback import user_errors
 from ui.guard import page_actor
 from ui.i18n import _, tr
@@ -24,13 +32,30 @@ def gaussian_lab(samples: int, generations: int, runs: int, mode: str, seed: int
 
 
 st.title(_("Collapse Lab"))
-st.caption(_("Shumailov et al. (Nature, 2024): a model refitted on its own output, round after round, drifts "
-             "and loses its tails. Keeping the real data (Gerstgrasser et al., 2024) keeps the error bounded."))
-model = st.radio(_("Model"), ["gaussian", "table"], horizontal=True, key="collapse_model",
-                 format_func=lambda m: _("One-dimensional Gaussian") if m == "gaussian" else _("A real table"))
-mode = st.radio(_("Mode"), ["replace", "accumulate"], horizontal=True, key="collapse_mode",
-                format_func=lambda m: _("replace: keep only the latest synthetic data") if m == "replace"
-                else _("accumulate: keep the real data and all earlier synthetic data"))
+st.caption(
+    _(
+        "Shumailov et al. (Nature, 2024): a model refitted on its own output, round after round, drifts "
+        "and loses its tails. Keeping the real data (Gerstgrasser et al., 2024) keeps the error bounded."
+    )
+)
+model = st.radio(
+    _("Model"),
+    ["gaussian", "table"],
+    horizontal=True,
+    key="collapse_model",
+    format_func=lambda m: _("One-dimensional Gaussian") if m == "gaussian" else _("A real table"),
+)
+mode = st.radio(
+    _("Mode"),
+    ["replace", "accumulate"],
+    horizontal=True,
+    key="collapse_mode",
+    format_func=lambda m: (
+        _("replace: keep only the latest synthetic data")
+        if m == "replace"
+        else _("accumulate: keep the real data and all earlier synthetic data")
+    ),
+)
 if model == "gaussian":
     c1, c2, c3 = st.columns(3)
     samples = c1.number_input(_("Samples per generation (M)"), 2, 10_000, 100, key="collapse_m")
@@ -46,8 +71,9 @@ if model == "gaussian":
         st.markdown("#### " + _("The same numbers as a table"))
         st.dataframe(translated(lab.summary()).rename_axis(tr(GENERATION)), key="collapse_summary")
         st.caption(_("Current workspace depth limit: {n}").format(n=current_depth_limit(store)))
-        if actor.role == "admin" and st.button(_("Apply {n} as the workspace's depth limit").format(n=limit),
-                                               key="collapse_apply"):
+        if actor.role == "admin" and st.button(
+            _("Apply {n} as the workspace's depth limit").format(n=limit), key="collapse_apply"
+        ):
             set_depth_limit(store, actor, limit)
             st.success(_("The depth limit is now {n}.").format(n=limit))
 else:
@@ -56,8 +82,12 @@ else:
         st.info(_("Load a real table on the Data page first."))
         st.stop()
     with st.form("collapse_table_form"):
-        dataset_id = st.selectbox(_("Real table"), [d.id for d in real], key="collapse_dataset",
-                                  format_func=lambda i: next(f"#{d.id} · {d.name}" for d in real if d.id == i))
+        dataset_id = st.selectbox(
+            _("Real table"),
+            [d.id for d in real],
+            key="collapse_dataset",
+            format_func=lambda i: next(f"#{d.id} · {d.name}" for d in real if d.id == i),
+        )
         generator = st.selectbox(_("Generator"), TABLE_GENERATORS, key="collapse_generator")
         c1, c2, c3 = st.columns(3)
         samples = c1.number_input(_("Rows per generation (M)"), 10, 5_000, 50, key="collapse_table_m")
@@ -65,8 +95,16 @@ else:
         runs = c3.number_input(_("Runs"), 1, 20, 3, key="collapse_table_runs")
         if st.form_submit_button(_("Run in the background"), type="primary"):
             with user_errors():
-                start_table_collapse(store, actor, dataset_id, samples=int(samples), generations=int(generations),
-                                     runs=int(runs), mode=mode, generator=generator)
+                start_table_collapse(
+                    store,
+                    actor,
+                    dataset_id,
+                    samples=int(samples),
+                    generations=int(generations),
+                    runs=int(runs),
+                    mode=mode,
+                    generator=generator,
+                )
     job = job_queries.latest_job(store, KIND, actor.username)
     if job:
         job = render_job(job["id"], actor, key="collapse_job")
@@ -74,4 +112,6 @@ else:
             table = TableCollapse.from_dict(job["result"])
             st.plotly_chart(categories_figure(table, translate=_), key="collapse_categories")
             st.plotly_chart(column_shape_figure(table, translate=_), key="collapse_shapes")
-            st.dataframe(translated(table_summary(table)).rename_axis(tr(GENERATION)), key="collapse_table_summary")
+            st.dataframe(
+                translated(table_summary(table)).rename_axis(tr(GENERATION)), key="collapse_table_summary"
+            )

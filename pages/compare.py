@@ -2,10 +2,12 @@
 
 import streamlit as st
 
-from reviews import job_queries, queries
-from reviews.evaluation_flow import evaluation_inputs, get_evaluation, latest_evaluation
-from reviews.handlers.evaluate import KIND, start_evaluation
-from reviews.leaderboard import WORD_COLUMNS, leaderboard
+from reviews import queries
+from reviews.jobs.kinds import EVALUATE as KIND
+from reviews.queries import jobs as job_queries
+from reviews.queries.evaluations import evaluation_inputs, get_evaluation, latest_evaluation
+from reviews.queries.leaderboard import WORD_COLUMNS, leaderboard
+from reviews.services.evaluation import start_evaluation
 from synth.metrics.report_html import render_html
 from ui.compare_view import render_columns, render_fairness_utility, render_privacy, render_scores
 from ui.feedback import user_errors
@@ -27,7 +29,9 @@ def cached_inputs(dataset_id: int):
 @st.cache_data(show_spinner=False, max_entries=4)
 def cached_report(evaluation_id: int, title: str) -> bytes:
     # Evaluations never change, so the report is cached by id.
-    return render_html(get_evaluation(get_store(), evaluation_id)["result"], title=title, translate=_).encode()
+    return render_html(
+        get_evaluation(get_store(), evaluation_id)["result"], title=title, translate=_
+    ).encode()
 
 
 st.title(_("Compare real and synthetic"))
@@ -36,7 +40,9 @@ if not generated:
     st.info(_("Nothing to compare yet: generate a synthetic dataset first."))
     st.stop()
 names = {d.id: f"#{d.id} {d.name} ({_(d.kind)}, {_(d.purpose or '')})" for d in generated}
-dataset_id = st.selectbox(_("Dataset"), list(names), index=len(names) - 1, format_func=names.get, key="compare_dataset")
+dataset_id = st.selectbox(
+    _("Dataset"), list(names), index=len(names) - 1, format_func=names.get, key="compare_dataset"
+)
 record = next(d for d in generated if d.id == dataset_id)
 if actor.can("evaluate") and st.button(_("Evaluate now"), key="compare_run"):
     with user_errors():
@@ -46,18 +52,27 @@ if job and job["params"]["dataset_id"] == dataset_id and job["status"] != "done"
     render_job(job["id"], actor, key="compare_job")
 evaluation = latest_evaluation(store, dataset_id)
 if evaluation is None:
-    st.info(_("This dataset has not been evaluated yet.") + (" " + _("Press Evaluate now.") if actor.can("evaluate") else ""))
+    st.info(
+        _("This dataset has not been evaluated yet.")
+        + (" " + _("Press Evaluate now.") if actor.can("evaluate") else "")
+    )
     st.stop()
 result = evaluation["result"]
 with user_errors():
     inputs = cached_inputs(dataset_id)
     score_tab, column_tab, privacy_tab, fairness_tab, board_tab = st.tabs(
-        [_("Scores"), _("Columns"), _("Privacy"), _("Fairness and utility"), _("Leaderboard")])
+        [_("Scores"), _("Columns"), _("Privacy"), _("Fairness and utility"), _("Leaderboard")]
+    )
     with score_tab:
         render_scores(result)
         title = _("SynthReview evaluation of #{id} {name}").format(id=dataset_id, name=record.name)
-        st.download_button(_("Download the report (HTML, works offline)"), cached_report(evaluation["id"], title),
-                           f"evaluation-{dataset_id}.html", "text/html", key="compare_html")
+        st.download_button(
+            _("Download the report (HTML, works offline)"),
+            cached_report(evaluation["id"], title),
+            f"evaluation-{dataset_id}.html",
+            "text/html",
+            key="compare_html",
+        )
     with column_tab:
         render_columns(inputs, result)
     with privacy_tab:
@@ -65,5 +80,8 @@ with user_errors():
     with fairness_tab:
         render_fairness_utility(result, (record.labels or {}).get("deliberate_columns", []))
     with board_tab:
-        st.dataframe(translated(leaderboard(store, dataset_id), values=WORD_COLUMNS), hide_index=True,
-                     key="compare_board")
+        st.dataframe(
+            translated(leaderboard(store, dataset_id), values=WORD_COLUMNS),
+            hide_index=True,
+            key="compare_board",
+        )

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from reviews.bundle import build_bundle
-from reviews.bundle.views import approved_datasets, export_view
+from reviews.bundle.listing import approved_datasets, export_view
 from ui.feedback import user_errors
 from ui.guard import page_actor
 from ui.i18n import _, tr
@@ -12,8 +12,12 @@ from ui.state import get_store
 actor = page_actor("export")
 store = get_store()
 st.title(_("Export"))
-st.caption(_("The bundle holds the accepted rows (CSV and Parquet), a data card, the evaluation report, the audit "
-             "excerpt, and a signed manifest. Check it anywhere with: `python -m reviews verify-bundle FILE.zip`"))
+st.caption(
+    _(
+        "The bundle holds the accepted rows (CSV and Parquet), a data card, the evaluation report, the audit "
+        "excerpt, and a signed manifest. Check it anywhere with: `python -m reviews verify-bundle FILE.zip`"
+    )
+)
 approved = approved_datasets(store)
 if not approved:
     st.info(_("No dataset has been approved yet; an officer signs off on the Sign-off page."))
@@ -22,7 +26,11 @@ names = {d.id: f"#{d.id} {d.name} ({_(d.kind)}, {_(d.purpose or '')})" for d in 
 dataset_id = st.selectbox(_("Approved dataset"), list(names), format_func=names.get, key="export_dataset")
 with user_errors():
     view = export_view(store, actor, dataset_id)
-    st.write(_("Approved by {officer} on {when}.").format(officer=view.signoff.officer, when=view.signoff.signed_at))
+    st.write(
+        _("Approved by {officer} on {when}.").format(
+            officer=view.signoff.officer, when=view.signoff.signed_at
+        )
+    )
     if not view.exportable:
         st.warning(tr(view.reason))
         st.stop()
@@ -30,8 +38,15 @@ with user_errors():
         st.session_state["export_bundle"] = (dataset_id, build_bundle(store, actor, dataset_id))
     prepared = st.session_state.get("export_bundle")
     if prepared and prepared[0] == dataset_id:
-        st.download_button(_("Download {name}").format(name=view.file_name), prepared[1], view.file_name,
-                           "application/zip", key="export_download")
+        st.download_button(
+            _("Download {name}").format(name=view.file_name),
+            prepared[1],
+            view.file_name,
+            "application/zip",
+            key="export_download",
+        )
     if view.exports:
         st.markdown("#### " + _("Earlier exports"))
-        st.dataframe([{_(k): v for k, v in row.items()} for row in view.exports], hide_index=True, key="export_history")
+        st.dataframe(
+            [{_(k): v for k, v in row.items()} for row in view.exports], hide_index=True, key="export_history"
+        )

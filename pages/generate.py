@@ -2,8 +2,10 @@
 
 import streamlit as st
 
-from reviews import job_queries, queries
-from reviews.handlers.generate import KIND, GenerationRequest, start_generation
+from reviews import queries
+from reviews.jobs.kinds import GENERATE as KIND
+from reviews.queries import jobs as job_queries
+from reviews.services.generation import GenerationRequest, start_generation
 from synth.generators import DEEP_GENERATORS, GENERATOR_NAMES
 from synth.purposes import PURPOSES
 from synth.stages import DEFAULT_STAGES, STAGES
@@ -11,8 +13,8 @@ from ui.feedback import user_errors
 from ui.generation_view import render_generated
 from ui.guard import page_actor
 from ui.i18n import _
-from ui.labels import dataset_label
 from ui.job_view import render_job
+from ui.labels import dataset_label
 from ui.state import get_store
 
 
@@ -30,8 +32,13 @@ if not sources:
 names = {d.id: dataset_label(d) for d in sources}
 source_id = st.selectbox(_("Source table"), list(names), format_func=names.get, key="gen_source")
 columns = list(queries.load_frame(store, source_id).columns)
-purposes = st.multiselect(_("Purposes (one dataset per purpose, kept apart)"), PURPOSES, default=["privacy"],
-                          format_func=_, key="gen_purposes")
+purposes = st.multiselect(
+    _("Purposes (one dataset per purpose, kept apart)"),
+    PURPOSES,
+    default=["privacy"],
+    format_func=_,
+    key="gen_purposes",
+)
 generator = st.selectbox(_("Generator"), GENERATOR_NAMES, key="gen_generator")
 with st.form("gen_form"):
     specs = []
@@ -40,33 +47,74 @@ with st.form("gen_form"):
     if "bias" in purposes:
         st.markdown("**" + _("Bias correction") + "**")
         protected = st.multiselect(_("Protected attributes"), columns, key="gen_protected")
-        target = st.radio(_("Target"), ["equal_groups", "parity"], horizontal=True, key="gen_target",
-                          format_func=lambda t: _("equal group shares") if t == "equal_groups" else _("equal label rate (demographic parity)"))
-        bias_label = st.selectbox(_("Label (needed for parity)"), [None, *columns], format_func=column_or_none,
-                                  key="gen_bias_label")
+        target = st.radio(
+            _("Target"),
+            ["equal_groups", "parity"],
+            horizontal=True,
+            key="gen_target",
+            format_func=lambda t: (
+                _("equal group shares") if t == "equal_groups" else _("equal label rate (demographic parity)")
+            ),
+        )
+        bias_label = st.selectbox(
+            _("Label (needed for parity)"), [None, *columns], format_func=column_or_none, key="gen_bias_label"
+        )
         specs.append({"purpose": "bias", "protected": protected, "target": target, "label": bias_label})
     if "augmentation" in purposes:
         st.markdown("**" + _("Augmentation") + "**")
         column = st.selectbox(_("Column whose rare values to fill in"), columns, key="gen_aug_column")
-        share = st.number_input(_("Target share of each rare value (0 = balance the column)"), 0.0, 0.5, 0.0, 0.01,
-                                key="gen_aug_share")
+        share = st.number_input(
+            _("Target share of each rare value (0 = balance the column)"),
+            0.0,
+            0.5,
+            0.0,
+            0.01,
+            key="gen_aug_share",
+        )
         specs.append({"purpose": "augmentation", "column": column, "target_share": share or None})
     rows = st.number_input(_("Rows to generate"), 1, 1_000_000, 2_000, key="gen_rows")
     with st.expander(_("More settings")):
         seed = st.number_input(_("Seed"), 0, 2**31 - 1, 0, key="gen_seed")
-        holdout = st.slider(_("Holdout share (real rows the generator never sees)"), 0.05, 0.5, 0.2, key="gen_holdout")
-        label = st.selectbox(_("Stratify the split by"), [None, *columns], format_func=column_or_none, key="gen_label")
-        outliers = st.slider(_("Inject flagged outlier-like rows (share)"), 0.0, 0.05, 0.0, 0.005, key="gen_outliers")
-        stages = st.multiselect(_("Training stages it may feed"), STAGES, default=list(DEFAULT_STAGES), format_func=_,
-                                key="gen_stages")
+        holdout = st.slider(
+            _("Holdout share (real rows the generator never sees)"), 0.05, 0.5, 0.2, key="gen_holdout"
+        )
+        label = st.selectbox(
+            _("Stratify the split by"), [None, *columns], format_func=column_or_none, key="gen_label"
+        )
+        outliers = st.slider(
+            _("Inject flagged outlier-like rows (share)"), 0.0, 0.05, 0.0, 0.005, key="gen_outliers"
+        )
+        stages = st.multiselect(
+            _("Training stages it may feed"),
+            STAGES,
+            default=list(DEFAULT_STAGES),
+            format_func=_,
+            key="gen_stages",
+        )
         epochs = st.number_input(_("Epochs (deep generators)"), 1, 1000, 100, key="gen_epochs")
-        batch = st.number_input(_("Batch size (deep generators, a multiple of 10)"), 10, 10_000, 500, 10, key="gen_batch")
+        batch = st.number_input(
+            _("Batch size (deep generators, a multiple of 10)"), 10, 10_000, 500, 10, key="gen_batch"
+        )
     if st.form_submit_button(_("Generate"), type="primary"):
         deep = generator in DEEP_GENERATORS
         with user_errors():
-            start_generation(store, actor, GenerationRequest(
-                source_id, generator, specs, int(rows), int(seed), float(holdout), label, float(outliers),
-                int(epochs) if deep else None, int(batch) if deep else None, stages))
+            start_generation(
+                store,
+                actor,
+                GenerationRequest(
+                    source_id,
+                    generator,
+                    specs,
+                    int(rows),
+                    int(seed),
+                    float(holdout),
+                    label,
+                    float(outliers),
+                    int(epochs) if deep else None,
+                    int(batch) if deep else None,
+                    stages,
+                ),
+            )
 job = job_queries.latest_job(store, KIND, actor.username)
 if job:
     job = render_job(job["id"], actor, key="gen_job")

@@ -33,8 +33,17 @@ with st.form("grants_form"):
             store.grant(actor, kind, dataset_id, justification)
             st.success(_("Granted and recorded."))
 st.subheader(_("Permissions in force"))
-rows = [{_("Dataset"): names[d.id], _("Permission"): title, _("By"): grant["by"], _("Justification"): grant["justification"]}
-        for d in datasets for kind, title in GRANT_TITLES.items() if (grant := queries.get_grant(store, kind, d.id))]
+rows = [
+    {
+        _("Dataset"): names[d.id],
+        _("Permission"): title,
+        _("By"): grant["by"],
+        _("Justification"): grant["justification"],
+    }
+    for d in datasets
+    for kind, title in GRANT_TITLES.items()
+    if (grant := queries.get_grant(store, kind, d.id))
+]
 if rows:
     st.dataframe(rows, hide_index=True, key="grants_table")
 else:

@@ -2,12 +2,16 @@
 
 import streamlit as st
 
-from reviews.overview import workspace_overview
-from ui.i18n import _
+from reviews.queries.overview import workspace_overview
 from ui.guard import page_actor
+from ui.i18n import _
 from ui.state import get_store
 
-KIND_TITLES = {"real": _("Real datasets"), "synthetic": _("Synthetic datasets"), "accepted": _("Accepted datasets")}
+KIND_TITLES = {
+    "real": _("Real datasets"),
+    "synthetic": _("Synthetic datasets"),
+    "accepted": _("Accepted datasets"),
+}
 
 actor = page_actor("home")
 overview = workspace_overview(get_store(), actor)
@@ -20,7 +24,16 @@ st.info(_(overview.next_step))
 if overview.latest:
     st.subheader(_("Latest datasets"))
     st.dataframe(
-        [{_("Name"): d.name, _("Kind"): _(d.kind), _("Rows"): d.rows, _("Created by"): d.created_by,
-          _("Created"): d.created_at} for d in overview.latest],
-        hide_index=True, key="home_latest",
+        [
+            {
+                _("Name"): d.name,
+                _("Kind"): _(d.kind),
+                _("Rows"): d.rows,
+                _("Created by"): d.created_by,
+                _("Created"): d.created_at,
+            }
+            for d in overview.latest
+        ],
+        hide_index=True,
+        key="home_latest",
     )

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from reviews import queries, round_queries
-from reviews.round_report import round_report
-from reviews.rounds import RoundConfig, open_round
+from reviews import queries
+from reviews.queries import rounds as round_queries
+from reviews.ranking.report import round_report
+from reviews.ranking.rounds import RoundConfig, open_round
 from ui.acceptance_view import render_acceptance, render_inspection
 from ui.feedback import user_errors
 from ui.guard import page_actor
@@ -23,17 +24,32 @@ names = {d.id: f"#{d.id} · {d.name}" for d in synthetic}
 
 with st.expander(_("Open a new round"), expanded=not round_queries.list_rounds(store)):
     with st.form("rounds_open_form"):
-        dataset_id = st.selectbox(_("Synthetic dataset"), list(names), format_func=names.get, key="rounds_new_dataset")
-        mode = st.radio(_("Mode"), ["pairwise", "listwise"], format_func=_, horizontal=True, key="rounds_new_mode")
+        dataset_id = st.selectbox(
+            _("Synthetic dataset"), list(names), format_func=names.get, key="rounds_new_dataset"
+        )
+        mode = st.radio(
+            _("Mode"), ["pairwise", "listwise"], format_func=_, horizontal=True, key="rounds_new_mode"
+        )
         k = st.slider(_("Rows per listwise task"), 3, 5, 4, key="rounds_new_k")
         overlap = st.number_input(_("Reviewers per task"), 1, 10, 2, key="rounds_new_overlap")
         batch_size = st.number_input(_("Tasks per batch"), 1, 500, 10, key="rounds_new_batch")
-        blind = st.number_input(_("Blind-test items (needs an officer's permission)"), 0, 200, 0, key="rounds_new_blind")
+        blind = st.number_input(
+            _("Blind-test items (needs an officer's permission)"), 0, 200, 0, key="rounds_new_blind"
+        )
         if st.form_submit_button(_("Open round"), type="primary"):
             with user_errors():
-                new_id = open_round(store, actor, dataset_id, RoundConfig(
-                    mode=mode, k=k if mode == "listwise" else 2, overlap=int(overlap),
-                    batch_size=int(batch_size), blind_items=int(blind)))
+                new_id = open_round(
+                    store,
+                    actor,
+                    dataset_id,
+                    RoundConfig(
+                        mode=mode,
+                        k=k if mode == "listwise" else 2,
+                        overlap=int(overlap),
+                        batch_size=int(batch_size),
+                        blind_items=int(blind),
+                    ),
+                )
                 st.session_state["rounds_selected"] = new_id
                 st.success(_("Round {id} is open; reviewers can start.").format(id=new_id))
 
@@ -42,13 +58,24 @@ if not all_rounds:
     st.stop()
 ids = [r.id for r in all_rounds]
 selected = st.session_state.get("rounds_selected")
-round_id = st.selectbox(_("Round"), ids, index=ids.index(selected) if selected in ids else len(ids) - 1,
-                        key="rounds_round", format_func=lambda i: _("Round {id}").format(id=i))
+round_id = st.selectbox(
+    _("Round"),
+    ids,
+    index=ids.index(selected) if selected in ids else len(ids) - 1,
+    key="rounds_round",
+    format_func=lambda i: _("Round {id}").format(id=i),
+)
 with user_errors():
     report = round_report(store, actor, round_id)
-    st.caption(_("Dataset {name} · {mode} · {overlap} reviewers per task · batch {batch} · {status}").format(
-        name=names.get(report.round.dataset_id, report.round.dataset_id), mode=_(report.round.mode),
-        overlap=report.round.overlap, batch=report.round.current_batch, status=_(report.round.status)))
+    st.caption(
+        _("Dataset {name} · {mode} · {overlap} reviewers per task · batch {batch} · {status}").format(
+            name=names.get(report.round.dataset_id, report.round.dataset_id),
+            mode=_(report.round.mode),
+            overlap=report.round.overlap,
+            batch=report.round.current_batch,
+            status=_(report.round.status),
+        )
+    )
     render_report(report)
     st.subheader(_("Acceptance"))
     render_acceptance(store, actor, round_id)

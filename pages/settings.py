@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from reviews.depth_limit import current_depth_limit, set_depth_limit
-from reviews.gate_settings import HEADERS, gate_table, readable_gate_table, save_gate_table
+from reviews.lineage.depth_limit import current_depth_limit, set_depth_limit
+from reviews.workspace.gate_settings import HEADERS, gate_table, readable_gate_table, save_gate_table
 from ui.feedback import flash, show_flash, user_errors
 from ui.guard import page_actor
 from ui.i18n import _, tr
@@ -15,26 +15,35 @@ store = get_store()
 st.title(_("Settings"))
 show_flash()
 st.subheader(_("Depth limit (norm 5)"))
-st.caption(_("How many rounds of generating from synthetic data are allowed; real data is depth 0. "
-             "The Collapse Lab explains the number and can apply its recommendation."))
+st.caption(
+    _(
+        "How many rounds of generating from synthetic data are allowed; real data is depth 0. "
+        "The Collapse Lab explains the number and can apply its recommendation."
+    )
+)
 with st.form("settings_depth_form"):
-    depth = st.number_input(_("Maximum generation depth"), 1, 100, current_depth_limit(store), key="settings_depth")
+    depth = st.number_input(
+        _("Maximum generation depth"), 1, 100, current_depth_limit(store), key="settings_depth"
+    )
     if st.form_submit_button(_("Save depth limit")):
         with user_errors():
             set_depth_limit(store, actor, int(depth))
             flash(_("The depth limit is now {n}.").format(n=int(depth)))
             st.rerun()
 st.subheader(_("Gates"))
-st.caption(_("Each gate passes at its threshold, warns up to its warn limit and fails beyond it. "
-             "Evaluations made after a change use the new values; earlier ones keep theirs."))
+st.caption(
+    _(
+        "Each gate passes at its threshold, warns up to its warn limit and fails beyond it. "
+        "Evaluations made after a change use the new values; earlier ones keep theirs."
+    )
+)
 with st.form("settings_gates_form"):
     table = gate_table(store)
     # Shown in the reader's words; only the two number columns are editable, and they go back
     # into the English table row by row (the editor neither adds nor reorders rows).
     words = [HEADERS[c] for c in ("purpose", "gate", "direction", "explanation")]
     shown = translated(readable_gate_table(table).rename(columns=HEADERS), values=words)
-    edited = st.data_editor(shown, hide_index=True, key="settings_gates",
-                            disabled=[tr(w) for w in words])
+    edited = st.data_editor(shown, hide_index=True, key="settings_gates", disabled=[tr(w) for w in words])
     if st.form_submit_button(_("Save gates")):
         with user_errors():
             numbers = {c: edited[tr(HEADERS[c])].to_numpy() for c in ("threshold", "warn")}

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from reviews import signing
 from reviews.signoff import signable_datasets, signoff_view
+from reviews.workspace import signing
 from ui.feedback import show_flash, user_errors
 from ui.guard import page_actor
 from ui.i18n import _
@@ -18,7 +18,10 @@ datasets = signable_datasets(store)
 if not datasets:
     st.info(_("Nothing to sign yet: generate, review and accept a dataset first."))
     st.stop()
-labels = {d.id: f"#{d.id} {d.name} ({_(d.kind)}) · " + (_(d.verdict) if d.verdict else _("not signed")) for d in datasets}
+labels = {
+    d.id: f"#{d.id} {d.name} ({_(d.kind)}) · " + (_(d.verdict) if d.verdict else _("not signed"))
+    for d in datasets
+}
 dataset_id = st.selectbox(_("Dataset"), list(labels), format_func=labels.get, key="signoff_dataset")
 with user_errors():
     view = signoff_view(store, actor, dataset_id)
@@ -30,5 +33,8 @@ with user_errors():
     with sign_tab:
         render_history(view)
         render_signing(store, actor, view)
-        st.caption(_("Sign-offs are signed with this workspace's Ed25519 key, fingerprint {f}.").format(
-            f=signing.fingerprint(signing.public_key_pem())))
+        st.caption(
+            _("Sign-offs are signed with this workspace's Ed25519 key, fingerprint {f}.").format(
+                f=signing.fingerprint(signing.public_key_pem())
+            )
+        )

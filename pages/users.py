@@ -3,10 +3,10 @@
 import streamlit as st
 
 from reviews import queries
-from reviews.permissions import ROLES
+from reviews.workspace.permissions import ROLES
 from ui.feedback import flash, show_flash, user_errors
-from ui.i18n import _
 from ui.guard import page_actor
+from ui.i18n import _
 from ui.state import get_store
 from ui.tables import translated
 
@@ -22,7 +22,9 @@ with left, st.form("users_create_form", clear_on_submit=True):
     st.markdown("#### " + _("Add a user"))
     username = st.text_input(_("Username"), key="users_new_name")
     role = st.selectbox(_("Role"), ROLES, format_func=_, key="users_new_role")
-    password = st.text_input(_("Initial password (at least 8 characters)"), type="password", key="users_new_password")
+    password = st.text_input(
+        _("Initial password (at least 8 characters)"), type="password", key="users_new_password"
+    )
     if st.form_submit_button(_("Add user")):
         with user_errors():
             store.create_user(actor, username, password, role)

@@ -1,17 +1,14 @@
-"""Command line: ``python -m reviews {users,audit,rank-fit,export,verify-bundle}``.
+"""Command line: ``python -m reviews {users,audit,rank-fit,export,verify-bundle,worker}``.
 
 Honours ``SYNTHREVIEW_HOME`` and ``SYNTHREVIEW_DATABASE_URL``. A user error is one line on
-stderr and exit code 2.
+stderr and exit code 2; an unexpected error (a bug) is one line naming a log, and exit 1.
 """
 
 from __future__ import annotations
 
 import sys
 
-from synth.cli import run_cli
-
-COMMANDS = ("users", "audit", "rank-fit", "export", "verify-bundle")
-
+from reviews.cli import main
 
 if __name__ == "__main__":
-    sys.exit(run_cli("reviews", COMMANDS, package="reviews.commands"))
+    sys.exit(main())

@@ -1,4 +1,4 @@
-"""Errors of the review side. Pages and the CLI catch ``ReviewsError`` and show its message.
+r"""Errors of the review side. Pages and the CLI catch ``ReviewsError`` and show its message.
 
 Messages are English text that stays translatable (``synth.i18n``): fixed ones marked with
 ``N_``, the rest ``Msg``\ s.
@@ -25,4 +25,3 @@ class Conflict(ReviewsError):
 
 class AuthenticationFailed(ReviewsError):
     """Wrong username or password."""
-

@@ -1,26 +1,39 @@
-"""Shared runner for the ``synth`` and ``reviews`` command lines."""
+"""Shared runner for the ``synth`` and ``reviews`` command lines.
+
+The caller names the error types that mean "the user must fix something" (``synth`` passes
+``SynthError``, ``reviews`` adds ``ReviewsError``), so this module never imports upwards.
+Those, and an unreadable file, are one line on stderr and exit 2. Anything else is a bug:
+one line naming a log file that holds the traceback, and exit 1.
+"""
 
 from __future__ import annotations
 
 import argparse
 import importlib
 import sys
+import tempfile
+import time
+import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 from synth.errors import SynthError
 
 
-def _user_errors() -> tuple[type[BaseException], ...]:
-    # reviews depends on synth, never the reverse; look it up lazily so synth stays standalone.
-    try:
-        from reviews.errors import ReviewsError
-    except ImportError:
-        return (SynthError,)
-    return (SynthError, ReviewsError)
+def _log_bug(prog: str, exc: BaseException) -> Path:
+    path = Path(tempfile.gettempdir()) / f"{prog}-error-{time.strftime('%Y%m%d-%H%M%S')}.log"
+    path.write_text("".join(traceback.format_exception(exc)))
+    return path
 
 
-def run_cli(prog: str, commands: Sequence[str], package: str, argv: Sequence[str] | None = None) -> int:
-    """Parse ``argv``, dispatch to the chosen command module and map user errors to exit 2."""
+def run_cli(
+    prog: str,
+    commands: Sequence[str],
+    package: str,
+    argv: Sequence[str] | None = None,
+    user_errors: tuple[type[BaseException], ...] = (SynthError,),
+) -> int:
+    """Parse ``argv``, dispatch to the chosen command module and map errors to exit codes."""
     parser = argparse.ArgumentParser(prog=f"python -m {prog}")
     subparsers = parser.add_subparsers(dest="command", required=True)
     for name in commands:
@@ -28,12 +41,16 @@ def run_cli(prog: str, commands: Sequence[str], package: str, argv: Sequence[str
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)
-    except _user_errors() as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except (OSError, ValueError) as exc:
+    except (*user_errors, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug, not the user's doing: say so, keep the details
+        log = _log_bug(prog, exc)
+        print(
+            f"error: unexpected {type(exc).__name__} (a bug, please report it); details in {log}",
+            file=sys.stderr,
+        )
+        return 1

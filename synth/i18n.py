@@ -49,7 +49,9 @@ class Msg(str):
 
     def render(self, translate: Translate = same) -> str:
         """The message in ``translate``'s language; values that are messages are translated too."""
-        values = {k: render(v, translate) if isinstance(v, (Msg, dict, list)) else v for k, v in self.args.items()}
+        values = {
+            k: render(v, translate) if isinstance(v, (Msg, dict, list)) else v for k, v in self.args.items()
+        }
         try:
             return translate(self.msgid).format(**values)
         except (KeyError, IndexError, ValueError):  # a broken translation must not hide the message
@@ -57,7 +59,10 @@ class Msg(str):
 
     def to_data(self) -> dict:
         """A JSON-able form that :func:`from_data` turns back into this message."""
-        return {"msgid": self.msgid, "args": {k: to_data(v) if isinstance(v, Msg) else v for k, v in self.args.items()}}
+        return {
+            "msgid": self.msgid,
+            "args": {k: to_data(v) if isinstance(v, Msg) else v for k, v in self.args.items()},
+        }
 
 
 def word(text):
@@ -95,10 +100,12 @@ def to_data(value: str | Iterable[str] | None) -> dict | list | None:
 
 def from_data(data: dict) -> Msg:
     """The message that :meth:`Msg.to_data` described."""
-    args = {k: from_data(v) if isinstance(v, dict) and "msgid" in v else v for k, v in (data.get("args") or {}).items()}
+    args = {
+        k: from_data(v) if isinstance(v, dict) and "msgid" in v else v
+        for k, v in (data.get("args") or {}).items()
+    }
     template = data["msgid"]  # a variable, so message extraction does not take "msgid" for text
     return Msg(template, **args)
-
 
 
 def stored_message(entry: dict, key: str):
@@ -113,6 +120,7 @@ def stored_message(entry: dict, key: str):
     except (KeyError, TypeError, ValueError):
         return text
     return message if message == text else text
+
 
 def render(value: Any, translate: Translate = same, separator: str = "; ") -> str:
     """Show ``value`` (a message, its data form, a list of them, or fixed text) translated."""

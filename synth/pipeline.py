@@ -13,13 +13,20 @@ from dataclasses import asdict, dataclass, field
 import pandas as pd
 
 from synth.errors import InputError
-from synth.i18n import N_, word, Msg
 from synth.generators import make_generator
 from synth.generators.base import Progress, report
-from synth.lineage import DEFAULT_MAX_DEPTH, Lineage, Sidecar, build_lineage
-from synth.outliers import OUTLIER_FLAG, OutlierCoverage, inject_outliers, outlier_coverage
-from synth.pii_fake import fill_pii
-from synth.purposes import AugmentationSpec, BiasSpec, PurposeDataset, PurposeSpec, TargetReport, sample_for_purpose
+from synth.generators.fake_pii import fill_pii
+from synth.i18n import N_, Msg, word
+from synth.lineage.record import DEFAULT_MAX_DEPTH, Lineage, Sidecar, build_lineage
+from synth.outliers.inject import OUTLIER_FLAG, OutlierCoverage, inject_outliers, outlier_coverage
+from synth.purposes import (
+    AugmentationSpec,
+    BiasSpec,
+    PurposeDataset,
+    PurposeSpec,
+    TargetReport,
+    sample_for_purpose,
+)
 from synth.split import DEFAULT_HOLDOUT_FRACTION, split_train_holdout
 from synth.stages import StagePolicy, stage_policy
 
@@ -93,11 +100,11 @@ def run_generations(
 
     Args:
         frame: the real (or parent synthetic) table, missing values as NaN.
-        parent_sha256: sha256 of ``frame``'s file (``synth.lineage.file_sha256``).
+        parent_sha256: sha256 of ``frame``'s file (``synth.lineage.record.file_sha256``).
         parent: ``frame``'s lineage sidecar when it is synthetic, else None.
         label: column to stratify the split by (defaults to the first purpose's label).
         pii_columns: column -> PII kind, from profiling; dropped before fit, faked after.
-        outlier_regions: profiling's outlier reports (see ``synth.outliers``).
+        outlier_regions: profiling's outlier reports (see ``synth.outliers.inject``).
         outlier_fraction: share of rows (0..0.05) to inject as flagged outliers; 0 = none.
 
     Raises:
@@ -107,7 +114,9 @@ def run_generations(
     # A parent's injection flags describe the parent; this run sets its own.
     frame = frame.drop(columns=[OUTLIER_FLAG], errors="ignore")
     pii = dict(pii_columns or {})
-    problems = [Msg("PII column {column} is not in the table", column=repr(c)) for c in pii if c not in frame.columns]
+    problems = [
+        Msg("PII column {column} is not in the table", column=repr(c)) for c in pii if c not in frame.columns
+    ]
     if not purposes:
         problems.append(N_("choose at least one purpose"))
     if len({p.purpose for p in purposes}) != len(purposes):
@@ -117,19 +126,32 @@ def run_generations(
     for spec in purposes:
         clash = sorted(_conditioned_columns(spec) & set(pii))
         if clash:
-            problems.append(Msg("{columns} are PII columns and cannot drive the {purpose} purpose", columns=str(clash),
-                                purpose=word(spec.purpose)))
+            problems.append(
+                Msg(
+                    "{columns} are PII columns and cannot drive the {purpose} purpose",
+                    columns=str(clash),
+                    purpose=word(spec.purpose),
+                )
+            )
     if problems:
         raise InputError(problems)
     policy = stage_policy(stages, pretraining_justification=pretraining_justification)
     settings = {
-        "rows": rows, "holdout_fraction": holdout_fraction, "epochs": epochs, "batch_size": batch_size,
-        "outlier_fraction": outlier_fraction, "pii_columns": dict(sorted(pii.items())),
+        "rows": rows,
+        "holdout_fraction": holdout_fraction,
+        "epochs": epochs,
+        "batch_size": batch_size,
+        "outlier_fraction": outlier_fraction,
+        "pii_columns": dict(sorted(pii.items())),
     }
     lineages = {
         spec.purpose: build_lineage(
-            parent_sha256=parent_sha256, parent=parent, generator=generator,
-            settings={**settings, "purpose": _spec_settings(spec)}, seed=seed, max_depth=max_depth,
+            parent_sha256=parent_sha256,
+            parent=parent,
+            generator=generator,
+            settings={**settings, "purpose": _spec_settings(spec)},
+            seed=seed,
+            max_depth=max_depth,
             override_justification=override_justification,
         )
         for spec in purposes
@@ -142,8 +164,11 @@ def run_generations(
     regions = [r for r in outlier_regions if r.column in train.columns]
     results = []
     for number, spec in enumerate(purposes):
-        report(progress, FIT_SHARE + (1 - FIT_SHARE) * number / len(purposes),
-               Msg("sampling for {purpose}", purpose=word(spec.purpose)))
+        report(
+            progress,
+            FIT_SHARE + (1 - FIT_SHARE) * number / len(purposes),
+            Msg("sampling for {purpose}", purpose=word(spec.purpose)),
+        )
         drawn = sample_for_purpose(model, spec, train, rows, seed=seed + 1)
         synthetic = drawn.frame
         if outlier_fraction:
@@ -151,11 +176,20 @@ def run_generations(
             synthetic = inject_outliers(synthetic, train, movable, fraction=outlier_fraction, seed=seed + 2)
         coverage = outlier_coverage(train, synthetic, regions)
         synthetic = fill_pii(synthetic, split.train, pii, seed=seed + 3, column_order=list(frame.columns))
-        results.append(GenerationResult(
-            synthetic=synthetic, train=split.train, holdout=split.holdout, purpose=spec.purpose,
-            target_report=drawn.report, outlier_coverage=coverage, stages=policy, lineage=lineages[spec.purpose],
-            forced_rows=int(getattr(model, "forced_rows", 0)), settings=lineages[spec.purpose].settings,
-        ))
+        results.append(
+            GenerationResult(
+                synthetic=synthetic,
+                train=split.train,
+                holdout=split.holdout,
+                purpose=spec.purpose,
+                target_report=drawn.report,
+                outlier_coverage=coverage,
+                stages=policy,
+                lineage=lineages[spec.purpose],
+                forced_rows=int(getattr(model, "forced_rows", 0)),
+                settings=lineages[spec.purpose].settings,
+            )
+        )
     report(progress, 1.0, N_("done"))
     return results
 

@@ -35,12 +35,21 @@ def split_train_holdout(
     """
     problems = []
     if not 0.0 < fraction < 1.0:
-        problems.append(Msg("holdout fraction must be between 0 and 1 (exclusive), got {fraction}", fraction=fraction))
+        problems.append(
+            Msg("holdout fraction must be between 0 and 1 (exclusive), got {fraction}", fraction=fraction)
+        )
     if label is not None and label not in frame.columns:
-        problems.append(Msg("label column {column} is not in the table; pick one of {columns}", column=repr(label),
-                            columns=str(list(frame.columns))))
+        problems.append(
+            Msg(
+                "label column {column} is not in the table; pick one of {columns}",
+                column=repr(label),
+                columns=str(list(frame.columns)),
+            )
+        )
     if len(frame) < 2:
-        problems.append(Msg("the table has {n} row(s); at least 2 are needed to keep a holdout", n=len(frame)))
+        problems.append(
+            Msg("the table has {n} row(s); at least 2 are needed to keep a holdout", n=len(frame))
+        )
     if problems:
         raise InputError(problems)
     # Missing labels form their own stratum rather than breaking the split.
@@ -49,12 +58,21 @@ def split_train_holdout(
         train, holdout = train_test_split(frame, test_size=fraction, random_state=seed, stratify=strata)
     except ValueError as exc:
         if label:
-            problem = Msg("cannot split {n} rows with holdout fraction {fraction} stratified by {label} ({error}); "
-                          "use more rows, another fraction, or no label",
-                          n=len(frame), fraction=fraction, label=repr(label), error=str(exc))
+            problem = Msg(
+                "cannot split {n} rows with holdout fraction {fraction} stratified by {label} ({error}); "
+                "use more rows, another fraction, or no label",
+                n=len(frame),
+                fraction=fraction,
+                label=repr(label),
+                error=str(exc),
+            )
         else:
-            problem = Msg("cannot split {n} rows with holdout fraction {fraction} ({error}); "
-                          "use more rows, another fraction, or no label",
-                          n=len(frame), fraction=fraction, error=str(exc))
+            problem = Msg(
+                "cannot split {n} rows with holdout fraction {fraction} ({error}); "
+                "use more rows, another fraction, or no label",
+                n=len(frame),
+                fraction=fraction,
+                error=str(exc),
+            )
         raise InputError(problem) from exc
     return TrainHoldout(train=train, holdout=holdout)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from synth.errors import InputError
-from synth.i18n import joined, N_, word, Msg
+from synth.i18n import N_, Msg, joined, word
 
 STAGES = ("fine-tuning", "evaluation", "testing", "pre-training")
 DEFAULT_STAGES = ("fine-tuning", "evaluation", "testing")
@@ -25,10 +25,15 @@ class StagePolicy:
         return PRETRAINING in self.allowed
 
     def to_dict(self) -> dict:
-        return {"allowed_stages": list(self.allowed), "pretraining_justification": self.pretraining_justification}
+        return {
+            "allowed_stages": list(self.allowed),
+            "pretraining_justification": self.pretraining_justification,
+        }
 
 
-def stage_policy(stages: Iterable[str] | None = None, *, pretraining_justification: str | None = None) -> StagePolicy:
+def stage_policy(
+    stages: Iterable[str] | None = None, *, pretraining_justification: str | None = None
+) -> StagePolicy:
     """Validate a choice of stages; pre-training needs a non-empty justification.
 
     Raises:
@@ -36,8 +41,11 @@ def stage_policy(stages: Iterable[str] | None = None, *, pretraining_justificati
     """
     chosen = tuple(dict.fromkeys(DEFAULT_STAGES if stages is None else stages))
     stages_named = joined(word(s) for s in STAGES)
-    problems = [Msg("unknown training stage {stage}; choose from {stages}", stage=repr(s), stages=stages_named)
-                for s in chosen if s not in STAGES]
+    problems = [
+        Msg("unknown training stage {stage}; choose from {stages}", stage=repr(s), stages=stages_named)
+        for s in chosen
+        if s not in STAGES
+    ]
     if not chosen:
         problems.append(Msg("choose at least one training stage from {stages}", stages=stages_named))
     justification = (pretraining_justification or "").strip() or None
@@ -46,9 +54,13 @@ def stage_policy(stages: Iterable[str] | None = None, *, pretraining_justificati
     if problems:
         raise InputError(problems)
     ordered = tuple(s for s in STAGES if s in chosen)
-    return StagePolicy(allowed=ordered, pretraining_justification=justification if PRETRAINING in chosen else None)
+    return StagePolicy(
+        allowed=ordered, pretraining_justification=justification if PRETRAINING in chosen else None
+    )
 
 
 def policy_from_dict(data: dict) -> StagePolicy:
     """Rebuild (and re-validate) a policy from ``StagePolicy.to_dict`` output."""
-    return stage_policy(data.get("allowed_stages"), pretraining_justification=data.get("pretraining_justification"))
+    return stage_policy(
+        data.get("allowed_stages"), pretraining_justification=data.get("pretraining_justification")
+    )

@@ -13,7 +13,9 @@ DATASETS_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "datasets
 def datasets_dir() -> Path:
     """The public datasets folder beside the checkout; skips the test when it is absent."""
     if not DATASETS_DIR.is_dir():
-        pytest.skip(f"public datasets folder {DATASETS_DIR} is absent; these tests read UCI Adult etc. from it")
+        pytest.skip(
+            f"public datasets folder {DATASETS_DIR} is absent; these tests read UCI Adult etc. from it"
+        )
     return DATASETS_DIR
 
 
@@ -41,6 +43,6 @@ def fast_passwords(monkeypatch):
     """Cheap argon2 parameters: these tests hash many passwords, none of which guards anything."""
     from argon2 import PasswordHasher
 
-    from reviews import passwords
+    from reviews.workspace import passwords
 
     monkeypatch.setattr(passwords, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from reviews.evaluation_flow import EvaluationInputs
+from reviews.queries.evaluations import EvaluationInputs
 from synth.charts import compare as charts
 from synth.metrics.fairness import GROUP_COLUMNS
-from synth.metrics.gates import gate_explanation, gate_label
-from synth.metrics.privacy_risks import RISK_LABELS
+from synth.metrics.privacy.risks import RISK_LABELS
 from synth.metrics.utility import SCORE_LABELS
+from synth.purposes.gates import gate_explanation, gate_label
 from ui.i18n import _, tr
 from ui.labels import STATUS_ICON
 from ui.tables import translated
@@ -27,49 +27,104 @@ def render_scores(result: dict) -> None:
     c[0].metric(_("Fidelity (overall)"), _fmt(fidelity["overall"]))
     c[1].metric(_("Column shapes"), _fmt(fidelity.get("column_shapes_score")))
     c[2].metric(_("Exact copies of training rows"), _fmt(privacy.get("exact_match_rate"), "{:.2%}"))
-    c[3].metric(_("Closer to train than holdout"), _fmt(dcr.get("closer_to_training_share"), "{:.1%}"),
-                help=_("About 50% means the synthetic rows are no closer to the training rows than new real rows are."))
+    c[3].metric(
+        _("Closer to train than holdout"),
+        _fmt(dcr.get("closer_to_training_share"), "{:.1%}"),
+        help=_(
+            "About 50% means the synthetic rows are no closer to the training rows than new real rows are."
+        ),
+    )
     c[4].metric(_("Utility (TSTR / TRTR)"), _fmt(utility.get("ratio")))
     st.markdown("#### " + _("Gates for this purpose"))
-    st.dataframe(pd.DataFrame([{_("Status"): f"{STATUS_ICON.get(g['status'], '')} {_(g['status'])}",
-                                _("Gate"): tr(gate_label(g["name"])), _("Evidence"): tr(gate_explanation(g))}
-                               for g in result.get("gates", [])]),
-                 hide_index=True, key="compare_gates")
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    _("Status"): f"{STATUS_ICON.get(g['status'], '')} {_(g['status'])}",
+                    _("Gate"): tr(gate_label(g["name"])),
+                    _("Evidence"): tr(gate_explanation(g)),
+                }
+                for g in result.get("gates", [])
+            ]
+        ),
+        hide_index=True,
+        key="compare_gates",
+    )
 
 
 def render_columns(inputs: EvaluationInputs, result: dict) -> None:
-    st.plotly_chart(charts.column_scores_chart(result["fidelity"]["column_shapes"], _("Column shape scores"), translate=_),
-                    key="compare_column_scores")
-    st.caption(_("Text alternative: column shape scores (1 = same distribution): {scores}.").format(
-        scores=", ".join(f"{c} {_fmt(e.get('score'), '{:.2f}')}" for c, e in result["fidelity"]["column_shapes"].items())))
+    st.plotly_chart(
+        charts.column_scores_chart(
+            result["fidelity"]["column_shapes"], _("Column shape scores"), translate=_
+        ),
+        key="compare_column_scores",
+    )
+    st.caption(
+        _("Text alternative: column shape scores (1 = same distribution): {scores}.").format(
+            scores=", ".join(
+                f"{c} {_fmt(e.get('score'), '{:.2f}')}"
+                for c, e in result["fidelity"]["column_shapes"].items()
+            )
+        )
+    )
     types = result["column_types"]
-    columns = [c for c in inputs.train.columns if c in inputs.synthetic.columns and types.get(c) not in ("id", "text")]
+    columns = [
+        c
+        for c in inputs.train.columns
+        if c in inputs.synthetic.columns and types.get(c) not in ("id", "text")
+    ]
     column = st.selectbox(_("Column"), columns, key="compare_column")
     numeric = types.get(column) == "numerical"
-    title = (_("{column}: real vs synthetic") if numeric else _("{column}: share of each category")).format(column=column)
-    figure = (charts.numeric_overlay if numeric else charts.categorical_bars)(inputs.train[column], inputs.synthetic[column],
-                                                                              title, translate=_)
+    title = (_("{column}: real vs synthetic") if numeric else _("{column}: share of each category")).format(
+        column=column
+    )
+    figure = (charts.numeric_overlay if numeric else charts.categorical_bars)(
+        inputs.train[column], inputs.synthetic[column], title, translate=_
+    )
     st.plotly_chart(figure, key="compare_overlay")
     st.caption(charts.overlay_summary(inputs.train[column], inputs.synthetic[column], numeric, translate=_))
-    st.plotly_chart(charts.missingness_compare(inputs.train, inputs.synthetic, _("Missing share per column"), translate=_),
-                    key="compare_missing")
+    st.plotly_chart(
+        charts.missingness_compare(
+            inputs.train, inputs.synthetic, _("Missing share per column"), translate=_
+        ),
+        key="compare_missing",
+    )
     missing = [c for c in columns if inputs.train[c].isna().any() or inputs.synthetic[c].isna().any()]
-    st.caption(_("Text alternative: missing share, real / synthetic: {shares}.").format(
-        shares=", ".join(f"{c} {inputs.train[c].isna().mean():.1%} / {inputs.synthetic[c].isna().mean():.1%}"
-                         for c in missing) or _("no column has missing values")))
+    st.caption(
+        _("Text alternative: missing share, real / synthetic: {shares}.").format(
+            shares=", ".join(
+                f"{c} {inputs.train[c].isna().mean():.1%} / {inputs.synthetic[c].isna().mean():.1%}"
+                for c in missing
+            )
+            or _("no column has missing values")
+        )
+    )
     numeric_columns = [c for c in columns if types.get(c) == "numerical"]
     if len(numeric_columns) >= 2:
-        st.plotly_chart(charts.correlation_heatmaps(inputs.train, inputs.synthetic, numeric_columns, _("Pearson correlations"),
-                                                    translate=_),
-                        key="compare_corr")
-        st.caption(_("Text alternative: real correlations on the left, synthetic in the middle, their difference on "
-                     "the right; the column pair trends score is {s} (1 = same relationships).").format(
-            s=_fmt(result["fidelity"].get("column_pair_trends_score"))))
-        chosen = st.multiselect(_("Pair plot of"), numeric_columns, default=numeric_columns[:3], max_selections=5,
-                                key="compare_pair_columns")
+        st.plotly_chart(
+            charts.correlation_heatmaps(
+                inputs.train, inputs.synthetic, numeric_columns, _("Pearson correlations"), translate=_
+            ),
+            key="compare_corr",
+        )
+        st.caption(
+            _(
+                "Text alternative: real correlations on the left, synthetic in the middle, their difference on "
+                "the right; the column pair trends score is {s} (1 = same relationships)."
+            ).format(s=_fmt(result["fidelity"].get("column_pair_trends_score")))
+        )
+        chosen = st.multiselect(
+            _("Pair plot of"),
+            numeric_columns,
+            default=numeric_columns[:3],
+            max_selections=5,
+            key="compare_pair_columns",
+        )
         if st.button(_("Draw pair plot"), key="compare_pair_plot") and len(chosen) >= 2:
-            st.plotly_chart(charts.pair_plot(inputs.train, inputs.synthetic, chosen, title=_("Pair plot"), translate=_),
-                            key="compare_pairs")
+            st.plotly_chart(
+                charts.pair_plot(inputs.train, inputs.synthetic, chosen, title=_("Pair plot"), translate=_),
+                key="compare_pairs",
+            )
             st.caption(_("Text alternative: the Pearson correlations above give the same pairs as numbers."))
 
 
@@ -79,16 +134,40 @@ def render_privacy(result: dict) -> None:
     if not dcr:
         st.info(_("No holdout was recorded, so privacy against the holdout cannot be measured."))
         return
-    st.plotly_chart(charts.dcr_histogram(dcr["histogram"], _("Distance to the closest training row"), translate=_),
-                    key="compare_dcr")
-    st.caption(_("Median distance synthetic→train {s:.3f}, holdout→train {h:.3f}; share closer to train {p:.1%} "
-                 "(95% CI {lo:.1%}–{hi:.1%}, {n} sampled rows). Distance: {d}.").format(
-        s=dcr["median_synthetic_to_train"], h=dcr["median_holdout_to_train"], p=dcr["closer_to_training_share"],
-        lo=dcr["ci95"][0], hi=dcr["ci95"][1], n=dcr["sample_size"], d=tr(dcr["distance"])))
+    st.plotly_chart(
+        charts.dcr_histogram(dcr["histogram"], _("Distance to the closest training row"), translate=_),
+        key="compare_dcr",
+    )
+    st.caption(
+        _(
+            "Median distance synthetic→train {s:.3f}, holdout→train {h:.3f}; share closer to train {p:.1%} "
+            "(95% CI {lo:.1%}–{hi:.1%}, {n} sampled rows). Distance: {d}."
+        ).format(
+            s=dcr["median_synthetic_to_train"],
+            h=dcr["median_holdout_to_train"],
+            p=dcr["closer_to_training_share"],
+            lo=dcr["ci95"][0],
+            hi=dcr["ci95"][1],
+            n=dcr["sample_size"],
+            d=tr(dcr["distance"]),
+        )
+    )
     risks = privacy.get("risks") or {}
-    st.dataframe(pd.DataFrame([{_("Risk"): tr(RISK_LABELS.get(name, name.replace("_", " "))), _("Value"): r["value"],
-                                _("95% CI"): f"{r['ci95'][0]:.3f} – {r['ci95'][1]:.3f}", _("Attacks"): r["n_attacks"]}
-                               for name, r in risks.items()]), hide_index=True, key="compare_risks")
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    _("Risk"): tr(RISK_LABELS.get(name, name.replace("_", " "))),
+                    _("Value"): r["value"],
+                    _("95% CI"): f"{r['ci95'][0]:.3f} – {r['ci95'][1]:.3f}",
+                    _("Attacks"): r["n_attacks"],
+                }
+                for name, r in risks.items()
+            ]
+        ),
+        hide_index=True,
+        key="compare_risks",
+    )
 
 
 def render_fairness_utility(result: dict, deliberate: list[str]) -> None:
@@ -97,21 +176,37 @@ def render_fairness_utility(result: dict, deliberate: list[str]) -> None:
         st.markdown(f"**{attribute}**")
         groups = pd.DataFrame(data["groups"]).rename(columns=GROUP_COLUMNS)
         st.dataframe(translated(groups), hide_index=True, key=f"compare_fair_{attribute}")
-        gaps = {"r": data["real"]["demographic_parity_difference"], "s": data["synthetic"]["demographic_parity_difference"],
-                "ri": data["real"]["disparate_impact_ratio"], "si": data["synthetic"]["disparate_impact_ratio"]}
+        gaps = {
+            "r": data["real"]["demographic_parity_difference"],
+            "s": data["synthetic"]["demographic_parity_difference"],
+            "ri": data["real"]["disparate_impact_ratio"],
+            "si": data["synthetic"]["disparate_impact_ratio"],
+        }
         if None not in gaps.values():  # no label, or no positive rate: there are no gaps to state
-            st.caption(_("Demographic-parity difference: real {r:.3f}, synthetic {s:.3f}. Disparate-impact ratio: "
-                         "real {ri:.3f}, synthetic {si:.3f}.").format(**gaps))
+            st.caption(
+                _(
+                    "Demographic-parity difference: real {r:.3f}, synthetic {s:.3f}. Disparate-impact ratio: "
+                    "real {ri:.3f}, synthetic {si:.3f}."
+                ).format(**gaps)
+            )
     if deliberate:
-        st.info(_("These columns differ from the real data on purpose (bias correction): {cols}").format(cols=", ".join(deliberate)))
+        st.info(
+            _("These columns differ from the real data on purpose (bias correction): {cols}").format(
+                cols=", ".join(deliberate)
+            )
+        )
     utility = result.get("utility")
     if utility and utility.get("error"):
         st.warning(_("Utility was not measured: {reason}").format(reason=tr(utility["error"])))
     elif utility:
         scores = pd.DataFrame({"TRTR": _scores(utility["trtr"]), "TSTR": _scores(utility["tstr"])})
         st.dataframe(scores.rename(index=lambda k: tr(SCORE_LABELS.get(k, k))), key="compare_utility")
-        st.caption(_("Train on real / test on real vs train on synthetic / test on real, both on the holdout, "
-                     "with a seeded {m}.").format(m=utility["model"]))
+        st.caption(
+            _(
+                "Train on real / test on real vs train on synthetic / test on real, both on the holdout, "
+                "with a seeded {m}."
+            ).format(m=utility["model"])
+        )
 
 
 def _scores(side: dict) -> dict:

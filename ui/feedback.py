@@ -26,12 +26,18 @@ def user_errors(input_heading: str | None = None) -> Iterator[None]:
     try:
         yield
     except InputError as exc:
-        st.error((input_heading or _("Please fix the following:")) + "\n\n" + "\n".join(f"- {tr(p)}" for p in exc.problems))
+        st.error(
+            (input_heading or _("Please fix the following:"))
+            + "\n\n"
+            + "\n".join(f"- {tr(p)}" for p in exc.problems)
+        )
     except (SynthError, ReviewsError) as exc:
         st.error(tr(message_of(exc)))
     except Exception:
         log.exception("unexpected error")
-        st.error(_("Something went wrong on our side. Nothing was changed; please try again or tell an admin."))
+        st.error(
+            _("Something went wrong on our side. Nothing was changed; please try again or tell an admin.")
+        )
 
 
 FLASH_KEY = "flash_message"

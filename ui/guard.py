@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from reviews.permissions import Actor
+from reviews.workspace.permissions import Actor
 from ui.i18n import _
 from ui.navigation import roles_for
 from ui.state import current_actor

@@ -9,7 +9,7 @@ is one we have, otherwise English.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import streamlit as st
@@ -22,7 +22,7 @@ LANGUAGES = {"en": "English", "zh": "简体中文"}
 DEFAULT_LANGUAGE = "en"
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalog(language: str) -> dict[str, str]:
     """msgid -> translation for ``language``; empty when there is no catalog (English)."""
     path = LOCALES / language / "LC_MESSAGES" / "messages.po"

@@ -18,11 +18,26 @@ STAGES = (N_("fine-tuning"), N_("evaluation"), N_("testing"), N_("pre-training")
 ROUND_MODES = (N_("pairwise"), N_("listwise"), N_("blind"))
 COLLAPSE_MODES = (N_("replace"), N_("accumulate"))
 STATUSES = (
-    N_("pass"), N_("warn"), N_("fail"), N_("missing"), N_("n/a"),  # gates and checklist items
-    N_("open"), N_("closed"), N_("passed"), N_("failed"),  # rounds and inspections
-    N_("queued"), N_("running"), N_("done"), N_("cancelled"),  # background jobs
+    N_("pass"),
+    N_("warn"),
+    N_("fail"),
+    N_("missing"),
+    N_("n/a"),  # gates and checklist items
+    N_("open"),
+    N_("closed"),
+    N_("passed"),
+    N_("failed"),  # rounds and inspections
+    N_("queued"),
+    N_("running"),
+    N_("done"),
+    N_("cancelled"),  # background jobs
 )
 VERDICTS = (N_("approve"), N_("approve_with_conditions"), N_("reject"))
 # Shown with underscores turned into spaces.
-FLAG_REASONS = (N_("impossible value"), N_("implausible combination"), N_("looks copied"), N_("formatting"),
-                N_("other"))
+FLAG_REASONS = (
+    N_("impossible value"),
+    N_("implausible combination"),
+    N_("looks copied"),
+    N_("formatting"),
+    N_("other"),
+)

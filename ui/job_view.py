@@ -10,8 +10,8 @@ from datetime import timedelta
 
 import streamlit as st
 
-from reviews.job_queries import get_job
-from reviews.permissions import Actor
+from reviews.queries.jobs import get_job
+from reviews.workspace.permissions import Actor
 from ui.feedback import user_errors
 from ui.i18n import _, tr
 from ui.state import get_store
@@ -37,7 +37,9 @@ def _live(job_id: int, actor: Actor, key: str) -> None:
     job = get_job(get_store(), job_id)
     if job["status"] not in ("queued", "running"):
         st.rerun()  # the whole page now shows the outcome
-    label = _("Waiting for a worker…") if job["status"] == "queued" else tr(job["message_data"] or job["message"])
+    label = (
+        _("Waiting for a worker…") if job["status"] == "queued" else tr(job["message_data"] or job["message"])
+    )
     st.progress(float(job["progress"]), text=label)
     st.caption(_("You can leave this page; the job keeps running and its progress is saved."))
     if st.button(_("Cancel"), key=f"{key}_cancel_{job_id}"):

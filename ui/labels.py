@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reviews.queries import DatasetRecord
+from reviews.queries.datasets import DatasetRecord
 from ui.i18n import _
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from reviews.permissions import Actor
+from reviews.workspace.permissions import Actor
 from ui.i18n import N_, _
 
 # (file, title key, icon, url path, roles that get it; None means every signed-in role)
@@ -43,9 +43,17 @@ def visible_pages(actor: Actor) -> list[tuple]:
 def pages_for(actor: Actor | None, has_users: bool) -> list:
     """The ``st.Page`` list for this visitor: first-run, sign-in, or the role's pages."""
     if not has_users:
-        return [st.Page("pages/first_run.py", title=_("Create the first admin"), url_path="setup", default=True)]
+        return [
+            st.Page("pages/first_run.py", title=_("Create the first admin"), url_path="setup", default=True)
+        ]
     if actor is None:
-        return [st.Page("pages/login.py", title=_("Sign in"), icon=":material/login:", url_path="login", default=True)]
+        return [
+            st.Page(
+                "pages/login.py", title=_("Sign in"), icon=":material/login:", url_path="login", default=True
+            )
+        ]
     visible = visible_pages(actor)
-    return [st.Page(path, title=_(title), icon=icon, url_path=url, default=(i == 0))
-            for i, (path, title, icon, url, _roles) in enumerate(visible)]
+    return [
+        st.Page(path, title=_(title), icon=icon, url_path=url, default=(i == 0))
+        for i, (path, title, icon, url, _roles) in enumerate(visible)
+    ]

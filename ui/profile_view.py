@@ -29,21 +29,28 @@ def render_profile(profile: dict, frame: pd.DataFrame, key: str) -> None:
 
     left, right = st.columns(2)
     with left:
-        st.plotly_chart(missingness_chart(profile, _("Missing share per column"), translate=_), key=f"{key}_missing")
+        st.plotly_chart(
+            missingness_chart(profile, _("Missing share per column"), translate=_), key=f"{key}_missing"
+        )
         st.caption(_("Text alternative: the column table above lists each missing share."))
     with right:
         names = [c["name"] for c in profile["columns"]]
         types = {c["name"]: c["type"] for c in profile["columns"]}
         column = st.selectbox(_("Distribution of column"), names, key=f"{key}_column")
         title = _("Distribution of {column}").format(column=column)
-        st.plotly_chart(distribution_chart(frame[column], types[column], title, translate=_), key=f"{key}_dist")
+        st.plotly_chart(
+            distribution_chart(frame[column], types[column], title, translate=_), key=f"{key}_dist"
+        )
         st.caption(distribution_summary(frame[column], types[column], translate=_))
 
     pii = [c for c in profile["columns"] if c.get("pii")]
     st.markdown("#### " + _("Personal data found by value"))
     if pii:
-        st.warning(_("These columns hold personal data; generators never learn or copy them:") + " "
-                   + ", ".join(f"{c['name']} ({_(c['pii'])})" for c in pii))
+        st.warning(
+            _("These columns hold personal data; generators never learn or copy them:")
+            + " "
+            + ", ".join(f"{c['name']} ({_(c['pii'])})" for c in pii)
+        )
     else:
         st.success(_("No column holds values that look like personal data."))
     quasi = [c["name"] for c in profile["columns"] if c.get("quasi_identifier")]
@@ -53,7 +60,9 @@ def render_profile(profile: dict, frame: pd.DataFrame, key: str) -> None:
     st.markdown("#### " + _("Quality findings"))
     findings = quality.get("findings", [])
     if findings:
-        rows = pd.DataFrame([{**f, "detail": stored_message(f, "detail")} for f in findings], columns=list(FINDING_FIELDS))
+        rows = pd.DataFrame(
+            [{**f, "detail": stored_message(f, "detail")} for f in findings], columns=list(FINDING_FIELDS)
+        )
         st.dataframe(translated(rows, values=["kind", "detail"]), hide_index=True, key=f"{key}_findings")
     else:
         st.success(_("No quality problems found."))
@@ -61,8 +70,11 @@ def render_profile(profile: dict, frame: pd.DataFrame, key: str) -> None:
     st.markdown("#### " + _("Outliers and rare values"))
     details = profile.get("outlier_details")
     # One row per checked column (``outlier_details`` is keyed by column; without it, only counts).
-    rows = (list(details.values()) if details
-            else [{"column": k, "count": v} for k, v in profile.get("outliers", {}).items()])
+    rows = (
+        list(details.values())
+        if details
+        else [{"column": k, "count": v} for k, v in profile.get("outliers", {}).items()]
+    )
     st.dataframe(translated(pd.DataFrame(rows), values=["method"]), hide_index=True, key=f"{key}_outliers")
 
 

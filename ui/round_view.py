@@ -6,8 +6,8 @@ import math
 
 import streamlit as st
 
-from reviews.features import feature_label
-from reviews.round_report import RoundReport
+from reviews.ranking.features import feature_label
+from reviews.ranking.report import RoundReport
 from synth.charts.review import weights_chart
 from ui.i18n import _, tr
 from ui.tables import translated
@@ -38,13 +38,22 @@ def render_report(report: RoundReport) -> None:
         else:
             # Feature names read "<column> outside real range" and the like: show them translated.
             weights = report.weights.assign(feature=[tr(feature_label(f)) for f in report.weights["feature"]])
-            st.plotly_chart(weights_chart(weights, _("What makes a row plausible to reviewers"), translate=_),
-                            key="rounds_weights")
-            st.caption(_("Fitted on {n} comparisons. Text alternative: the largest weight is {f} ({w:+.2f}).").format(
-                n=report.n_pairs, f=weights.iloc[0]["feature"], w=weights.iloc[0]["weight"]))
+            st.plotly_chart(
+                weights_chart(weights, _("What makes a row plausible to reviewers"), translate=_),
+                key="rounds_weights",
+            )
+            st.caption(
+                _(
+                    "Fitted on {n} comparisons. Text alternative: the largest weight is {f} ({w:+.2f})."
+                ).format(n=report.n_pairs, f=weights.iloc[0]["feature"], w=weights.iloc[0]["weight"])
+            )
         if report.cross_check is not None:
-            st.caption(_("Cross-check against per-row Bradley–Terry scores (choix): Kendall tau {t:.2f} "
-                         "over {n} compared rows.").format(t=report.cross_check.kendall_tau, n=report.cross_check.n_items))
+            st.caption(
+                _(
+                    "Cross-check against per-row Bradley–Terry scores (choix): Kendall tau {t:.2f} "
+                    "over {n} compared rows."
+                ).format(t=report.cross_check.kendall_tau, n=report.cross_check.n_items)
+            )
     st.markdown("#### " + _("Flags"))
     if report.flags.empty:
         st.caption(_("No row has been flagged."))
@@ -54,9 +63,15 @@ def render_report(report: RoundReport) -> None:
         st.dataframe(translated(flags, values=["reason"]), hide_index=True, key="rounds_flags")
     if report.blind is not None:
         st.markdown("#### " + _("Blind test"))
-        st.metric(_("Reviewers' accuracy at telling real from synthetic"),
-                  f"{report.blind.accuracy:.0%}", help=_("About 50% means people cannot tell them apart."))
-        st.caption(_("95% CI {lo:.0%} – {hi:.0%} from {n} answers.").format(
-            lo=report.blind.ci_low, hi=report.blind.ci_high, n=report.blind.n_answers))
+        st.metric(
+            _("Reviewers' accuracy at telling real from synthetic"),
+            f"{report.blind.accuracy:.0%}",
+            help=_("About 50% means people cannot tell them apart."),
+        )
+        st.caption(
+            _("95% CI {lo:.0%} – {hi:.0%} from {n} answers.").format(
+                lo=report.blind.ci_low, hi=report.blind.ci_high, n=report.blind.n_answers
+            )
+        )
         if len(report.blind.giveaways):
             st.dataframe(translated(report.blind.giveaways), hide_index=True, key="rounds_giveaways")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from reviews.config import load_settings
-from reviews.demo_seed import reset_demo
-from reviews.permissions import Actor
+from reviews.workspace.config import load_settings
+from reviews.workspace.demo import reset_demo
+from reviews.workspace.permissions import Actor
 from ui.feedback import user_errors
 from ui.i18n import LANGUAGES, _, current_language
 from ui.state import get_store, sign_out
@@ -23,8 +23,9 @@ def render_sidebar(actor: Actor | None) -> None:
     codes = list(LANGUAGES)
     # The box always shows the language in force: after sign-in that is the user's stored choice.
     st.session_state["sidebar_language"] = current_language()
-    st.sidebar.selectbox(_("Language"), codes, format_func=LANGUAGES.get, key="sidebar_language",
-                         on_change=_change_language)
+    st.sidebar.selectbox(
+        _("Language"), codes, format_func=LANGUAGES.get, key="sidebar_language", on_change=_change_language
+    )
     if actor is None:
         return
     if st.session_state.pop("language_dirty", False):

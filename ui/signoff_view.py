@@ -12,9 +12,18 @@ from ui.feedback import flash, user_errors
 from ui.i18n import N_, _, tr
 from ui.labels import STATUS_ICON
 
-GROUP_NAMES = {"norms": N_("The six norms"), "data": N_("Data quality"), "gates": N_("Gates"),
-               "inspection": N_("Sampling inspection"), "documentation": N_("Documentation")}
-VERDICT_NAMES = {"approve": N_("Approve"), "approve_with_conditions": N_("Approve with conditions"), "reject": N_("Reject")}
+GROUP_NAMES = {
+    "norms": N_("The six norms"),
+    "data": N_("Data quality"),
+    "gates": N_("Gates"),
+    "inspection": N_("Sampling inspection"),
+    "documentation": N_("Documentation"),
+}
+VERDICT_NAMES = {
+    "approve": N_("Approve"),
+    "approve_with_conditions": N_("Approve with conditions"),
+    "reject": N_("Reject"),
+}
 
 
 def render_checklist(view: SignoffView) -> None:
@@ -27,9 +36,21 @@ def render_checklist(view: SignoffView) -> None:
         if not items:
             continue
         st.markdown("#### " + _(title))
-        st.dataframe(pd.DataFrame([{_("Status"): f"{STATUS_ICON.get(i.status, '')} {_(i.status)}", _("Item"): tr(i.title),
-                                    _("Evidence"): tr(i.evidence), _("Links"): ", ".join(i.links)} for i in items]),
-                     hide_index=True, key=f"signoff_items_{group}")
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        _("Status"): f"{STATUS_ICON.get(i.status, '')} {_(i.status)}",
+                        _("Item"): tr(i.title),
+                        _("Evidence"): tr(i.evidence),
+                        _("Links"): ", ".join(i.links),
+                    }
+                    for i in items
+                ]
+            ),
+            hide_index=True,
+            key=f"signoff_items_{group}",
+        )
 
 
 def render_documentation(store: Store, actor, view: SignoffView) -> None:
@@ -42,8 +63,12 @@ def render_documentation(store: Store, actor, view: SignoffView) -> None:
         for group, title in GROUP_TITLES.items():
             st.markdown("#### " + _(title))
             for field in view.documentation.group(group):
-                values[field.spec.key] = st.text_area(_(field.spec.label), value=field.value or tr(field.suggestion),
-                                                      help=_(field.spec.help), key=f"signoff_doc_{field.spec.key}")
+                values[field.spec.key] = st.text_area(
+                    _(field.spec.label),
+                    value=field.value or tr(field.suggestion),
+                    help=_(field.spec.help),
+                    key=f"signoff_doc_{field.spec.key}",
+                )
         if st.form_submit_button(_("Save documentation")):
             with user_errors():
                 save_documentation(store, actor, view.dataset.id, values)
@@ -58,12 +83,26 @@ def render_signing(store: Store, actor, view: SignoffView) -> None:
     if view.blocking_message:
         st.warning(tr(view.blocking_message))
     with st.form(f"signoff_sign_form_{view.dataset.id}"):
-        verdict = st.radio(_("Verdict"), list(view.verdicts), format_func=lambda v: _(VERDICT_NAMES.get(v, v)),
-                           horizontal=True, key="signoff_verdict")
-        comment = st.text_area(_("Comment (required to reject or to approve with conditions)"), key="signoff_comment")
-        override = st.text_area(_("Override justification (only to approve despite a blocking item)"),
-                                key="signoff_override") if view.blocking_message else ""
-        password = st.text_input(_("Your password, to confirm it is you"), type="password", key="signoff_password")
+        verdict = st.radio(
+            _("Verdict"),
+            list(view.verdicts),
+            format_func=lambda v: _(VERDICT_NAMES.get(v, v)),
+            horizontal=True,
+            key="signoff_verdict",
+        )
+        comment = st.text_area(
+            _("Comment (required to reject or to approve with conditions)"), key="signoff_comment"
+        )
+        override = (
+            st.text_area(
+                _("Override justification (only to approve despite a blocking item)"), key="signoff_override"
+            )
+            if view.blocking_message
+            else ""
+        )
+        password = st.text_input(
+            _("Your password, to confirm it is you"), type="password", key="signoff_password"
+        )
         if st.form_submit_button(_("Sign"), type="primary"):
             with user_errors():
                 sign(store, actor, view.dataset.id, password, verdict, comment, override or None)
@@ -75,8 +114,20 @@ def render_history(view: SignoffView) -> None:
     if not view.history:
         st.caption(_("Not signed yet."))
         return
-    st.dataframe(pd.DataFrame([{_("Verdict"): _(VERDICT_NAMES.get(s.verdict, s.verdict)), _("Officer"): s.officer,
-                                _("Signed at"): s.signed_at, _("Comment"): s.comment,
-                                _("Override"): s.override_justification or "",
-                                _("Signature valid"): s.signature_valid()} for s in view.history]),
-                 hide_index=True, key="signoff_history")
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    _("Verdict"): _(VERDICT_NAMES.get(s.verdict, s.verdict)),
+                    _("Officer"): s.officer,
+                    _("Signed at"): s.signed_at,
+                    _("Comment"): s.comment,
+                    _("Override"): s.override_justification or "",
+                    _("Signature valid"): s.signature_valid(),
+                }
+                for s in view.history
+            ]
+        ),
+        hide_index=True,
+        key="signoff_history",
+    )

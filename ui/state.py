@@ -7,11 +7,11 @@ import os
 import streamlit as st
 
 from reviews import queries
-from reviews.config import Settings, load_settings
-from reviews.demo_seed import seed_demo
-from reviews.permissions import Actor
+from reviews.jobs.worker import ensure_background_worker
 from reviews.store import Store, open_store
-from reviews.worker import ensure_background_worker
+from reviews.workspace.config import Settings, load_settings
+from reviews.workspace.demo import seed_demo
+from reviews.workspace.permissions import Actor
 
 
 @st.cache_resource(show_spinner=False)

@@ -29,21 +29,28 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from sqlalchemy import select
 
-from reviews import artifacts, queries, round_queries, signing
+from reviews import queries
 from reviews.bundle.csv_safety import safe_csv_bytes
 from reviews.bundle.datacard import build_datacard, datacard_json, datacard_markdown
 from reviews.errors import ReviewsError
-from reviews.evaluation_flow import get_evaluation
-from reviews.permissions import Actor, require
-from reviews.schema import audit_events, inspections, review_tasks
+from reviews.queries import rounds as round_queries
+from reviews.queries.evaluations import get_evaluation
 from reviews.signoff.records import SignoffRecord, report_bytes, signoff_for
 from reviews.store import Store
-from synth.i18n import Msg, N_
+from reviews.workspace import artifacts, signing
+from reviews.workspace.permissions import Actor, require
+from reviews.workspace.schema import audit_events, inspections, review_tasks
+from synth.i18n import N_, Msg
 
 FORMAT = "synthreview.bundle/1"
 MANIFEST, MANIFEST_SIG = "manifest.json", "manifest.sig"
 RECORD, RECORD_SIG, PUBLIC_KEY = "signoff/record.json", "signoff/record.sig", "keys/public_key.pem"
-CSV, PARQUET, REPORT, AUDIT = "data/rows.csv", "data/rows.parquet", "report/evaluation.html", "audit/excerpt.jsonl"
+CSV, PARQUET, REPORT, AUDIT = (
+    "data/rows.csv",
+    "data/rows.parquet",
+    "report/evaluation.html",
+    "audit/excerpt.jsonl",
+)
 CARD_JSON, CARD_MD, README = "datacard.json", "datacard.md", "README.txt"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time ZIP can hold; any fixed value keeps bytes stable
 _CHUNK = 500
@@ -58,18 +65,35 @@ def approved_signoff(store: Store, dataset_id: int) -> SignoffRecord:
     dataset = queries.get_dataset(store, dataset_id)
     signoff = signoff_for(store, dataset_id)
     if signoff is None:
-        raise NotApproved(Msg("Dataset {dataset_id} has not been signed off; only approved datasets can be exported.",
-                              dataset_id=dataset_id))
+        raise NotApproved(
+            Msg(
+                "Dataset {dataset_id} has not been signed off; only approved datasets can be exported.",
+                dataset_id=dataset_id,
+            )
+        )
     if not signoff.approved:
-        raise NotApproved(Msg("Dataset {dataset_id} was rejected by {officer}; only approved datasets can be exported.",
-                              dataset_id=dataset_id, officer=signoff.officer))
+        raise NotApproved(
+            Msg(
+                "Dataset {dataset_id} was rejected by {officer}; only approved datasets can be exported.",
+                dataset_id=dataset_id,
+                officer=signoff.officer,
+            )
+        )
     if not signoff.signature_valid():
-        raise ReviewsError(Msg("Sign-off {signoff_id} does not match its signature; the database may have been "
-                               "altered. Run `python -m reviews audit verify` and ask an officer to sign again.",
-                               signoff_id=signoff.id))
+        raise ReviewsError(
+            Msg(
+                "Sign-off {signoff_id} does not match its signature; the database may have been "
+                "altered. Run `python -m reviews audit verify` and ask an officer to sign again.",
+                signoff_id=signoff.id,
+            )
+        )
     if signoff.dataset_sha256 != dataset.sha256 or signoff.record["dataset"]["sha256"] != dataset.sha256:
-        raise ReviewsError(Msg("Dataset {dataset_id} changed after it was signed off; ask an officer to sign again.",
-                               dataset_id=dataset_id))
+        raise ReviewsError(
+            Msg(
+                "Dataset {dataset_id} changed after it was signed off; ask an officer to sign again.",
+                dataset_id=dataset_id,
+            )
+        )
     return signoff
 
 
@@ -77,12 +101,16 @@ def _parquet_bytes(frame, dataset: queries.DatasetRecord) -> bytes:
     table = pa.Table.from_pandas(frame, preserve_index=False)
     labels = dataset.labels or {}
     metadata = dict(table.schema.metadata or {})
-    metadata.update({
-        b"synthetic": b"true",
-        b"purpose": (dataset.purpose or "").encode(),
-        b"allowed_stages": json.dumps(list(labels.get("stages") or [])).encode(),
-        b"lineage": json.dumps({"depth": dataset.depth, **(dataset.lineage or {})}, sort_keys=True, default=str).encode(),
-    })
+    metadata.update(
+        {
+            b"synthetic": b"true",
+            b"purpose": (dataset.purpose or "").encode(),
+            b"allowed_stages": json.dumps(list(labels.get("stages") or [])).encode(),
+            b"lineage": json.dumps(
+                {"depth": dataset.depth, **(dataset.lineage or {})}, sort_keys=True, default=str
+            ).encode(),
+        }
+    )
     buffer = io.BytesIO()
     pq.write_table(table.replace_schema_metadata(metadata), buffer)
     return buffer.getvalue()
@@ -98,14 +126,23 @@ def _lineage_ids(store: Store, dataset: queries.DatasetRecord) -> list[int]:
 
 def _signoff_seq(store: Store, signoff: SignoffRecord) -> int:
     with store.engine.connect() as conn:
-        rows = conn.execute(select(audit_events.c.seq, audit_events.c.payload).where(
-            audit_events.c.object == f"dataset:{signoff.dataset_id}", audit_events.c.action == f"signoff.{signoff.verdict}")
-            .order_by(audit_events.c.seq)).all()
+        rows = conn.execute(
+            select(audit_events.c.seq, audit_events.c.payload)
+            .where(
+                audit_events.c.object == f"dataset:{signoff.dataset_id}",
+                audit_events.c.action == f"signoff.{signoff.verdict}",
+            )
+            .order_by(audit_events.c.seq)
+        ).all()
     for seq, payload in rows:
         if json.loads(payload).get("signoff_id") == signoff.id:
             return seq
-    raise ReviewsError(Msg("The audit log has no event for sign-off {signoff_id}; run `python -m reviews audit verify`.",
-                           signoff_id=signoff.id))
+    raise ReviewsError(
+        Msg(
+            "The audit log has no event for sign-off {signoff_id}; run `python -m reviews audit verify`.",
+            signoff_id=signoff.id,
+        )
+    )
 
 
 def audit_excerpt(store: Store, dataset: queries.DatasetRecord, until_seq: int) -> bytes:
@@ -113,28 +150,51 @@ def audit_excerpt(store: Store, dataset: queries.DatasetRecord, until_seq: int) 
     lineage = _lineage_ids(store, dataset)
     round_ids = [r.id for i in lineage for r in round_queries.list_rounds(store, i)]
     with store.engine.connect() as conn:
-        task_ids = list(conn.execute(select(review_tasks.c.id).where(review_tasks.c.round_id.in_(round_ids))).scalars())
-        inspection_ids = list(conn.execute(select(inspections.c.id).where(inspections.c.dataset_id == dataset.id)).scalars())
-        objects = ([f"dataset:{i}" for i in lineage] + [f"round:{i}" for i in round_ids]
-                   + [f"task:{i}" for i in task_ids] + [f"inspection:{i}" for i in inspection_ids])
+        task_ids = list(
+            conn.execute(select(review_tasks.c.id).where(review_tasks.c.round_id.in_(round_ids))).scalars()
+        )
+        inspection_ids = list(
+            conn.execute(select(inspections.c.id).where(inspections.c.dataset_id == dataset.id)).scalars()
+        )
+        objects = (
+            [f"dataset:{i}" for i in lineage]
+            + [f"round:{i}" for i in round_ids]
+            + [f"task:{i}" for i in task_ids]
+            + [f"inspection:{i}" for i in inspection_ids]
+        )
         events = []
         for start in range(0, len(objects), _CHUNK):
-            events += conn.execute(select(audit_events).where(
-                audit_events.c.object.in_(objects[start:start + _CHUNK]), audit_events.c.seq <= until_seq)).mappings().all()
-    lines = [json.dumps({k: e[k] for k in ("seq", "time", "actor", "action", "object", "payload", "prev_hash", "hash")},
-                        sort_keys=True, ensure_ascii=False)
-             for e in sorted(events, key=lambda e: e["seq"])]
+            events += (
+                conn.execute(
+                    select(audit_events).where(
+                        audit_events.c.object.in_(objects[start : start + _CHUNK]),
+                        audit_events.c.seq <= until_seq,
+                    )
+                )
+                .mappings()
+                .all()
+            )
+    lines = [
+        json.dumps(
+            {k: e[k] for k in ("seq", "time", "actor", "action", "object", "payload", "prev_hash", "hash")},
+            sort_keys=True,
+            ensure_ascii=False,
+        )
+        for e in sorted(events, key=lambda e: e["seq"])
+    ]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def _readme(dataset: queries.DatasetRecord, signoff: SignoffRecord) -> bytes:
-    return (f"Evidence bundle of synthetic dataset {dataset.id} ({dataset.name}).\n"
-            f"Signed off ({signoff.verdict}) by {signoff.officer}; signing key fingerprint {signoff.key_fingerprint}.\n\n"
-            "Check it with:  python -m reviews verify-bundle THIS.zip\n"
-            "manifest.json lists the sha256 of every file; manifest.sig and signoff/record.sig are raw Ed25519\n"
-            "signatures of manifest.json and signoff/record.json by keys/public_key.pem.\n"
-            "In data/rows.csv, text cells starting with = + - @ tab or CR carry a leading single quote so that\n"
-            "spreadsheets show them as text; data/rows.parquet has the values unchanged.\n").encode("utf-8")
+    return (
+        f"Evidence bundle of synthetic dataset {dataset.id} ({dataset.name}).\n"
+        f"Signed off ({signoff.verdict}) by {signoff.officer}; signing key fingerprint {signoff.key_fingerprint}.\n\n"
+        "Check it with:  python -m reviews verify-bundle THIS.zip\n"
+        "manifest.json lists the sha256 of every file; manifest.sig and signoff/record.sig are raw Ed25519\n"
+        "signatures of manifest.json and signoff/record.json by keys/public_key.pem.\n"
+        "In data/rows.csv, text cells starting with = + - @ tab or CR carry a leading single quote so that\n"
+        "spreadsheets show them as text; data/rows.parquet has the values unchanged.\n"
+    ).encode()
 
 
 def bundle_members(store: Store, dataset_id: int) -> dict[str, bytes]:
@@ -144,8 +204,13 @@ def bundle_members(store: Store, dataset_id: int) -> dict[str, bytes]:
     frame = queries.load_frame(store, dataset_id)
     report = report_bytes(store, signoff)
     if report is None or artifacts.sha256_hex(report) != signoff.report_sha256:
-        raise ReviewsError(Msg("The evaluation report of sign-off {signoff_id} is missing or changed; ask an officer "
-                               "to sign again.", signoff_id=signoff.id))
+        raise ReviewsError(
+            Msg(
+                "The evaluation report of sign-off {signoff_id} is missing or changed; ask an officer "
+                "to sign again.",
+                signoff_id=signoff.id,
+            )
+        )
     evaluation = get_evaluation(store, signoff.evaluation_id) if signoff.evaluation_id else None
     card = build_datacard(dataset, signoff, evaluation, [str(c) for c in frame.columns])
     members = {
@@ -160,13 +225,21 @@ def bundle_members(store: Store, dataset_id: int) -> dict[str, bytes]:
         RECORD_SIG: bytes.fromhex(signoff.signature),
         PUBLIC_KEY: signoff.public_key.encode("ascii"),
     }
-    manifest = {"format": FORMAT, "dataset_id": dataset.id, "signoff_id": signoff.id,
-                "key_fingerprint": signoff.key_fingerprint,
-                "files": {name: artifacts.sha256_hex(data) for name, data in members.items()}}
+    manifest = {
+        "format": FORMAT,
+        "dataset_id": dataset.id,
+        "signoff_id": signoff.id,
+        "key_fingerprint": signoff.key_fingerprint,
+        "files": {name: artifacts.sha256_hex(data) for name, data in members.items()},
+    }
     members[MANIFEST] = (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode("utf-8")
     if signing.fingerprint(signing.public_key_pem()) != signoff.key_fingerprint:
-        raise ReviewsError(N_("The workspace's signing key is not the one that signed this approval; "
-                              "restore the original key or ask an officer to sign again."))
+        raise ReviewsError(
+            N_(
+                "The workspace's signing key is not the one that signed this approval; "
+                "restore the original key or ask an officer to sign again."
+            )
+        )
     members[MANIFEST_SIG] = signing.sign(members[MANIFEST])
     return members
 

@@ -20,8 +20,11 @@ QUOTE = "'"
 
 def is_typed(series: pd.Series) -> bool:
     """True for columns whose cells are numbers, booleans or dates (never formula text)."""
-    return (pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series)
-            or pd.api.types.is_datetime64_any_dtype(series))
+    return (
+        pd.api.types.is_numeric_dtype(series)
+        or pd.api.types.is_bool_dtype(series)
+        or pd.api.types.is_datetime64_any_dtype(series)
+    )
 
 
 def neutralise_text(value: str) -> str:

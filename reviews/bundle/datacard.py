@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 
-from reviews.queries import DatasetRecord
+from reviews.queries.datasets import DatasetRecord
 from reviews.signoff.records import APPROVE_WITH_CONDITIONS, SignoffRecord
-from synth.outliers import OUTLIER_FLAG
+from synth.outliers.inject import OUTLIER_FLAG
 
 FORMAT = "synthreview.datacard/1"
 
@@ -32,17 +32,25 @@ def _metrics(evaluation: dict | None) -> dict:
         "dcr_closer_to_training_share": (privacy.get("dcr") or {}).get("closer_to_training_share"),
         "utility_ratio": utility.get("ratio"),
         "max_parity_gap_synthetic": summary.get("max_parity_gap_synthetic"),
-        "gates": [{"name": g["name"], "status": g["status"], "value": g["value"]} for g in result.get("gates") or []],
+        "gates": [
+            {"name": g["name"], "status": g["status"], "value": g["value"]} for g in result.get("gates") or []
+        ],
     }
 
 
-def _limitations(dataset: DatasetRecord, items: list[dict], signoff: SignoffRecord, columns: list[str]) -> list[str]:
+def _limitations(
+    dataset: DatasetRecord, items: list[dict], signoff: SignoffRecord, columns: list[str]
+) -> list[str]:
     labels = dataset.labels or {}
-    notes = ["Synthetic data: no row describes a real person, and its statistics only approximate the source's."]
+    notes = [
+        "Synthetic data: no row describes a real person, and its statistics only approximate the source's."
+    ]
     deliberate = labels.get("deliberate_columns") or []
     if deliberate:
-        notes.append(f"Columns changed on purpose ({dataset.purpose}): {', '.join(map(str, deliberate))}; "
-                     "they do not reproduce the real distribution.")
+        notes.append(
+            f"Columns changed on purpose ({dataset.purpose}): {', '.join(map(str, deliberate))}; "
+            "they do not reproduce the real distribution."
+        )
     stages = labels.get("stages") or []
     if stages and "pre-training" not in stages:
         notes.append(f"Not for pre-training; allowed stages: {', '.join(stages)}.")
@@ -59,7 +67,9 @@ def _limitations(dataset: DatasetRecord, items: list[dict], signoff: SignoffReco
     return notes
 
 
-def build_datacard(dataset: DatasetRecord, signoff: SignoffRecord, evaluation: dict | None, columns: list[str]) -> dict:
+def build_datacard(
+    dataset: DatasetRecord, signoff: SignoffRecord, evaluation: dict | None, columns: list[str]
+) -> dict:
     """The card as a JSON-able dict; checklist and documentation are those the officer signed."""
     labels, lineage = dataset.labels or {}, dataset.lineage or {}
     acceptance = lineage.get("acceptance")
@@ -67,32 +77,55 @@ def build_datacard(dataset: DatasetRecord, signoff: SignoffRecord, evaluation: d
     items = record["checklist"]["items"]
     return {
         "format": FORMAT,
-        "dataset": {"id": dataset.id, "name": dataset.name, "kind": dataset.kind, "rows": dataset.rows,
-                    "columns": columns, "sha256": dataset.sha256, "rows_sha256": record["dataset"]["rows_sha256"],
-                    "created_by": dataset.created_by},
+        "dataset": {
+            "id": dataset.id,
+            "name": dataset.name,
+            "kind": dataset.kind,
+            "rows": dataset.rows,
+            "columns": columns,
+            "sha256": dataset.sha256,
+            "rows_sha256": record["dataset"]["rows_sha256"],
+            "created_by": dataset.created_by,
+        },
         "synthetic": True,
         "purpose": dataset.purpose,
         "generator": labels.get("generator") or lineage.get("generator"),
         "allowed_stages": list(labels.get("stages") or []),
         "pretraining_justification": labels.get("pretraining_justification"),
         "lineage": {
-            "depth": dataset.depth, "max_depth": lineage.get("max_depth"), "parent_id": dataset.parent_id,
-            "parent_sha256": lineage.get("parent_sha256"), "source_sha256": lineage.get("source_sha256"),
-            "seed": lineage.get("seed"), "settings": lineage.get("settings"), "versions": lineage.get("versions"),
+            "depth": dataset.depth,
+            "max_depth": lineage.get("max_depth"),
+            "parent_id": dataset.parent_id,
+            "parent_sha256": lineage.get("parent_sha256"),
+            "source_sha256": lineage.get("source_sha256"),
+            "seed": lineage.get("seed"),
+            "settings": lineage.get("settings"),
+            "versions": lineage.get("versions"),
             "override_justification": lineage.get("override_justification"),
-            "acceptance": None if not acceptance else {
-                "round_id": acceptance.get("round_id"), "threshold": acceptance.get("threshold"),
-                "min_flags": acceptance.get("min_flags"), "accepted_rows": len(acceptance.get("accepted_rows") or [])},
+            "acceptance": None
+            if not acceptance
+            else {
+                "round_id": acceptance.get("round_id"),
+                "threshold": acceptance.get("threshold"),
+                "min_flags": acceptance.get("min_flags"),
+                "accepted_rows": len(acceptance.get("accepted_rows") or []),
+            },
         },
         "metrics": _metrics(evaluation),
         "checklist": [{"key": i["key"], "title": i["title"], "status": i["status"]} for i in items],
         "limitations": _limitations(dataset, items, signoff, columns),
         "documentation": dict(record.get("documentation") or {}),
-        "signoff": {"id": signoff.id, "verdict": signoff.verdict, "officer": signoff.officer,
-                    "signed_at": record["signed_at"], "comment": signoff.comment,
-                    "override_justification": signoff.override_justification,
-                    "overridden": record.get("overridden") or [], "report_sha256": signoff.report_sha256,
-                    "key_fingerprint": signoff.key_fingerprint},
+        "signoff": {
+            "id": signoff.id,
+            "verdict": signoff.verdict,
+            "officer": signoff.officer,
+            "signed_at": record["signed_at"],
+            "comment": signoff.comment,
+            "override_justification": signoff.override_justification,
+            "overridden": record.get("overridden") or [],
+            "report_sha256": signoff.report_sha256,
+            "key_fingerprint": signoff.key_fingerprint,
+        },
     }
 
 
@@ -107,30 +140,43 @@ def datacard_markdown(card: dict) -> str:
     from reviews.signoff.documentation import FIELDS  # the labels of the documentation fields
 
     d, lineage, signoff, metrics = card["dataset"], card["lineage"], card["signoff"], card["metrics"]
-    lines = [f"# Data card: {d['name']}", "",
-             f"Synthetic dataset {d['id']} ({d['kind']}), {d['rows']} rows, columns: {', '.join(d['columns'])}.", "",
-             "## Purpose and use", "",
-             f"- Purpose: {_value(card['purpose'])}",
-             f"- Generator: {_value(card['generator'])}",
-             f"- Allowed training stages: {_value(', '.join(card['allowed_stages']))}",
-             "", "## Lineage", "",
-             f"- Generation depth {lineage['depth']} (limit {_value(lineage['max_depth'])})",
-             f"- Parent sha256: {_value(lineage['parent_sha256'])}",
-             f"- Source sha256: {_value(lineage['source_sha256'])}",
-             f"- Seed: {_value(lineage['seed'])}"]
+    lines = [
+        f"# Data card: {d['name']}",
+        "",
+        f"Synthetic dataset {d['id']} ({d['kind']}), {d['rows']} rows, columns: {', '.join(d['columns'])}.",
+        "",
+        "## Purpose and use",
+        "",
+        f"- Purpose: {_value(card['purpose'])}",
+        f"- Generator: {_value(card['generator'])}",
+        f"- Allowed training stages: {_value(', '.join(card['allowed_stages']))}",
+        "",
+        "## Lineage",
+        "",
+        f"- Generation depth {lineage['depth']} (limit {_value(lineage['max_depth'])})",
+        f"- Parent sha256: {_value(lineage['parent_sha256'])}",
+        f"- Source sha256: {_value(lineage['source_sha256'])}",
+        f"- Seed: {_value(lineage['seed'])}",
+    ]
     if lineage["override_justification"]:
         lines.append(f"- Depth limit overridden: {lineage['override_justification']}")
     if lineage["acceptance"]:
         a = lineage["acceptance"]
-        lines.append(f"- Accepted {a['accepted_rows']} rows in review round {a['round_id']} "
-                     f"at threshold {_value(a['threshold'])}")
+        lines.append(
+            f"- Accepted {a['accepted_rows']} rows in review round {a['round_id']} "
+            f"at threshold {_value(a['threshold'])}"
+        )
     lines += ["", "## Metrics", ""]
     if metrics:
-        lines += [f"- Fidelity overall: {_value(metrics['fidelity_overall'])}",
-                  f"- Exact-match rate: {_value(metrics['exact_match_rate'])}",
-                  f"- Utility ratio: {_value(metrics['utility_ratio'])}",
-                  f"- Largest parity gap (synthetic): {_value(metrics['max_parity_gap_synthetic'])}", "",
-                  "| gate | status | value |", "|---|---|---|"]
+        lines += [
+            f"- Fidelity overall: {_value(metrics['fidelity_overall'])}",
+            f"- Exact-match rate: {_value(metrics['exact_match_rate'])}",
+            f"- Utility ratio: {_value(metrics['utility_ratio'])}",
+            f"- Largest parity gap (synthetic): {_value(metrics['max_parity_gap_synthetic'])}",
+            "",
+            "| gate | status | value |",
+            "|---|---|---|",
+        ]
         lines += [f"| {g['name']} | {g['status']} | {_value(g['value'])} |" for g in metrics["gates"]]
     else:
         lines.append("No evaluation.")
@@ -138,18 +184,31 @@ def datacard_markdown(card: dict) -> str:
     lines += ["", "## Documentation", ""]
     for spec in FIELDS:
         lines += [f"### {spec.label}", "", card["documentation"].get(spec.key) or "(not written)", ""]
-    lines += ["## Sign-off", "",
-              f"- Verdict: **{signoff['verdict']}** by {signoff['officer']} at {signoff['signed_at']}",
-              f"- Comment: {_value(signoff['comment'])}"]
+    lines += [
+        "## Sign-off",
+        "",
+        f"- Verdict: **{signoff['verdict']}** by {signoff['officer']} at {signoff['signed_at']}",
+        f"- Comment: {_value(signoff['comment'])}",
+    ]
     if signoff["overridden"]:
-        lines.append(f"- Overridden items: {', '.join(signoff['overridden'])}; "
-                     f"justification: {signoff['override_justification']}")
-    lines += [f"- Report sha256: {_value(signoff['report_sha256'])}",
-              f"- Signing key fingerprint: {signoff['key_fingerprint']}", "",
-              "## Checklist", "", "| item | status |", "|---|---|"]
+        lines.append(
+            f"- Overridden items: {', '.join(signoff['overridden'])}; "
+            f"justification: {signoff['override_justification']}"
+        )
+    lines += [
+        f"- Report sha256: {_value(signoff['report_sha256'])}",
+        f"- Signing key fingerprint: {signoff['key_fingerprint']}",
+        "",
+        "## Checklist",
+        "",
+        "| item | status |",
+        "|---|---|",
+    ]
     lines += [f"| {i['title']} | {i['status']} |" for i in card["checklist"]]
     return "\n".join(lines) + "\n"
 
 
 def datacard_json(card: dict) -> bytes:
-    return (json.dumps(card, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n").encode("utf-8")
+    return (json.dumps(card, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n").encode(
+        "utf-8"
+    )

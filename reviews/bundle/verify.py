@@ -16,11 +16,20 @@ from pathlib import Path
 
 import pandas as pd
 
-from reviews.audit import event_hash
-from reviews.bundle.build import MANIFEST, MANIFEST_SIG, PARQUET, PUBLIC_KEY, RECORD, RECORD_SIG, REPORT, AUDIT
-from reviews.signing import fingerprint, verify
+from reviews.audit.chain import event_hash
+from reviews.bundle.build import (
+    AUDIT,
+    MANIFEST,
+    MANIFEST_SIG,
+    PARQUET,
+    PUBLIC_KEY,
+    RECORD,
+    RECORD_SIG,
+    REPORT,
+)
 from reviews.signoff.records import APPROVALS
-from synth.lineage import frame_sha256
+from reviews.workspace.signing import fingerprint, verify
+from synth.lineage.record import frame_sha256
 
 REQUIRED = (MANIFEST, MANIFEST_SIG, PUBLIC_KEY, RECORD, RECORD_SIG)
 
@@ -54,10 +63,16 @@ def _read(source: bytes | str | Path) -> tuple[dict[str, bytes], list[str]]:
 def _check_files(members: dict[str, bytes], manifest: dict) -> list[str]:
     listed = manifest.get("files") or {}
     problems = [f"{name} is listed in the manifest but missing" for name in listed if name not in members]
-    problems += [f"{name} was changed (its sha256 differs from the manifest)"
-                 for name, digest in listed.items() if name in members and _sha(members[name]) != digest]
-    problems += [f"{name} is not listed in the manifest" for name in members
-                 if name not in listed and name not in (MANIFEST, MANIFEST_SIG)]
+    problems += [
+        f"{name} was changed (its sha256 differs from the manifest)"
+        for name, digest in listed.items()
+        if name in members and _sha(members[name]) != digest
+    ]
+    problems += [
+        f"{name} is not listed in the manifest"
+        for name in members
+        if name not in listed and name not in (MANIFEST, MANIFEST_SIG)
+    ]
     return problems
 
 

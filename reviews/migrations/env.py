@@ -1,8 +1,8 @@
-"""Alembic environment: runs migrations on the engine handed over by ``reviews.db``."""
+"""Alembic environment: runs migrations on the engine handed over by ``reviews.workspace.db``."""
 
 from alembic import context
 
-from reviews.schema import metadata
+from reviews.workspace.schema import metadata
 
 engine = context.config.attributes["engine"]
 with engine.connect() as connection:

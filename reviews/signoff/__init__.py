@@ -13,12 +13,30 @@ from reviews.signoff.records import (
     list_signoffs,
     signoff_for,
 )
+from reviews.signoff.summary import SignoffView, signable_datasets, signoff_view
 from reviews.signoff.verdict import SignoffBlocked, sign
-from reviews.signoff.views import SignoffView, signable_datasets, signoff_view
 
 __all__ = [
-    "APPROVE", "APPROVE_WITH_CONDITIONS", "FIELDS", "REJECT", "VERDICTS", "Checklist", "ChecklistItem",
-    "Documentation", "SignoffBlocked", "SignoffRecord", "SignoffView", "check_four_eyes", "checklist_for",
-    "documentation_for", "four_eyes_problem", "involvement", "list_signoffs", "save_documentation", "sign",
-    "signable_datasets", "signoff_for", "signoff_view",
+    "APPROVE",
+    "APPROVE_WITH_CONDITIONS",
+    "FIELDS",
+    "REJECT",
+    "VERDICTS",
+    "Checklist",
+    "ChecklistItem",
+    "Documentation",
+    "SignoffBlocked",
+    "SignoffRecord",
+    "SignoffView",
+    "check_four_eyes",
+    "checklist_for",
+    "documentation_for",
+    "four_eyes_problem",
+    "involvement",
+    "list_signoffs",
+    "save_documentation",
+    "sign",
+    "signable_datasets",
+    "signoff_for",
+    "signoff_view",
 ]

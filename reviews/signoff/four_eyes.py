@@ -12,10 +12,16 @@ from sqlalchemy import select
 
 from reviews import queries
 from reviews.errors import PermissionDenied
-from synth.i18n import joined, Msg
-from reviews.permissions import Actor
-from reviews.schema import acceptance_decisions, inspection_verdicts, inspections, review_responses, review_rounds
 from reviews.store import Store
+from reviews.workspace.permissions import Actor
+from reviews.workspace.schema import (
+    acceptance_decisions,
+    inspection_verdicts,
+    inspections,
+    review_responses,
+    review_rounds,
+)
+from synth.i18n import Msg, joined
 
 AND = Msg(" and ")  # joins what one person did; a word, so it is translated too
 
@@ -34,21 +40,36 @@ def involvement(store: Store, dataset_id: int) -> dict[str, list[str]]:
         parent = queries.get_dataset(store, dataset.parent_id)
         add(parent.created_by, Msg("generated its parent dataset:{dataset_id}", dataset_id=parent.id))
         reviewed_ids.append(parent.id)
-        add(dataset.created_by, Msg("applied acceptance that made dataset:{dataset_id}", dataset_id=dataset.id))
+        add(
+            dataset.created_by,
+            Msg("applied acceptance that made dataset:{dataset_id}", dataset_id=dataset.id),
+        )
     else:
         add(dataset.created_by, Msg("generated dataset:{dataset_id}", dataset_id=dataset.id))
     with store.engine.connect() as conn:
-        for row in conn.execute(select(acceptance_decisions.c.decided_by, acceptance_decisions.c.round_id)
-                                .where(acceptance_decisions.c.accepted_dataset_id == dataset.id)):
+        for row in conn.execute(
+            select(acceptance_decisions.c.decided_by, acceptance_decisions.c.round_id).where(
+                acceptance_decisions.c.accepted_dataset_id == dataset.id
+            )
+        ):
             add(row.decided_by, Msg("applied acceptance in round:{round_id}", round_id=row.round_id))
-        for row in conn.execute(select(review_responses.c.reviewer, review_responses.c.round_id).distinct()
-                                .join(review_rounds, review_rounds.c.id == review_responses.c.round_id)
-                                .where(review_rounds.c.dataset_id.in_(reviewed_ids))):
+        for row in conn.execute(
+            select(review_responses.c.reviewer, review_responses.c.round_id)
+            .distinct()
+            .join(review_rounds, review_rounds.c.id == review_responses.c.round_id)
+            .where(review_rounds.c.dataset_id.in_(reviewed_ids))
+        ):
             add(row.reviewer, Msg("answered review round:{round_id}", round_id=row.round_id))
-        for row in conn.execute(select(inspection_verdicts.c.reviewer, inspection_verdicts.c.inspection_id).distinct()
-                                .join(inspections, inspections.c.id == inspection_verdicts.c.inspection_id)
-                                .where(inspections.c.dataset_id == dataset.id)):
-            add(row.reviewer, Msg("judged rows in inspection:{inspection_id}", inspection_id=row.inspection_id))
+        for row in conn.execute(
+            select(inspection_verdicts.c.reviewer, inspection_verdicts.c.inspection_id)
+            .distinct()
+            .join(inspections, inspections.c.id == inspection_verdicts.c.inspection_id)
+            .where(inspections.c.dataset_id == dataset.id)
+        ):
+            add(
+                row.reviewer,
+                Msg("judged rows in inspection:{inspection_id}", inspection_id=row.inspection_id),
+            )
     return roles
 
 
@@ -57,9 +78,13 @@ def four_eyes_problem(store: Store, actor: Actor, dataset_id: int) -> str | None
     done = involvement(store, dataset_id).get(actor.username)
     if not done:
         return None
-    return Msg("Four-eyes rule: {user} {done}, so may not sign dataset:{dataset_id} off. "
-               "Ask an officer who took no part in making or reviewing it.",
-               user=actor.username, done=joined(done, AND), dataset_id=dataset_id)
+    return Msg(
+        "Four-eyes rule: {user} {done}, so may not sign dataset:{dataset_id} off. "
+        "Ask an officer who took no part in making or reviewing it.",
+        user=actor.username,
+        done=joined(done, AND),
+        dataset_id=dataset_id,
+    )
 
 
 def check_four_eyes(store: Store, actor: Actor, dataset_id: int) -> None:

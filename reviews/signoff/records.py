@@ -8,10 +8,10 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from reviews.rows import newest_row, row_by_id
-from reviews.schema import signoffs
-from reviews.signing import verify
+from reviews.queries.rows import newest_row, row_by_id
 from reviews.store import Store
+from reviews.workspace.schema import signoffs
+from reviews.workspace.signing import verify
 from synth.i18n import N_
 
 APPROVE, APPROVE_WITH_CONDITIONS, REJECT = "approve", "approve_with_conditions", "reject"
@@ -63,11 +63,22 @@ def verify_record(public_pem: bytes, record_bytes: bytes, signature_hex: str) ->
 
 def _record(row) -> SignoffRecord:
     return SignoffRecord(
-        id=row["id"], dataset_id=row["dataset_id"], verdict=row["verdict"], comment=row["comment"],
-        override_justification=row["override_justification"], evaluation_id=row["evaluation_id"],
-        dataset_sha256=row["dataset_sha256"], report_sha256=row["report_sha256"], report_path=row["report_path"],
-        record_text=row["record"], signature=row["signature"], public_key=row["public_key"],
-        key_fingerprint=row["key_fingerprint"], officer=row["officer"], signed_at=row["signed_at"])
+        id=row["id"],
+        dataset_id=row["dataset_id"],
+        verdict=row["verdict"],
+        comment=row["comment"],
+        override_justification=row["override_justification"],
+        evaluation_id=row["evaluation_id"],
+        dataset_sha256=row["dataset_sha256"],
+        report_sha256=row["report_sha256"],
+        report_path=row["report_path"],
+        record_text=row["record"],
+        signature=row["signature"],
+        public_key=row["public_key"],
+        key_fingerprint=row["key_fingerprint"],
+        officer=row["officer"],
+        signed_at=row["signed_at"],
+    )
 
 
 def signoff_for(store: Store, dataset_id: int) -> SignoffRecord | None:

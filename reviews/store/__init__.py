@@ -4,8 +4,6 @@ that appends its audit event (see ``reviews.store.base``). Reads live in ``revie
 
 from __future__ import annotations
 
-from reviews.config import Settings, load_settings
-from reviews.db import make_engine, migrate
 from reviews.store.base import now
 from reviews.store.datasets import DATASET_KINDS, DatasetWrites, NewDataset
 from reviews.store.evaluations import EvaluationWrites
@@ -14,11 +12,15 @@ from reviews.store.rounds import Flag, NewTask, RoundWrites
 from reviews.store.settings import SettingWrites
 from reviews.store.signoff import SignoffWrites
 from reviews.store.users import LANGUAGES, UserWrites
+from reviews.workspace.config import Settings, load_settings
+from reviews.workspace.db import make_engine, migrate
 
 __all__ = ["DATASET_KINDS", "LANGUAGES", "Flag", "NewDataset", "NewTask", "Store", "now", "open_store"]
 
 
-class Store(UserWrites, DatasetWrites, JobWrites, SettingWrites, RoundWrites, EvaluationWrites, SignoffWrites):
+class Store(
+    UserWrites, DatasetWrites, JobWrites, SettingWrites, RoundWrites, EvaluationWrites, SignoffWrites
+):
     """Database plus artifact folder of one workspace, with every write it allows."""
 
 

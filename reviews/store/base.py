@@ -19,31 +19,32 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
-from reviews.audit import canonical_json, event_hash
-from reviews.retry import run_with_retry
-from reviews.schema import audit_events, audit_head
+from reviews.audit.chain import canonical_json, event_hash
+from reviews.store.retry import run_with_retry
+from reviews.workspace.schema import audit_events, audit_head
 
 Method = TypeVar("Method", bound=Callable)
 _in_write = threading.local()
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def as_utc(stamp: datetime) -> datetime:
     # SQLite hands back naive datetimes; they were written in UTC.
-    return stamp if stamp.tzinfo else stamp.replace(tzinfo=timezone.utc)
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
 
 
 def retried(method: Method) -> Method:
     """Run a store write as one retryable unit of work (see the module docstring)."""
+
     @functools.wraps(method)
     def run(self, *args, **kwargs):
         if getattr(_in_write, "depth", 0):
@@ -55,7 +56,9 @@ def retried(method: Method) -> Method:
                 return method(self, *args, **kwargs)
             finally:
                 _in_write.depth = 0
+
         return run_with_retry(attempt)
+
     run.retried = True
     return run  # type: ignore[return-value]
 
@@ -72,7 +75,9 @@ class StoreBase:
         with self.engine.begin() as conn:
             yield conn
 
-    def _append_event(self, conn: Connection, actor: str, action: str, obj: str, payload: dict | None = None) -> int:
+    def _append_event(
+        self, conn: Connection, actor: str, action: str, obj: str, payload: dict | None = None
+    ) -> int:
         # Locking the head row makes concurrent writers queue here on PostgreSQL; on SQLite
         # BEGIN IMMEDIATE already holds the database write lock.
         head = conn.execute(select(audit_head).where(audit_head.c.id == 1).with_for_update()).one()
@@ -81,8 +86,14 @@ class StoreBase:
         digest = event_hash(head.hash, seq, time, actor, action, obj, payload_text)
         conn.execute(
             insert(audit_events).values(
-                seq=seq, time=time, actor=actor, action=action, object=obj,
-                payload=payload_text, prev_hash=head.hash, hash=digest,
+                seq=seq,
+                time=time,
+                actor=actor,
+                action=action,
+                object=obj,
+                payload=payload_text,
+                prev_hash=head.hash,
+                hash=digest,
             )
         )
         conn.execute(update(audit_head).where(audit_head.c.id == 1).values(seq=seq, hash=digest))

@@ -9,11 +9,11 @@ from dataclasses import dataclass, replace
 import pandas as pd
 from sqlalchemy import Connection, insert, select
 
-from reviews import artifacts
 from reviews.errors import ReviewsError
-from reviews.permissions import Actor, require
-from reviews.schema import datasets
 from reviews.store.base import StoreBase, now, retried
+from reviews.workspace import artifacts
+from reviews.workspace.permissions import Actor, require
+from reviews.workspace.schema import datasets
 from synth.i18n import Msg
 
 DATASET_KINDS = ("real", "synthetic", "accepted")
@@ -50,8 +50,9 @@ class DatasetWrites(StoreBase):
             return self._insert_dataset(conn, actor, new, sha, relative, source_relative, action)
 
     @retried
-    def add_generation(self, actor: Actor, train: NewDataset, holdout: NewDataset,
-                       synthetic: list[NewDataset]) -> tuple[int, int, list[int]]:
+    def add_generation(
+        self, actor: Actor, train: NewDataset, holdout: NewDataset, synthetic: list[NewDataset]
+    ) -> tuple[int, int, list[int]]:
         """Keep a generation's train and holdout parts and one dataset per purpose, all or nothing."""
         require(actor, "generate")
         with ExitStack() as files:
@@ -60,8 +61,13 @@ class DatasetWrites(StoreBase):
                 train_id = self._insert_dataset(conn, actor, train, *parts[0], "dataset.split")
                 holdout_id = self._insert_dataset(conn, actor, holdout, *parts[1], "dataset.split")
                 synthetic_ids = [
-                    self._insert_dataset(conn, actor, replace(new, train_id=train_id, holdout_id=holdout_id),
-                                         *files_, "dataset.generate")
+                    self._insert_dataset(
+                        conn,
+                        actor,
+                        replace(new, train_id=train_id, holdout_id=holdout_id),
+                        *files_,
+                        "dataset.generate",
+                    )
                     for new, files_ in zip(synthetic, parts[2:])
                 ]
         return train_id, holdout_id, synthetic_ids
@@ -90,31 +96,72 @@ class DatasetWrites(StoreBase):
             self._remove_unused(created)
             raise
         for path, data in contents.items():
-            artifacts.write_atomic(self.artifact_root / path, data)  # no-op unless a concurrent cleanup removed it
+            artifacts.write_atomic(
+                self.artifact_root / path, data
+            )  # no-op unless a concurrent cleanup removed it
 
     def _remove_unused(self, paths: list[str]) -> None:
         if not paths:
             return
         with self.engine.connect() as conn:
-            used = set(conn.execute(select(datasets.c.artifact_path).where(datasets.c.artifact_path.in_(paths))).scalars())
-            used |= set(conn.execute(select(datasets.c.source_path).where(datasets.c.source_path.in_(paths))).scalars())
+            used = set(
+                conn.execute(
+                    select(datasets.c.artifact_path).where(datasets.c.artifact_path.in_(paths))
+                ).scalars()
+            )
+            used |= set(
+                conn.execute(
+                    select(datasets.c.source_path).where(datasets.c.source_path.in_(paths))
+                ).scalars()
+            )
         for path in paths:
             if path not in used:
                 (self.artifact_root / path).unlink(missing_ok=True)
 
-    def _insert_dataset(self, conn: Connection, actor: Actor, new: NewDataset, sha: str, relative: str,
-                        source_relative: str | None, action: str) -> int:
+    def _insert_dataset(
+        self,
+        conn: Connection,
+        actor: Actor,
+        new: NewDataset,
+        sha: str,
+        relative: str,
+        source_relative: str | None,
+        action: str,
+    ) -> int:
         dataset_id = conn.execute(
             insert(datasets).values(
-                name=new.name, sha256=sha, kind=new.kind, parent_id=new.parent_id, depth=new.depth,
-                purpose=new.purpose, labels=new.labels or {}, lineage=new.lineage, profile=new.profile,
-                rows=len(new.frame), columns=new.frame.shape[1], train_id=new.train_id,
-                holdout_id=new.holdout_id, created_by=actor.username, created_at=now(),
-                artifact_path=relative, source_path=source_relative,
+                name=new.name,
+                sha256=sha,
+                kind=new.kind,
+                parent_id=new.parent_id,
+                depth=new.depth,
+                purpose=new.purpose,
+                labels=new.labels or {},
+                lineage=new.lineage,
+                profile=new.profile,
+                rows=len(new.frame),
+                columns=new.frame.shape[1],
+                train_id=new.train_id,
+                holdout_id=new.holdout_id,
+                created_by=actor.username,
+                created_at=now(),
+                artifact_path=relative,
+                source_path=source_relative,
             )
         ).inserted_primary_key[0]
-        self._append_event(conn, actor.username, action, f"dataset:{dataset_id}", {
-            "name": new.name, "sha256": sha, "kind": new.kind, "rows": len(new.frame),
-            "parent_id": new.parent_id, "depth": new.depth, "purpose": new.purpose,
-        })
+        self._append_event(
+            conn,
+            actor.username,
+            action,
+            f"dataset:{dataset_id}",
+            {
+                "name": new.name,
+                "sha256": sha,
+                "kind": new.kind,
+                "rows": len(new.frame),
+                "parent_id": new.parent_id,
+                "depth": new.depth,
+                "purpose": new.purpose,
+            },
+        )
         return int(dataset_id)

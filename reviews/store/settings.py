@@ -8,9 +8,9 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from reviews.errors import ReviewsError
-from reviews.permissions import Actor, require
-from reviews.schema import app_settings
 from reviews.store.base import StoreBase, now, retried
+from reviews.workspace.permissions import Actor, require
+from reviews.workspace.schema import app_settings
 from synth.i18n import N_, Msg
 
 # What an officer may allow for one dataset, and the permission each needs.
@@ -29,7 +29,9 @@ class SettingWrites(StoreBase):
         json.dumps(value)  # refuse values that could not be stored as JSON before touching the database
         with self._transaction() as conn:
             old = self._put_setting(conn, key, value)
-            self._append_event(conn, actor.username, "settings.change", f"setting:{key}", {"from": old, "to": value})
+            self._append_event(
+                conn, actor.username, "settings.change", f"setting:{key}", {"from": old, "to": value}
+            )
 
     @retried
     def grant(self, actor: Actor, kind: str, dataset_id: int, justification: str) -> None:
@@ -38,13 +40,20 @@ class SettingWrites(StoreBase):
             raise ReviewsError(Msg("Unknown grant {kind}.", kind=repr(kind)))
         require(actor, GRANTS[kind])
         if len(justification.strip()) < 10:
-            raise ReviewsError(N_("Write a justification of at least a sentence; it is kept in the audit log."))
+            raise ReviewsError(
+                N_("Write a justification of at least a sentence; it is kept in the audit log.")
+            )
         key = f"{kind}:{int(dataset_id)}"
         value = {"by": actor.username, "justification": justification.strip(), "at": now().isoformat()}
         with self._transaction() as conn:
             self._put_setting(conn, key, value)
-            self._append_event(conn, actor.username, f"grant.{kind}", f"dataset:{dataset_id}",
-                               {"justification": value["justification"]})
+            self._append_event(
+                conn,
+                actor.username,
+                f"grant.{kind}",
+                f"dataset:{dataset_id}",
+                {"justification": value["justification"]},
+            )
 
     @staticmethod
     def _put_setting(conn: Connection, key: str, value: Any) -> Any:

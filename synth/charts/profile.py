@@ -18,17 +18,27 @@ def missingness_chart(profile: dict, title: str | None = None, *, translate: Tra
     """Horizontal bars of each column's missing share, from a profile dict."""
     _ = translate
     columns = profile["columns"]
-    figure = go.Figure(go.Bar(
-        x=[c["missing_share"] for c in columns], y=[c["name"] for c in columns], orientation="h",
-        marker_color=[WARNING if c["missing_share"] > 0.2 else REAL for c in columns],
-    ))
-    figure.update_layout(title=title or _("Missing share per column"), xaxis_title=_("missing share"), xaxis_range=[0, 1],
-                         height=max(240, 22 * len(columns)), margin=dict(l=10, r=10, t=40, b=10))
+    figure = go.Figure(
+        go.Bar(
+            x=[c["missing_share"] for c in columns],
+            y=[c["name"] for c in columns],
+            orientation="h",
+            marker_color=[WARNING if c["missing_share"] > 0.2 else REAL for c in columns],
+        )
+    )
+    figure.update_layout(
+        title=title or _("Missing share per column"),
+        xaxis_title=_("missing share"),
+        xaxis_range=[0, 1],
+        height=max(240, 22 * len(columns)),
+        margin=dict(l=10, r=10, t=40, b=10),
+    )
     return figure
 
 
-def distribution_chart(series: pd.Series, column_type: str, title: str | None = None, *,
-                       translate: Translate = same) -> go.Figure:
+def distribution_chart(
+    series: pd.Series, column_type: str, title: str | None = None, *, translate: Translate = same
+) -> go.Figure:
     """A histogram for numeric and date columns, bars of the most frequent values otherwise."""
     _ = translate
     title = title or _("Distribution of {column}").format(column=series.name)
@@ -52,8 +62,10 @@ def distribution_summary(series: pd.Series, column_type: str, *, translate: Tran
     if column_type == "numerical":
         q = values.quantile([0.0, 0.5, 1.0])
         return _("{column}: {n} values from {low:g} to {high:g}, median {median:g}.").format(
-            column=series.name, n=len(values), low=q.iloc[0], high=q.iloc[2], median=q.iloc[1])
+            column=series.name, n=len(values), low=q.iloc[0], high=q.iloc[2], median=q.iloc[1]
+        )
     top = values.astype(str).value_counts(normalize=True).head(3)
     parts = ", ".join(f"{k} {v:.0%}" for k, v in top.items())
     return _("{column}: {n} distinct values; most frequent {parts}.").format(
-        column=series.name, n=values.nunique(), parts=parts)
+        column=series.name, n=values.nunique(), parts=parts
+    )

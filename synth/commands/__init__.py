@@ -1,0 +1,1 @@
+"""Subcommands of ``python -m synth``, one module each, each exposing ``register(subparsers)``."""

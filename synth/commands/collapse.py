@@ -21,13 +21,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--model", choices=("gaussian", "table"), default="gaussian")
     parser.add_argument("--samples", type=int, default=100, help="M, samples (rows) per generation")
     parser.add_argument("--generations", type=int, default=100, help="G; results cover generations 0..G")
-    parser.add_argument("--runs", type=int, default=None, help="independent runs (default 1000 gaussian, 3 table)")
+    parser.add_argument(
+        "--runs", type=int, default=None, help="independent runs (default 1000 gaussian, 3 table)"
+    )
     parser.add_argument("--mode", choices=("replace", "accumulate"), default="replace")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--max-variance-loss", type=float, default=0.10, help="tolerated median variance loss")
+    parser.add_argument(
+        "--max-variance-loss", type=float, default=0.10, help="tolerated median variance loss"
+    )
     parser.add_argument("--data", help="table mode: the real table (CSV, TSV, Parquet, XLSX, JSONL)")
     parser.add_argument(
-        "--generator", default="rules", help="table mode: rules, gaussian_copula (or bootstrap: resample rows)"
+        "--generator",
+        default="rules",
+        help="table mode: rules, gaussian_copula (or bootstrap: resample rows)",
     )
     parser.add_argument("--json", action="store_true", help="print the arrays as JSON")
     parser.set_defaults(func=run)
@@ -46,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _gaussian(args: argparse.Namespace, runs: int) -> dict:
-    from synth.collapse.lab import run_gaussian_lab
+    from synth.lineage.collapse.lab import run_gaussian_lab
 
     lab = run_gaussian_lab(args.samples, args.generations, runs, args.mode, args.seed, args.max_variance_loss)
     if args.json:
@@ -55,8 +61,8 @@ def _gaussian(args: argparse.Namespace, runs: int) -> dict:
 
 
 def _table(args: argparse.Namespace, runs: int) -> dict:
-    from synth.collapse.table import simulate_table
     from synth.intake import read_table
+    from synth.lineage.collapse.table import simulate_table
 
     if not args.data:
         raise InputError("table mode needs the real table; pass --data FILE")
@@ -71,7 +77,7 @@ def _table(args: argparse.Namespace, runs: int) -> dict:
         generator=args.generator,
     )
     if not args.json:
-        from synth.collapse.charts import table_summary
+        from synth.lineage.collapse.charts import table_summary
 
         return {"_text": table_summary(sim).to_string(float_format="{:.3f}".format)}
     return {"model": "table", **sim.to_dict()}

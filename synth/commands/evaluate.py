@@ -8,8 +8,8 @@ import sys
 
 from synth.intake import read_table
 from synth.metrics.evaluate import evaluate
-from synth.metrics.gates import PURPOSES
 from synth.metrics.report_html import write_html
+from synth.purposes.gates import PURPOSES
 
 
 def register(subparsers) -> None:
@@ -22,10 +22,17 @@ def register(subparsers) -> None:
     )
     parser.add_argument("--real", required=True, help="the real training table")
     parser.add_argument("--synthetic", required=True, help="the synthetic table")
-    parser.add_argument("--holdout", help="real rows the generator never saw (needed for DCR, risks and utility)")
-    parser.add_argument("--protected", nargs="*", default=[], metavar="COL", help="protected attribute columns")
+    parser.add_argument(
+        "--holdout", help="real rows the generator never saw (needed for DCR, risks and utility)"
+    )
+    parser.add_argument(
+        "--protected", nargs="*", default=[], metavar="COL", help="protected attribute columns"
+    )
     parser.add_argument("--label", help="outcome column (fairness label rates, utility)")
-    parser.add_argument("--positive-class", help="the label's favourable value (default: a favourable-looking value, else the minority)")
+    parser.add_argument(
+        "--positive-class",
+        help="the label's favourable value (default: a favourable-looking value, else the minority)",
+    )
     parser.add_argument("--purpose", choices=PURPOSES, help="purpose whose gates to apply")
     parser.add_argument("--no-utility", action="store_true", help="skip training the utility models")
     parser.add_argument("--json", metavar="OUT", help="write the result as JSON to OUT ('-' for stdout)")
@@ -40,9 +47,15 @@ def run(args: argparse.Namespace) -> int:
     synthetic = read_table(args.synthetic).frame
     holdout = read_table(args.holdout).frame if args.holdout else None
     result = evaluate(
-        real, synthetic, holdout, protected=args.protected, label=args.label, positive_class=args.positive_class,
+        real,
+        synthetic,
+        holdout,
+        protected=args.protected,
+        label=args.label,
+        positive_class=args.positive_class,
         purpose=args.purpose,
-        with_utility=not args.no_utility, seed=args.seed,
+        with_utility=not args.no_utility,
+        seed=args.seed,
     )
     if args.json == "-":
         json.dump(result, sys.stdout, default=str)
@@ -60,17 +73,25 @@ def run(args: argparse.Namespace) -> int:
 def _summary(result: dict) -> str:
     fidelity = result["fidelity"]
     privacy = result["privacy"]
-    lines = [f"fidelity overall: {_fmt(fidelity['overall'])} (shapes {_fmt(fidelity['column_shapes_score'])}, "
-             f"pair trends {_fmt(fidelity['column_pair_trends_score'])})",
-             f"exact-match rate: {_fmt(privacy['exact_match_rate'])}"]
+    lines = [
+        f"fidelity overall: {_fmt(fidelity['overall'])} (shapes {_fmt(fidelity['column_shapes_score'])}, "
+        f"pair trends {_fmt(fidelity['column_pair_trends_score'])})",
+        f"exact-match rate: {_fmt(privacy['exact_match_rate'])}",
+    ]
     if privacy.get("dcr"):
         d = privacy["dcr"]
-        lines.append(f"DCR closer to training: {_fmt(d['closer_to_training_share'])} "
-                     f"[{_fmt(d['ci95'][0])}, {_fmt(d['ci95'][1])}] n={d['sample_size']}")
+        lines.append(
+            f"DCR closer to training: {_fmt(d['closer_to_training_share'])} "
+            f"[{_fmt(d['ci95'][0])}, {_fmt(d['ci95'][1])}] n={d['sample_size']}"
+        )
         for name, risk in privacy["risks"].items():
-            lines.append(f"{name} risk: {_fmt(risk['value'])} [{_fmt(risk['ci95'][0])}, {_fmt(risk['ci95'][1])}]")
+            lines.append(
+                f"{name} risk: {_fmt(risk['value'])} [{_fmt(risk['ci95'][0])}, {_fmt(risk['ci95'][1])}]"
+            )
     if result.get("utility") and result["utility"].get("ratio") is not None:
-        lines.append(f"utility ratio (TSTR/TRTR {result['utility']['headline_metric']}): {_fmt(result['utility']['ratio'])}")
+        lines.append(
+            f"utility ratio (TSTR/TRTR {result['utility']['headline_metric']}): {_fmt(result['utility']['ratio'])}"
+        )
     for gate in result["gates"]:
         lines.append(f"gate {gate['name']}: {gate['status'].upper()} - {gate['explanation']}")
     return "\n".join(lines) + "\n"

@@ -15,8 +15,8 @@ import pandas as pd
 
 from synth.errors import InputError
 from synth.generators import GENERATOR_NAMES
-from synth.lineage import DEFAULT_MAX_DEPTH, check_depth, file_sha256, read_sidecar, write_sidecar
-from synth.outliers import DEFAULT_INJECTION_FRACTION
+from synth.lineage.record import DEFAULT_MAX_DEPTH, check_depth, file_sha256, read_sidecar, write_sidecar
+from synth.outliers.inject import DEFAULT_INJECTION_FRACTION
 from synth.purposes import PURPOSES, AugmentationSpec, BiasSpec, PrivacySpec, PurposeSpec
 from synth.split import DEFAULT_HOLDOUT_FRACTION
 from synth.stages import DEFAULT_STAGES, STAGES
@@ -41,22 +41,46 @@ def register(subparsers) -> None:
     parser.add_argument("--train-out", help="also write the real training rows here")
     parser.add_argument("--holdout-out", help="also write the real holdout rows here")
     parser.add_argument("--holdout-fraction", type=float, default=DEFAULT_HOLDOUT_FRACTION)
-    parser.add_argument("--protected", nargs="+", default=[], metavar="COL", help="protected attributes (bias)")
+    parser.add_argument(
+        "--protected", nargs="+", default=[], metavar="COL", help="protected attributes (bias)"
+    )
     parser.add_argument("--label", help="outcome column: stratifies the split; needed for --target parity")
     parser.add_argument("--target", choices=("equal_groups", "parity", "custom"), default="equal_groups")
-    parser.add_argument("--share", action="append", default=[], metavar="GROUP=SHARE",
-                        help="with --target custom: a protected group's share (repeat; shares sum to 1)")
-    parser.add_argument("--augment-column", help="augmentation: column whose rare values to raise (default --label)")
-    parser.add_argument("--augment-share", type=float, help="augmentation: share each rare value reaches (default 1/K)")
-    parser.add_argument("--outliers", type=float, nargs="?", const=DEFAULT_INJECTION_FRACTION, default=0.0,
-                        metavar="FRACTION", help=f"inject flagged outlier-like rows (0-0.05; bare flag = "
-                        f"{DEFAULT_INJECTION_FRACTION})")
+    parser.add_argument(
+        "--share",
+        action="append",
+        default=[],
+        metavar="GROUP=SHARE",
+        help="with --target custom: a protected group's share (repeat; shares sum to 1)",
+    )
+    parser.add_argument(
+        "--augment-column", help="augmentation: column whose rare values to raise (default --label)"
+    )
+    parser.add_argument(
+        "--augment-share", type=float, help="augmentation: share each rare value reaches (default 1/K)"
+    )
+    parser.add_argument(
+        "--outliers",
+        type=float,
+        nargs="?",
+        const=DEFAULT_INJECTION_FRACTION,
+        default=0.0,
+        metavar="FRACTION",
+        help=f"inject flagged outlier-like rows (0-0.05; bare flag = {DEFAULT_INJECTION_FRACTION})",
+    )
     parser.add_argument("--epochs", type=int, help="training epochs of the deep generators")
     parser.add_argument("--batch-size", type=int, help="batch size of the deep generators")
-    parser.add_argument("--max-depth", type=int, default=DEFAULT_MAX_DEPTH, help="synthetic-on-synthetic limit")
+    parser.add_argument(
+        "--max-depth", type=int, default=DEFAULT_MAX_DEPTH, help="synthetic-on-synthetic limit"
+    )
     parser.add_argument("--override-justification", metavar="TEXT", help="go past --max-depth, recording why")
-    parser.add_argument("--stages", nargs="+", choices=STAGES, default=list(DEFAULT_STAGES),
-                        help="training stages the data may feed (pre-training needs a justification)")
+    parser.add_argument(
+        "--stages",
+        nargs="+",
+        choices=STAGES,
+        default=list(DEFAULT_STAGES),
+        help="training stages the data may feed (pre-training needs a justification)",
+    )
     parser.add_argument("--pretraining-justification", metavar="TEXT")
     parser.set_defaults(func=run)
 
@@ -105,13 +129,20 @@ def _stderr_progress():
 
 def run(args: argparse.Namespace) -> int:
     """Generate; user errors raise ``SynthError`` (exit 2 via the runner)."""
-    for path, flag in ((args.out, "--out"), (args.train_out, "--train-out"), (args.holdout_out, "--holdout-out")):
+    for path, flag in (
+        (args.out, "--out"),
+        (args.train_out, "--train-out"),
+        (args.holdout_out, "--holdout-out"),
+    ):
         _check_output(path, flag)
     spec = purpose_spec(args)
     parent = read_sidecar(args.data)
     # Refuse before reading and fitting: the depth limit does not depend on the data.
-    check_depth(1 if parent is None else parent.depth + 1, max_depth=args.max_depth,
-                override_justification=args.override_justification)
+    check_depth(
+        1 if parent is None else parent.depth + 1,
+        max_depth=args.max_depth,
+        override_justification=args.override_justification,
+    )
     from synth.intake import read_table
     from synth.pipeline import run_generation
     from synth.profile import profile_table
@@ -119,12 +150,25 @@ def run(args: argparse.Namespace) -> int:
     frame = read_table(args.data).frame
     profile = profile_table(frame)
     result = run_generation(
-        frame, generator=args.generator, purpose=spec, rows=args.rows, seed=args.seed,
-        parent_sha256=file_sha256(args.data), parent=parent, holdout_fraction=args.holdout_fraction,
-        label=args.label, pii_columns=profile.pii_columns(), outlier_regions=list(profile.outliers.values()),
-        outlier_fraction=args.outliers, epochs=args.epochs, batch_size=args.batch_size, max_depth=args.max_depth,
-        override_justification=args.override_justification, stages=args.stages,
-        pretraining_justification=args.pretraining_justification, progress=_stderr_progress(),
+        frame,
+        generator=args.generator,
+        purpose=spec,
+        rows=args.rows,
+        seed=args.seed,
+        parent_sha256=file_sha256(args.data),
+        parent=parent,
+        holdout_fraction=args.holdout_fraction,
+        label=args.label,
+        pii_columns=profile.pii_columns(),
+        outlier_regions=list(profile.outliers.values()),
+        outlier_fraction=args.outliers,
+        epochs=args.epochs,
+        batch_size=args.batch_size,
+        max_depth=args.max_depth,
+        override_justification=args.override_justification,
+        stages=args.stages,
+        pretraining_justification=args.pretraining_justification,
+        progress=_stderr_progress(),
     )
     write_table(result.synthetic, args.out)
     sidecar = write_sidecar(args.out, result.sidecar)
@@ -152,5 +196,7 @@ def summary(result, out: str, sidecar: Path) -> str:
         total = sum(c.real_outliers for c in kept)
         lines.append(f"outliers with synthetic counterparts: {covered}/{total} (train rows)")
     if result.forced_rows:
-        lines.append(f"note: {result.forced_rows} rows had their conditioned values set after conditional sampling fell short")
+        lines.append(
+            f"note: {result.forced_rows} rows had their conditioned values set after conditional sampling fell short"
+        )
     return "\n".join(lines)

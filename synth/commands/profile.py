@@ -19,8 +19,12 @@ def register(subparsers) -> None:
     )
     parser.add_argument("file", help="path of the table to profile")
     parser.add_argument("--json", action="store_true", help="write one JSON object instead of a summary")
-    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="size limit in bytes (default 200 MB)")
-    parser.add_argument("--outliers", choices=(IQR, MAD), default=IQR, help="outlier rule for numbers (default iqr)")
+    parser.add_argument(
+        "--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="size limit in bytes (default 200 MB)"
+    )
+    parser.add_argument(
+        "--outliers", choices=(IQR, MAD), default=IQR, help="outlier rule for numbers (default iqr)"
+    )
     parser.set_defaults(func=run)
 
 
@@ -71,7 +75,9 @@ def summary(intake: IntakeResult, profile: TableProfile) -> str:
             notes.append(f"range {column.minimum} .. {column.maximum}")
         outliers = profile.outliers.get(column.name)
         if outliers and outliers.count:
-            notes.append(f"{outliers.count} {'rare' if outliers.method == 'rare_category' else 'outlier'} rows")
+            notes.append(
+                f"{outliers.count} {'rare' if outliers.method == 'rare_category' else 'outlier'} rows"
+            )
         lines.append(
             f"{column.name[:24]:<24} {column.type:<12} {column.missing_share:>8.1%} {column.distinct:>9}  {'; '.join(notes)}"
         )

@@ -49,22 +49,28 @@ def check_sample_request(n: int, conditions: pd.DataFrame | None, columns: pd.In
     if conditions is None:
         return
     if len(conditions) != n:
-        raise GenerationError(Msg(
-            "conditions have {rows} rows but {n} samples were asked for; "
-            "pass one conditions row per wanted sample",
-            rows=len(conditions), n=int(n),
-        ))
+        raise GenerationError(
+            Msg(
+                "conditions have {rows} rows but {n} samples were asked for; "
+                "pass one conditions row per wanted sample",
+                rows=len(conditions),
+                n=int(n),
+            )
+        )
     unknown = [c for c in conditions.columns if c not in columns]
     if unknown:
-        raise GenerationError(Msg(
-            "condition columns {columns} are not in the training table; condition only on its columns",
-            columns=str(unknown),
-        ))
+        raise GenerationError(
+            Msg(
+                "condition columns {columns} are not in the training table; condition only on its columns",
+                columns=str(unknown),
+            )
+        )
 
 
 def check_fitted(train: pd.DataFrame | None, name: str) -> pd.DataFrame:
     """Return the training frame, or raise when ``fit`` was not called."""
     if train is None:
-        raise GenerationError(Msg("generator {name} is not fitted yet; call fit(train) before sample(n)",
-                                  name=repr(name)))
+        raise GenerationError(
+            Msg("generator {name} is not fitted yet; call fit(train) before sample(n)", name=repr(name))
+        )
     return train

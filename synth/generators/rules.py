@@ -34,7 +34,6 @@ from synth.errors import GenerationError
 from synth.generators.base import NO_TRAINING_ROWS, Progress, check_fitted, check_sample_request, report
 from synth.i18n import Msg
 
-
 MASS_SHARE = 0.05
 
 
@@ -107,7 +106,9 @@ class RulesGenerator:
             raise GenerationError(NO_TRAINING_ROWS)
         self._train = train.reset_index(drop=True)
         self._rng = np.random.default_rng(self.seed)
-        self._numeric = {c: col for c in train.columns if (col := _numeric_column(self._train[c])) is not None}
+        self._numeric = {
+            c: col for c in train.columns if (col := _numeric_column(self._train[c])) is not None
+        }
         self._categorical = [c for c in train.columns if c not in self._numeric]
         self._scaled = self._standardised()
         self._train_hashes = np.unique(row_hashes(self._train))
@@ -141,7 +142,11 @@ class RulesGenerator:
         for pool, targets in self._classes(n, conditions):
             # Seeds come from at most ``max_anchors`` rows of the class, whose neighbour table is
             # computed once: a kNN query per synthetic row would cost ~20x the rest of sampling.
-            anchors = pool if len(pool) <= self.max_anchors else np.sort(rng.choice(pool, self.max_anchors, replace=False))
+            anchors = (
+                pool
+                if len(pool) <= self.max_anchors
+                else np.sort(rng.choice(pool, self.max_anchors, replace=False))
+            )
             table = self._neighbour_table(anchors)
             at = rng.integers(len(anchors), size=len(targets))
             seeds[targets] = anchors[at]
@@ -235,8 +240,13 @@ class RulesGenerator:
                 break
             sub_conditions = None if conditions is None else conditions.iloc[copies]
             # Redraw categories for the copies too, and grow the noise each round.
-            redo = self._compose(seeds[copies], redraws[copies], partners[copies], self.noise_scale * (1 + round_),
-                                 sub_conditions)
+            redo = self._compose(
+                seeds[copies],
+                redraws[copies],
+                partners[copies],
+                self.noise_scale * (1 + round_),
+                sub_conditions,
+            )
             for _ in range(1 + round_ // 3) if movable else ():
                 self._nudge(redo, movable, round_)
             for j, name in enumerate(out.columns):
@@ -254,7 +264,9 @@ class RulesGenerator:
                 continue
             values = frame[name].to_numpy(dtype="float64", na_value=np.nan)[rows]
             unit = 1.0 if col.integral else max(col.spread * 1e-3, 1e-9)
-            step = np.maximum(unit * round_, np.abs(rng.normal(0.0, self.noise_scale * col.spread, rows.size)))
+            step = np.maximum(
+                unit * round_, np.abs(rng.normal(0.0, self.noise_scale * col.spread, rows.size))
+            )
             if col.integral:
                 step = np.ceil(step)
             step *= rng.choice([-1.0, 1.0], size=rows.size)

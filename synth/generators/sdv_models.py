@@ -4,7 +4,7 @@ Metadata: SDV detects sdtypes and also records the observed ranges (``range_min`
 ``range_max``, ``range_values``) and whether nulls occur; it then rejects data outside
 them. We keep only the sdtype, so a table whose holdout or conditions fall outside the
 training sample's ranges is not refused, and we never let SDV treat a column as an id or
-PII (PII columns are removed before fitting; see ``synth.pii_fake``).
+PII (PII columns are removed before fitting; see ``synth.generators.fake_pii``).
 
 Seeding: the fit is seeded through numpy's and torch's global generators (restored after);
 sampling is seeded with the synthesizer's own ``_set_random_state`` (SDV otherwise re-seeds
@@ -97,8 +97,9 @@ class SdvGenerator:
         epochs = self.epochs or DEFAULT_EPOCHS
         batch = self.batch_size or DEFAULT_BATCH_SIZE
         if self.name in ("ctgan", "copulagan") and batch % 10:
-            raise GenerationError(Msg("batch size {batch} is not a multiple of 10; CTGAN needs one (e.g. 500)",
-                                      batch=batch))
+            raise GenerationError(
+                Msg("batch size {batch} is not a multiple of 10; CTGAN needs one (e.g. 500)", batch=batch)
+            )
         if self.name == "tvae":
             return _DEEP[self.name](metadata, epochs=epochs, batch_size=batch)
         return _DEEP[self.name](metadata, epochs=epochs, batch_size=batch, enable_gpu=False)
@@ -112,7 +113,10 @@ class SdvGenerator:
         total = self.epochs or DEFAULT_EPOCHS
         if self.name in _DEEP:
             synthesizer.on_epoch = lambda done: report(
-                progress, done / total, Msg("{name}: epoch {done}/{total}", name=self.name, done=done, total=total))
+                progress,
+                done / total,
+                Msg("{name}: epoch {done}/{total}", name=self.name, done=done, total=total),
+            )
         report(progress, 0.0, Msg("{name}: fitting", name=self.name))
         with _seeded(self.seed), warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -121,11 +125,14 @@ class SdvGenerator:
             except Exception as exc:
                 # Library errors become ours; anything else (a cancelling progress callback) passes.
                 if type(exc).__module__.split(".")[0] in _LIBRARIES:
-                    raise GenerationError(Msg(
-                        "{name} could not fit this table ({error}); check the column types in the "
-                        "profile, or try the rules or gaussian_copula generator",
-                        name=self.name, error=str(exc),
-                    )) from exc
+                    raise GenerationError(
+                        Msg(
+                            "{name} could not fit this table ({error}); check the column types in the "
+                            "profile, or try the rules or gaussian_copula generator",
+                            name=self.name,
+                            error=str(exc),
+                        )
+                    ) from exc
                 raise
         synthesizer._set_random_state(self.seed)
         self._synthesizer = synthesizer

@@ -105,7 +105,9 @@ def read_table(
     )
 
 
-def _load_bytes(source: str | os.PathLike | bytes, filename: str | None, max_bytes: int) -> tuple[bytes, str | None]:
+def _load_bytes(
+    source: str | os.PathLike | bytes, filename: str | None, max_bytes: int
+) -> tuple[bytes, str | None]:
     if isinstance(source, (bytes, bytearray, memoryview)):
         size = len(source)
         _check_size(size, max_bytes)
@@ -114,8 +116,14 @@ def _load_bytes(source: str | os.PathLike | bytes, filename: str | None, max_byt
     if not path.exists():
         raise InputError([Msg("no file at {path}; check the path and the spelling", path=str(path))])
     if not path.is_file():
-        raise InputError([Msg("{path} is not a file; give the path of a .csv, .tsv, .parquet, .xlsx or .jsonl file",
-                              path=str(path))])
+        raise InputError(
+            [
+                Msg(
+                    "{path} is not a file; give the path of a .csv, .tsv, .parquet, .xlsx or .jsonl file",
+                    path=str(path),
+                )
+            ]
+        )
     _check_size(path.stat().st_size, max_bytes)
     return path.read_bytes(), filename or path.name
 
@@ -125,8 +133,9 @@ def _check_size(size: int, max_bytes: int) -> None:
     if too_big:
         raise InputError([too_big])
     if size == 0:
-        raise InputError([N_("the file is empty (0 bytes); upload a table with a header row and at least two data "
-                             "rows")])
+        raise InputError(
+            [N_("the file is empty (0 bytes); upload a table with a header row and at least two data rows")]
+        )
 
 
 def _read_delimited_as(fmt: str) -> Callable[[bytes], RawTable]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from synth.i18n import joined, Msg
+from synth.i18n import Msg, joined
 from synth.intake.sniffing import decode_text, looks_binary, sniff_delimiter
 
 # Ragged rows are counted in full, but only the first few are named in the message.
@@ -58,11 +58,14 @@ def read_delimited(data: bytes, fmt: str) -> RawTable:
             engine="c",
         )
     except (pd.errors.ParserError, ValueError) as exc:
-        table.problems.append(Msg(
-            "the {format} text could not be parsed ({error}); "
-            "check its quotes and delimiters, or save it again from a spreadsheet as CSV UTF-8",
-            format=fmt_name, error=_first_line(exc),
-        ))
+        table.problems.append(
+            Msg(
+                "the {format} text could not be parsed ({error}); "
+                "check its quotes and delimiters, or save it again from a spreadsheet as CSV UTF-8",
+                format=fmt_name,
+                error=_first_line(exc),
+            )
+        )
         return table
     frame.columns = [h.strip() for h in header]
     table.frame = frame
@@ -92,26 +95,43 @@ def _scan_rows(text: str, delimiter: str) -> tuple[list[str], Msg | None, int]:
                 if len(ragged) < _RAGGED_SHOWN:
                     ragged.append(Msg("line {line} has {fields}", line=reader.line_num, fields=len(record)))
     except csv.Error as exc:
-        return header, Msg(
-            "line {line} cannot be parsed ({error}); close the open quote or remove the stray "
-            "quote character on that line",
-            line=reader.line_num, error=str(exc),
-        ), n_rows
+        return (
+            header,
+            Msg(
+                "line {line} cannot be parsed ({error}); close the open quote or remove the stray "
+                "quote character on that line",
+                line=reader.line_num,
+                error=str(exc),
+            ),
+            n_rows,
+        )
     if not n_ragged:
         return header, None, n_rows
     lines = joined(ragged, "; ")
     if n_ragged == 1:
-        problem = Msg("1 row does not have the header's {fields} fields ({lines}); fix those lines so every row "
-                      "has one value per column (quote values that contain the delimiter)",
-                      fields=len(header), lines=lines)
+        problem = Msg(
+            "1 row does not have the header's {fields} fields ({lines}); fix those lines so every row "
+            "has one value per column (quote values that contain the delimiter)",
+            fields=len(header),
+            lines=lines,
+        )
     elif n_ragged > len(ragged):
-        problem = Msg("{n} rows do not have the header's {fields} fields ({lines} and {more} more rows); fix those "
-                      "lines so every row has one value per column (quote values that contain the delimiter)",
-                      n=n_ragged, fields=len(header), lines=lines, more=n_ragged - len(ragged))
+        problem = Msg(
+            "{n} rows do not have the header's {fields} fields ({lines} and {more} more rows); fix those "
+            "lines so every row has one value per column (quote values that contain the delimiter)",
+            n=n_ragged,
+            fields=len(header),
+            lines=lines,
+            more=n_ragged - len(ragged),
+        )
     else:
-        problem = Msg("{n} rows do not have the header's {fields} fields ({lines}); fix those lines so every row "
-                      "has one value per column (quote values that contain the delimiter)",
-                      n=n_ragged, fields=len(header), lines=lines)
+        problem = Msg(
+            "{n} rows do not have the header's {fields} fields ({lines}); fix those lines so every row "
+            "has one value per column (quote values that contain the delimiter)",
+            n=n_ragged,
+            fields=len(header),
+            lines=lines,
+        )
     return header, problem, n_rows
 
 
@@ -122,16 +142,30 @@ def read_parquet(data: bytes) -> RawTable:
 
         arrow = pq.read_table(io.BytesIO(data))
     except Exception as exc:  # pyarrow raises several unrelated types for corrupt input
-        return RawTable([], None, [Msg(
-            "the Parquet file cannot be read ({error}); export it again, or upload the table as CSV",
-            error=_first_line(exc),
-        )])
+        return RawTable(
+            [],
+            None,
+            [
+                Msg(
+                    "the Parquet file cannot be read ({error}); export it again, or upload the table as CSV",
+                    error=_first_line(exc),
+                )
+            ],
+        )
     header = [str(n) for n in arrow.column_names]
     try:
         frame = arrow.to_pandas() if len(set(header)) == len(header) else None
     except Exception as exc:  # noqa: BLE001 - same reason as above
-        return RawTable(header, None, [Msg("the Parquet columns cannot be converted ({error}); upload it as CSV",
-                                           error=_first_line(exc))])
+        return RawTable(
+            header,
+            None,
+            [
+                Msg(
+                    "the Parquet columns cannot be converted ({error}); upload it as CSV",
+                    error=_first_line(exc),
+                )
+            ],
+        )
     return RawTable(header, frame)
 
 
@@ -140,11 +174,17 @@ def read_excel(data: bytes) -> RawTable:
     try:
         raw = pd.read_excel(io.BytesIO(data), sheet_name=0, header=None, dtype=object, engine="openpyxl")
     except Exception as exc:  # openpyxl and zipfile raise many types for a damaged workbook
-        return RawTable([], None, [Msg(
-            "the Excel file cannot be read ({error}); open it in Excel, save it again as .xlsx, "
-            "or save the sheet as CSV",
-            error=_first_line(exc),
-        )])
+        return RawTable(
+            [],
+            None,
+            [
+                Msg(
+                    "the Excel file cannot be read ({error}); open it in Excel, save it again as .xlsx, "
+                    "or save the sheet as CSV",
+                    error=_first_line(exc),
+                )
+            ],
+        )
     raw = raw.dropna(how="all").dropna(axis=1, how="all") if raw.size else raw
     if raw.empty:
         return RawTable([], None)
@@ -165,11 +205,21 @@ def read_jsonl(data: bytes) -> RawTable:
         try:
             items = json.loads(stripped)
         except json.JSONDecodeError as exc:
-            return RawTable([], None, [Msg("the JSON text is invalid ({error}); fix it or save the table as JSON Lines",
-                                           error=str(exc))], encoding)
+            return RawTable(
+                [],
+                None,
+                [
+                    Msg(
+                        "the JSON text is invalid ({error}); fix it or save the table as JSON Lines",
+                        error=str(exc),
+                    )
+                ],
+                encoding,
+            )
         records = [item for item in items if isinstance(item, dict)]
-        bad_lines = [Msg("item {n}", n=i + 1) for i, item in enumerate(items)
-                     if not isinstance(item, dict)][:_RAGGED_SHOWN]
+        bad_lines = [Msg("item {n}", n=i + 1) for i, item in enumerate(items) if not isinstance(item, dict)][
+            :_RAGGED_SHOWN
+        ]
     else:
         records, bad_lines = [], []
         for number, line in enumerate(text.splitlines(), start=1):
@@ -184,11 +234,18 @@ def read_jsonl(data: bytes) -> RawTable:
             elif len(bad_lines) < _RAGGED_SHOWN:
                 bad_lines.append(Msg("line {n}", n=number))
     if bad_lines:
-        return RawTable([], None, [Msg(
-            "these entries are not JSON objects: {entries}; write one object per line "
-            'such as {{"age": 39, "sex": "Male"}}',
-            entries=joined(bad_lines),
-        )], encoding)
+        return RawTable(
+            [],
+            None,
+            [
+                Msg(
+                    "these entries are not JSON objects: {entries}; write one object per line "
+                    'such as {{"age": 39, "sex": "Male"}}',
+                    entries=joined(bad_lines),
+                )
+            ],
+            encoding,
+        )
     header: list[str] = []
     seen: set[str] = set()
     for record in records:

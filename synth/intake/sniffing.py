@@ -69,11 +69,13 @@ def detect_format(head: bytes, filename: str | None) -> str:
     if head.startswith(_ZIP_MAGIC):
         return "xlsx"
     if looks_binary(head):
-        raise UnsupportedFormat(Msg(
-            "the file {extension} holds binary content that is not a table we can read; "
-            "upload a .csv, .tsv, .parquet, .xlsx or .jsonl file",
-            extension=ext or Msg("(no extension)"),
-        ))
+        raise UnsupportedFormat(
+            Msg(
+                "the file {extension} holds binary content that is not a table we can read; "
+                "upload a .csv, .tsv, .parquet, .xlsx or .jsonl file",
+                extension=ext or Msg("(no extension)"),
+            )
+        )
     if head.lstrip().startswith(b"{"):
         return "jsonl"
     return "csv"
@@ -139,7 +141,9 @@ def sniff_delimiter(text: str, default: str = ",") -> str:
     best, best_key = default, (0, 0.0, 0)
     for delimiter in DELIMITERS:
         try:
-            rows = [r for r in csv.reader(io.StringIO(sample), delimiter=delimiter, skipinitialspace=True) if r]
+            rows = [
+                r for r in csv.reader(io.StringIO(sample), delimiter=delimiter, skipinitialspace=True) if r
+            ]
         except csv.Error:
             continue
         if not rows or len(rows[0]) < 2:

@@ -47,7 +47,12 @@ class Metric:
     @classmethod
     def describe(cls) -> dict:
         """Name, goal and range, for reports."""
-        return {"name": cls.name, "goal": cls.goal.value, "min_value": cls.min_value, "max_value": cls.max_value}
+        return {
+            "name": cls.name,
+            "goal": cls.goal.value,
+            "min_value": cls.min_value,
+            "max_value": cls.max_value,
+        }
 
 
 def infer_column_types(frame: pd.DataFrame) -> dict[str, str]:
@@ -83,4 +88,9 @@ def discrete_codes(real: pd.Series, synthetic: pd.Series) -> tuple[np.ndarray, n
     codes, uniques = pd.factorize(both, use_na_sentinel=False)
     codes = codes.astype(np.int64)
     missing = np.flatnonzero(pd.isna(uniques))
-    return codes[: len(real)], codes[len(real):], max(len(uniques), 1), int(missing[0]) if missing.size else -1
+    return (
+        codes[: len(real)],
+        codes[len(real) :],
+        max(len(uniques), 1),
+        int(missing[0]) if missing.size else -1,
+    )

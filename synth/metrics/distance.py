@@ -28,8 +28,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from synth.metrics.base import CONTINUOUS_TYPES, DISCRETE_TYPES, continuous_values, shared_codes
 from synth.i18n import N_
+from synth.metrics.base import CONTINUOUS_TYPES, DISCRETE_TYPES, continuous_values, shared_codes
 
 # A missing numeric value is moved this far away (in range units) so the cap turns any
 # comparison with a present value into 1 and two missing values into 0.
@@ -54,12 +54,17 @@ def column_ranges(frame: pd.DataFrame, column_types: dict[str, str]) -> dict[str
     for column, column_type in column_types.items():
         if column_type in CONTINUOUS_TYPES:
             values = continuous_values(frame[column])
-            ranges[column] = float(np.nanmax(values) - np.nanmin(values)) if np.isfinite(values).any() else float("nan")
+            ranges[column] = (
+                float(np.nanmax(values) - np.nanmin(values)) if np.isfinite(values).any() else float("nan")
+            )
     return ranges
 
 
 def encode(
-    query: pd.DataFrame, reference: pd.DataFrame, column_types: dict[str, str], ranges: dict[str, float] | None = None
+    query: pd.DataFrame,
+    reference: pd.DataFrame,
+    column_types: dict[str, str],
+    ranges: dict[str, float] | None = None,
 ) -> Encoded:
     """Code both tables for :func:`nearest_two`.
 
@@ -83,7 +88,9 @@ def encode(
                 # Constant (or empty) in the reference: equal or not, like a category.
                 add_codes(*shared_codes(pd.Series(q), pd.Series(r)))
             else:
-                numeric.append((np.where(np.isnan(q), _MISSING, q / spread), np.where(np.isnan(r), _MISSING, r / spread)))
+                numeric.append(
+                    (np.where(np.isnan(q), _MISSING, q / spread), np.where(np.isnan(r), _MISSING, r / spread))
+                )
             n_columns += 1
         elif column_type in DISCRETE_TYPES:
             add_codes(*shared_codes(query[column], reference[column]))
@@ -103,7 +110,6 @@ def encode(
     )
 
 
-
 def nearest_two(encoded: Encoded) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per query row: smallest distance, second-smallest distance, index of the nearest reference row."""
     n_query = len(encoded.query_numeric)
@@ -114,17 +120,25 @@ def nearest_two(encoded: Encoded) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     bounds = np.linspace(0, n_query, workers + 1).astype(int)
     # numpy releases the GIL inside ufuncs, so threads use every core.
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        list(pool.map(lambda i: _scan(encoded, bounds[i], bounds[i + 1], first, second, nearest), range(workers)))
+        list(
+            pool.map(
+                lambda i: _scan(encoded, bounds[i], bounds[i + 1], first, second, nearest), range(workers)
+            )
+        )
     return first, second, nearest
 
 
-def _scan(encoded: Encoded, begin: int, end: int, first: np.ndarray, second: np.ndarray, nearest: np.ndarray) -> None:
+def _scan(
+    encoded: Encoded, begin: int, end: int, first: np.ndarray, second: np.ndarray, nearest: np.ndarray
+) -> None:
     n_reference = len(encoded.reference_numeric)
     # Small blocks stay in cache, so the four passes per column cost little memory traffic.
     block = max(1, _BLOCK_CELLS // max(n_reference, 1))
     total = np.empty((block, n_reference))
     term = np.empty((block, n_reference))
-    mismatches = np.empty((block, n_reference), dtype=np.uint8 if encoded.query_codes.shape[1] < 256 else np.uint16)
+    mismatches = np.empty(
+        (block, n_reference), dtype=np.uint8 if encoded.query_codes.shape[1] < 256 else np.uint16
+    )
     flags = np.empty((block, n_reference), dtype=bool)
     low = encoded.reference_numeric.min(axis=0, initial=np.inf)
     high = encoded.reference_numeric.max(axis=0, initial=-np.inf)
@@ -147,7 +161,9 @@ def _scan(encoded: Encoded, begin: int, end: int, first: np.ndarray, second: np.
             counts, unequal = mismatches[:size], flags[:size]
             counts.fill(0)
             for j in range(encoded.query_codes.shape[1]):
-                np.not_equal(encoded.query_codes[start:stop, j, None], encoded.reference_codes[None, :, j], out=unequal)
+                np.not_equal(
+                    encoded.query_codes[start:stop, j, None], encoded.reference_codes[None, :, j], out=unequal
+                )
                 np.add(counts, unequal, out=counts)
             acc += counts
         acc /= encoded.n_columns
@@ -162,7 +178,10 @@ def _scan(encoded: Encoded, begin: int, end: int, first: np.ndarray, second: np.
 
 
 def distances_to_closest(
-    query: pd.DataFrame, reference: pd.DataFrame, column_types: dict[str, str], ranges: dict[str, float] | None = None
+    query: pd.DataFrame,
+    reference: pd.DataFrame,
+    column_types: dict[str, str],
+    ranges: dict[str, float] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """DCR, second-closest distance and nearest row index of every ``query`` row in ``reference``."""
     return nearest_two(encode(query, reference, column_types, ranges))

@@ -15,17 +15,24 @@ import numpy as np
 import pandas as pd
 
 from synth.errors import InputError
-from synth.i18n import N_, word, Msg
-from synth.metrics.base import CONTINUOUS_TYPES, DATETIME, DISCRETE_TYPES, STATISTICAL_TYPES, discrete_codes, infer_column_types
-from synth.metrics.column_shapes import column_shapes
-from synth.metrics.extra_fidelity import extra_fidelity
+from synth.i18n import N_, Msg, word
+from synth.metrics.base import (
+    CONTINUOUS_TYPES,
+    DATETIME,
+    DISCRETE_TYPES,
+    STATISTICAL_TYPES,
+    discrete_codes,
+    infer_column_types,
+)
 from synth.metrics.fairness import fairness
-from synth.metrics.gates import evaluate_gates, normalise_purpose
-from synth.metrics.pair_trends import column_pair_trends, pair_trends_score
-from synth.metrics.privacy_dcr import dcr, exact_match_rate
-from synth.metrics.privacy_risks import privacy_risks
+from synth.metrics.fidelity.column_shapes import column_shapes
+from synth.metrics.fidelity.extra import extra_fidelity
+from synth.metrics.fidelity.pair_trends import column_pair_trends, pair_trends_score
+from synth.metrics.privacy.dcr import dcr, exact_match_rate
+from synth.metrics.privacy.risks import privacy_risks
 from synth.metrics.utility import utility
 from synth.profile.column_types import to_datetime
+from synth.purposes.gates import evaluate_gates, normalise_purpose
 
 Progress = Callable[[float, str], None]
 # Column types appear as words in the messages below.
@@ -37,7 +44,9 @@ def _mean(scores) -> float | None:
     return float(np.mean(values)) if values else None
 
 
-def fidelity(real: pd.DataFrame, synthetic: pd.DataFrame, column_types: dict[str, str], *, extras: bool = True) -> dict:
+def fidelity(
+    real: pd.DataFrame, synthetic: pd.DataFrame, column_types: dict[str, str], *, extras: bool = True
+) -> dict:
     """Column shapes, pair trends and their mean (SDMetrics QualityReport's overall score)."""
     codes = {c: discrete_codes(real[c], synthetic[c]) for c, t in column_types.items() if t in DISCRETE_TYPES}
     shapes = column_shapes(real, synthetic, column_types, codes)
@@ -61,8 +70,13 @@ def _align(name: str, frame: pd.DataFrame, column_types: dict[str, str], problem
     # Id and text columns are not compared, so a generator may leave them out.
     missing = [c for c, t in column_types.items() if c not in frame.columns and t in STATISTICAL_TYPES]
     if missing:
-        problems.append(Msg("the {table} table lacks column(s) {columns}; give it the same columns as the real table",
-                            table=word(name), columns=", ".join(map(repr, missing))))
+        problems.append(
+            Msg(
+                "the {table} table lacks column(s) {columns}; give it the same columns as the real table",
+                table=word(name),
+                columns=", ".join(map(repr, missing)),
+            )
+        )
         return frame
     frame = frame.copy()
     for column, column_type in column_types.items():
@@ -79,9 +93,16 @@ def _align(name: str, frame: pd.DataFrame, column_types: dict[str, str], problem
             bad = converted.isna() & values.notna()
             if bad.any():
                 example = values[bad].iloc[0]
-                problems.append(Msg(
-                    "column '{column}' is {type} in the real table but the {table} table holds {example}; "
-                    "make its values {type}", column=column, type=word(column_type), table=word(name), example=repr(example)))
+                problems.append(
+                    Msg(
+                        "column '{column}' is {type} in the real table but the {table} table holds {example}; "
+                        "make its values {type}",
+                        column=column,
+                        type=word(column_type),
+                        table=word(name),
+                        example=repr(example),
+                    )
+                )
             frame[column] = converted
     return frame
 
@@ -95,16 +116,30 @@ def _prepare(real, synthetic, holdout, column_types, protected, label):
     problems = []
     unknown = [c for c in column_types if c not in real.columns]
     if unknown:
-        problems.append(Msg("column_types names column(s) {columns} that the real table lacks",
-                            columns=", ".join(map(repr, unknown))))
+        problems.append(
+            Msg(
+                "column_types names column(s) {columns} that the real table lacks",
+                columns=", ".join(map(repr, unknown)),
+            )
+        )
         column_types = {c: t for c, t in column_types.items() if c in real.columns}
     for column in [*protected, *([label] if label else [])]:
         if column not in real.columns:
-            problems.append(Msg("column '{column}' (protected or label) is not in the real table; pick one of its columns",
-                                column=column))
+            problems.append(
+                Msg(
+                    "column '{column}' (protected or label) is not in the real table; pick one of its columns",
+                    column=column,
+                )
+            )
         elif column_types.get(column) not in STATISTICAL_TYPES:
-            problems.append(Msg("column '{column}' is typed {type}; protected and label columns must be categorical, "
-                                "boolean or numeric", column=column, type=repr(column_types.get(column))))
+            problems.append(
+                Msg(
+                    "column '{column}' is typed {type}; protected and label columns must be categorical, "
+                    "boolean or numeric",
+                    column=column,
+                    type=repr(column_types.get(column)),
+                )
+            )
     real = _align(N_("real"), real, column_types, problems)
     synthetic = _align(N_("synthetic"), synthetic, column_types, problems)
     if holdout is not None:
@@ -115,7 +150,10 @@ def _prepare(real, synthetic, holdout, column_types, protected, label):
 
 
 def _summary(result: dict) -> dict:
-    gaps = [a["synthetic"]["demographic_parity_difference"] for a in result.get("fairness", {}).get("attributes", {}).values()]
+    gaps = [
+        a["synthetic"]["demographic_parity_difference"]
+        for a in result.get("fairness", {}).get("attributes", {}).values()
+    ]
     gaps = [g for g in gaps if g is not None]
     coverage = [c.get("CategoryCoverage") for c in result["fidelity"].get("columns", {}).values()]
     coverage = [c for c in coverage if c is not None]
@@ -154,7 +192,7 @@ def evaluate(
         positive_class: the label's favourable value (see ``synth.metrics.fairness``).
         purpose: "privacy", "bias" (correction) or "augmentation"; picks the gates.
         bias_target: ``{column: {value: target share}}`` for bias correction.
-        gates: overrides of the default gate thresholds (see ``synth.metrics.gates``).
+        gates: overrides of the default gate thresholds (see ``synth.purposes.gates``).
         with_utility: train the TSTR/TRTR models (the slowest part).
         progress: called as ``progress(fraction, message)`` between stages.
         seed: seed of every sample and model.
@@ -184,28 +222,62 @@ def evaluate(
         timing[name] = round(time.perf_counter() - begin, 4)
         return value
 
-    real, synth, hold, types = stage("prepare", 0.0, N_("checking the tables"),
-                                     lambda: _prepare(real_train, synthetic, holdout, column_types, protected, label))
+    real, synth, hold, types = stage(
+        "prepare",
+        0.0,
+        N_("checking the tables"),
+        lambda: _prepare(real_train, synthetic, holdout, column_types, protected, label),
+    )
     result: dict = {
         "column_types": types,
         "rows": {"real": len(real), "synthetic": len(synth), "holdout": None if hold is None else len(hold)},
         "purpose": purpose,
     }
-    result["fidelity"] = stage("fidelity", 0.05, N_("comparing column shapes and pair trends"), lambda: fidelity(real, synth, types))
-    privacy: dict = {"exact_match_rate": stage("exact_match", 0.3, N_("looking for copied rows"),
-                                               lambda: exact_match_rate(real, synth, types))}
+    result["fidelity"] = stage(
+        "fidelity", 0.05, N_("comparing column shapes and pair trends"), lambda: fidelity(real, synth, types)
+    )
+    privacy: dict = {
+        "exact_match_rate": stage(
+            "exact_match", 0.3, N_("looking for copied rows"), lambda: exact_match_rate(real, synth, types)
+        )
+    }
     if hold is not None and len(hold) > 0:
-        privacy["dcr"] = stage("dcr", 0.4, N_("measuring distances to closest records"), lambda: dcr(real, synth, hold, types, seed=seed))
-        privacy["risks"] = stage("risks", 0.55, N_("running singling-out, linkability and inference attacks"),
-                                 lambda: privacy_risks(synth, real, hold, types, secret=label, seed=seed))
+        privacy["dcr"] = stage(
+            "dcr",
+            0.4,
+            N_("measuring distances to closest records"),
+            lambda: dcr(real, synth, hold, types, seed=seed),
+        )
+        privacy["risks"] = stage(
+            "risks",
+            0.55,
+            N_("running singling-out, linkability and inference attacks"),
+            lambda: privacy_risks(synth, real, hold, types, secret=label, seed=seed),
+        )
     else:
         privacy["dcr"] = privacy["risks"] = None
     result["privacy"] = privacy
-    result["fairness"] = stage("fairness", 0.7, N_("comparing protected groups"), lambda: fairness(
-        real, synth, protected, column_types=types, label=label, positive_class=positive_class, bias_target=bias_target))
+    result["fairness"] = stage(
+        "fairness",
+        0.7,
+        N_("comparing protected groups"),
+        lambda: fairness(
+            real,
+            synth,
+            protected,
+            column_types=types,
+            label=label,
+            positive_class=positive_class,
+            bias_target=bias_target,
+        ),
+    )
     if with_utility and label is not None and hold is not None and len(hold) > 0:
-        result["utility"] = stage("utility", 0.75, N_("training models on synthetic and on real data"),
-                                  lambda: utility(real, synth, hold, label, types, seed=seed))
+        result["utility"] = stage(
+            "utility",
+            0.75,
+            N_("training models on synthetic and on real data"),
+            lambda: utility(real, synth, hold, label, types, seed=seed),
+        )
     else:
         result["utility"] = None
     result["summary"] = _summary(result)

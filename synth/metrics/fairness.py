@@ -21,14 +21,22 @@ import re
 import numpy as np
 import pandas as pd
 
-from synth.metrics.base import CONTINUOUS_TYPES
 from synth.i18n import N_
+from synth.metrics.base import CONTINUOUS_TYPES
 
-_FAVOURABLE = re.compile(r"^\s*(>.*|yes|y|true|1|1\.0|good|approved?|accept(ed)?|positive|pos|hired|granted|paid|success)\s*\.?$", re.I)
+_FAVOURABLE = re.compile(
+    r"^\s*(>.*|yes|y|true|1|1\.0|good|approved?|accept(ed)?|positive|pos|hired|granted|paid|success)\s*\.?$",
+    re.I,
+)
 _MISSING_GROUP = "(missing)"
 # Headers of the per-group table (the result's keys stay as they are).
-GROUP_COLUMNS = {"group": N_("group"), "real_share": N_("real share"), "synthetic_share": N_("synthetic share"),
-                 "real_label_rate": N_("real label rate"), "synthetic_label_rate": N_("synthetic label rate")}
+GROUP_COLUMNS = {
+    "group": N_("group"),
+    "real_share": N_("real share"),
+    "synthetic_share": N_("synthetic share"),
+    "real_label_rate": N_("real label rate"),
+    "synthetic_label_rate": N_("synthetic label rate"),
+}
 
 
 def choose_positive_class(labels: pd.Series, positive_class=None) -> tuple[object, str]:
@@ -46,7 +54,9 @@ def choose_positive_class(labels: pd.Series, positive_class=None) -> tuple[objec
 
 def _groups(column: pd.Series, edges: np.ndarray | None) -> pd.Series:
     if edges is not None:
-        binned = pd.cut(pd.to_numeric(column, errors="coerce"), bins=edges, include_lowest=True, duplicates="drop")
+        binned = pd.cut(
+            pd.to_numeric(column, errors="coerce"), bins=edges, include_lowest=True, duplicates="drop"
+        )
         return binned.astype(str).where(binned.notna(), _MISSING_GROUP)
     return column.astype(str).where(column.notna(), _MISSING_GROUP)
 
@@ -87,7 +97,8 @@ def fairness(
         median = float(np.nanmedian(pd.to_numeric(real[label], errors="coerce")))
         result.update(positive_class=f"> {median:g}", positive_class_rule=N_("above the real median"))
         real_positive, synthetic_positive = (
-            (pd.to_numeric(f[label], errors="coerce") > median).astype(float).where(f[label].notna()) for f in (real, synthetic)
+            (pd.to_numeric(f[label], errors="coerce") > median).astype(float).where(f[label].notna())
+            for f in (real, synthetic)
         )
     elif label is not None:
         positive, rule = choose_positive_class(real[label], positive_class)
@@ -97,7 +108,9 @@ def fairness(
     for column in protected:
         edges = None
         if column_types.get(column) in CONTINUOUS_TYPES and real[column].nunique() > 10:
-            edges = np.unique(np.nanquantile(pd.to_numeric(real[column], errors="coerce"), [0, 0.25, 0.5, 0.75, 1]))
+            edges = np.unique(
+                np.nanquantile(pd.to_numeric(real[column], errors="coerce"), [0, 0.25, 0.5, 0.75, 1])
+            )
         real_shares, real_rates = _rates(_groups(real[column], edges), real_positive)
         synthetic_shares, synthetic_rates = _rates(_groups(synthetic[column], edges), synthetic_positive)
         names = list(dict.fromkeys(list(real_shares.index) + list(synthetic_shares.index)))
@@ -140,13 +153,15 @@ def _target_vs_achieved(real: pd.DataFrame, synthetic: pd.DataFrame, bias_target
         rows = []
         for value, target in targets.items():
             achieved = float(synthetic_shares.get(str(value), 0.0))
-            rows.append({
-                "value": str(value),
-                "target": float(target),
-                "real": float(real_shares.get(str(value), 0.0)),
-                "achieved": achieved,
-                "gap": achieved - float(target),
-            })
+            rows.append(
+                {
+                    "value": str(value),
+                    "target": float(target),
+                    "real": float(real_shares.get(str(value), 0.0)),
+                    "achieved": achieved,
+                    "gap": achieved - float(target),
+                }
+            )
         out[column] = rows
     return out
 

@@ -12,8 +12,8 @@ import json
 import plotly.graph_objects as go
 
 from synth.i18n import Translate, render, same
-from synth.metrics.gates import gate_explanation, gate_label
-from synth.metrics.privacy_risks import RISK_LABELS
+from synth.metrics.privacy.risks import RISK_LABELS
+from synth.purposes.gates import gate_explanation, gate_label
 
 _STATUS_COLOURS = {"pass": "#1a7f37", "warn": "#9a6700", "fail": "#cf222e"}
 _same = same  # kept for callers of the earlier private name
@@ -23,8 +23,13 @@ def _figures(result: dict, _: Translate = same) -> list[tuple[str, go.Figure]]:
     figures = []
     shapes = result["fidelity"]["column_shapes"]
     if shapes:
-        figure = go.Figure(go.Bar(x=list(shapes), y=[e["score"] for e in shapes.values()],
-                                  text=[e["metric"] for e in shapes.values()]))
+        figure = go.Figure(
+            go.Bar(
+                x=list(shapes),
+                y=[e["score"] for e in shapes.values()],
+                text=[e["metric"] for e in shapes.values()],
+            )
+        )
         figure.update_layout(title=_("Column shapes (1 = same distribution)"), yaxis_range=[0, 1])
         figures.append((_("Column shapes"), figure))
     trends = result["fidelity"]["column_pair_trends"]
@@ -42,19 +47,40 @@ def _figures(result: dict, _: Translate = same) -> list[tuple[str, go.Figure]]:
     if dcr:
         share = dcr["closer_to_training_share"]
         low, high = dcr["ci95"]
-        figure = go.Figure(go.Bar(x=[_("closer to training"), _("closer to holdout")], y=[share, 1 - share],
-                                  error_y={"type": "data", "symmetric": False, "array": [high - share, 0], "arrayminus": [share - low, 0]}))
+        figure = go.Figure(
+            go.Bar(
+                x=[_("closer to training"), _("closer to holdout")],
+                y=[share, 1 - share],
+                error_y={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": [high - share, 0],
+                    "arrayminus": [share - low, 0],
+                },
+            )
+        )
         figure.add_hline(y=0.5, line_dash="dash", annotation_text=_("no memorisation"))
-        figure.update_layout(title=_("Distance to closest record ({n} sampled rows)").format(n=dcr["sample_size"]), yaxis_range=[0, 1])
+        figure.update_layout(
+            title=_("Distance to closest record ({n} sampled rows)").format(n=dcr["sample_size"]),
+            yaxis_range=[0, 1],
+        )
         figures.append((_("DCR"), figure))
     risks = (result.get("privacy") or {}).get("risks")
     if risks:
         names = list(risks)
         values = [risks[n]["value"] for n in names]
-        figure = go.Figure(go.Bar(x=[_(RISK_LABELS.get(n, n)) for n in names], y=values, error_y={
-            "type": "data", "symmetric": False,
-            "array": [risks[n]["ci95"][1] - risks[n]["value"] for n in names],
-            "arrayminus": [risks[n]["value"] - risks[n]["ci95"][0] for n in names]}))
+        figure = go.Figure(
+            go.Bar(
+                x=[_(RISK_LABELS.get(n, n)) for n in names],
+                y=values,
+                error_y={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": [risks[n]["ci95"][1] - risks[n]["value"] for n in names],
+                    "arrayminus": [risks[n]["value"] - risks[n]["ci95"][0] for n in names],
+                },
+            )
+        )
         figure.update_layout(title=_("Re-identification risks (WP29), 95% intervals"), yaxis_range=[0, 1])
         figures.append((_("Privacy risks"), figure))
     for column, attribute in (result.get("fairness") or {}).get("attributes", {}).items():
@@ -65,8 +91,11 @@ def _figures(result: dict, _: Translate = same) -> list[tuple[str, go.Figure]]:
             if any(r is not None for r in rates):
                 figure.add_bar(name=_("{side} label rate").format(side=_(side)), x=groups, y=rates)
             else:
-                figure.add_bar(name=_("{side} share").format(side=_(side)), x=groups,
-                               y=[g[f"{side}_share"] for g in attribute["groups"]])
+                figure.add_bar(
+                    name=_("{side} share").format(side=_(side)),
+                    x=groups,
+                    y=[g[f"{side}_share"] for g in attribute["groups"]],
+                )
         heading = _("Fairness: {column}").format(column=column)
         figure.update_layout(title=heading, barmode="group", yaxis_range=[0, 1])
         figures.append((heading, figure))
@@ -88,11 +117,17 @@ def _fmt(value) -> str:
 def _gate_row(gate: dict, _: Translate) -> list[str]:
     status = gate["status"]
     badge = f"<span style='color:{_STATUS_COLOURS[status]};font-weight:bold'>{html.escape(_(status).upper())}</span>"
-    return [badge, _fmt(_(gate_label(gate["name"]))), _fmt(gate["value"]), _fmt(render(gate_explanation(gate), _))]
+    return [
+        badge,
+        _fmt(_(gate_label(gate["name"]))),
+        _fmt(gate["value"]),
+        _fmt(render(gate_explanation(gate), _)),
+    ]
 
 
-def render_html(result: dict, *, title: str = "SynthReview evaluation",
-                translate: Translate | None = None) -> str:
+def render_html(
+    result: dict, *, title: str = "SynthReview evaluation", translate: Translate | None = None
+) -> str:
     """The whole report as one HTML document (plotly.js inlined, works offline).
 
     Args:
@@ -104,30 +139,66 @@ def render_html(result: dict, *, title: str = "SynthReview evaluation",
     _ = translate or same
     parts = [f"<h1>{html.escape(title)}</h1>"]
     fidelity, purpose = result["fidelity"], result.get("purpose")
-    parts.append("<p>" + _("Purpose: <b>{purpose}</b>. Rows: {rows}. Fidelity overall: <b>{overall}</b> "
-                           "(column shapes {shapes}, pair trends {trends}).").format(
-        purpose=_fmt(_(purpose) if purpose else None), rows=_fmt(json.dumps(result.get("rows"))), overall=_fmt(fidelity["overall"]),
-        shapes=_fmt(fidelity["column_shapes_score"]), trends=_fmt(fidelity["column_pair_trends_score"])) + "</p>")
+    parts.append(
+        "<p>"
+        + _(
+            "Purpose: <b>{purpose}</b>. Rows: {rows}. Fidelity overall: <b>{overall}</b> "
+            "(column shapes {shapes}, pair trends {trends})."
+        ).format(
+            purpose=_fmt(_(purpose) if purpose else None),
+            rows=_fmt(json.dumps(result.get("rows"))),
+            overall=_fmt(fidelity["overall"]),
+            shapes=_fmt(fidelity["column_shapes_score"]),
+            trends=_fmt(fidelity["column_pair_trends_score"]),
+        )
+        + "</p>"
+    )
     if result.get("gates"):
         rows = [_gate_row(g, _) for g in result["gates"]]
-        parts.append(f"<h2>{_('Gates')}</h2>" + _table(rows, [_("status"), _("gate"), _("value"), _("evidence")]))
+        parts.append(
+            f"<h2>{_('Gates')}</h2>" + _table(rows, [_("status"), _("gate"), _("value"), _("evidence")])
+        )
     privacy = result.get("privacy") or {}
     rows = [[_("exact-match rate"), _fmt(privacy.get("exact_match_rate")), ""]]
     if privacy.get("dcr"):
         d = privacy["dcr"]
         distance = d["distance"]
-        rows.append([_("DCR: share closer to training"), _fmt(d["closer_to_training_share"]),
-                     _("95% CI {low}–{high}, n={n}").format(low=_fmt(d["ci95"][0]), high=_fmt(d["ci95"][1]), n=d["sample_size"])])
-        rows.append([_("median distance synthetic→train / holdout→train"), f"{_fmt(d['median_synthetic_to_train'])} / {_fmt(d['median_holdout_to_train'])}", html.escape(_(distance))])
+        rows.append(
+            [
+                _("DCR: share closer to training"),
+                _fmt(d["closer_to_training_share"]),
+                _("95% CI {low}–{high}, n={n}").format(
+                    low=_fmt(d["ci95"][0]), high=_fmt(d["ci95"][1]), n=d["sample_size"]
+                ),
+            ]
+        )
+        rows.append(
+            [
+                _("median distance synthetic→train / holdout→train"),
+                f"{_fmt(d['median_synthetic_to_train'])} / {_fmt(d['median_holdout_to_train'])}",
+                html.escape(_(distance)),
+            ]
+        )
     for name, risk in (privacy.get("risks") or {}).items():
-        rows.append([_("{name} risk").format(name=_(RISK_LABELS.get(name, name))), _fmt(risk["value"]),
-                     _("95% CI {low}–{high}, {n} attacks").format(low=_fmt(risk["ci95"][0]), high=_fmt(risk["ci95"][1]),
-                                                                  n=risk["n_attacks"])])
+        rows.append(
+            [
+                _("{name} risk").format(name=_(RISK_LABELS.get(name, name))),
+                _fmt(risk["value"]),
+                _("95% CI {low}–{high}, {n} attacks").format(
+                    low=_fmt(risk["ci95"][0]), high=_fmt(risk["ci95"][1]), n=risk["n_attacks"]
+                ),
+            ]
+        )
     parts.append(f"<h2>{_('Privacy')}</h2>" + _table(rows, [_("measure"), _("value"), _("evidence")]))
     utility = result.get("utility")
     if utility and "trtr" in utility:
-        rows = [[name.upper(), *(_fmt(utility[name].get(k)) for k in ("accuracy", "auc", "r2"))] for name in ("trtr", "tstr")]
-        heading = _("Utility ({label}, ratio {ratio})").format(label=_fmt(utility["label"]), ratio=_fmt(utility["ratio"]))
+        rows = [
+            [name.upper(), *(_fmt(utility[name].get(k)) for k in ("accuracy", "auc", "r2"))]
+            for name in ("trtr", "tstr")
+        ]
+        heading = _("Utility ({label}, ratio {ratio})").format(
+            label=_fmt(utility["label"]), ratio=_fmt(utility["ratio"])
+        )
         parts.append(f"<h2>{heading}</h2>" + _table(rows, ["", _("accuracy"), "AUC", "R²"]))
     first = True
     for name, figure in _figures(result, _):
@@ -135,8 +206,10 @@ def render_html(result: dict, *, title: str = "SynthReview evaluation",
         parts.append(figure.to_html(full_html=False, include_plotlyjs=first))
         first = False
     style = "body{font-family:sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}"
-    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
-            f"<style>{style}</style></head><body>{''.join(parts)}</body></html>")
+    return (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
+        f"<style>{style}</style></head><body>{''.join(parts)}</body></html>"
+    )
 
 
 def write_html(result: dict, path, *, title: str = "SynthReview evaluation") -> None:

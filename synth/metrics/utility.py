@@ -14,8 +14,8 @@ import pandas as pd
 from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostingRegressor
 from sklearn.metrics import accuracy_score, r2_score, roc_auc_score
 
-from synth.metrics.base import CONTINUOUS_TYPES, STATISTICAL_TYPES, continuous_values
 from synth.i18n import N_
+from synth.metrics.base import CONTINUOUS_TYPES, STATISTICAL_TYPES, continuous_values
 
 MAX_TRAINING_ROWS = 50_000
 # How the page names the scores (the result keeps these keys).
@@ -23,7 +23,9 @@ SCORE_LABELS = {"accuracy": N_("accuracy"), "auc": "AUC", "r2": "R²", "error": 
 _MAX_NATIVE_CATEGORIES = 250
 
 
-def _features(frames: list[pd.DataFrame], columns: list[str], column_types: dict[str, str]) -> list[pd.DataFrame]:
+def _features(
+    frames: list[pd.DataFrame], columns: list[str], column_types: dict[str, str]
+) -> list[pd.DataFrame]:
     """Numeric features; categories share one code book across all frames."""
     out = [dict() for _ in frames]
     for column in columns:
@@ -36,7 +38,11 @@ def _features(frames: list[pd.DataFrame], columns: list[str], column_types: dict
         for target, values in zip(out, text):
             coded = pd.Categorical(values, categories=categories)
             # Native categorical splits need fewer than 255 categories; beyond, use the codes.
-            target[column] = coded if len(categories) <= _MAX_NATIVE_CATEGORIES else np.where(coded.codes < 0, np.nan, coded.codes)
+            target[column] = (
+                coded
+                if len(categories) <= _MAX_NATIVE_CATEGORIES
+                else np.where(coded.codes < 0, np.nan, coded.codes)
+            )
     return [pd.DataFrame(d) for d in out]
 
 
@@ -50,7 +56,11 @@ def _fit_score(model, train_x, train_y, test_x, test_y, classification: bool, cl
         if len(model.classes_) == 2:
             scores["auc"] = float(roc_auc_score(test_y == model.classes_[1], proba[:, 1]))
         else:
-            full = pd.DataFrame(proba, columns=model.classes_).reindex(columns=classes, fill_value=0.0).to_numpy()
+            full = (
+                pd.DataFrame(proba, columns=model.classes_)
+                .reindex(columns=classes, fill_value=0.0)
+                .to_numpy()
+            )
             full = full / np.clip(full.sum(axis=1, keepdims=True), 1e-12, None)
             scores["auc"] = float(roc_auc_score(test_y, full, multi_class="ovr", labels=classes))
     except ValueError:
@@ -79,7 +89,10 @@ def utility(
         frames.append(frame)
     train, synthetic, holdout = frames
     if min(len(train), len(synthetic), len(holdout)) == 0:
-        return {"task": "classification" if classification else "regression", "error": N_("no rows with a label")}
+        return {
+            "task": "classification" if classification else "regression",
+            "error": N_("no rows with a label"),
+        }
     x_train, x_synthetic, x_holdout = _features([train, synthetic, holdout], features, column_types)
     if classification:
         y = [f[label].astype(str).to_numpy() for f in (train, synthetic, holdout)]
@@ -89,14 +102,28 @@ def utility(
         y = [continuous_values(f[label]) for f in (train, synthetic, holdout)]
         classes = None
         make = lambda: HistGradientBoostingRegressor(random_state=seed, categorical_features="from_dtype")
-    result = {"task": "classification" if classification else "regression", "label": label, "model": "HistGradientBoosting"}
+    result = {
+        "task": "classification" if classification else "regression",
+        "label": label,
+        "model": "HistGradientBoosting",
+    }
     for name, (x, target) in {"trtr": (x_train, y[0]), "tstr": (x_synthetic, y[1])}.items():
         if classification and len(set(target)) < 2:
             result[name] = {"error": N_("the training labels hold a single class")}
             continue
         result[name] = _fit_score(make(), x, target, x_holdout, y[2], classification, classes)
-    headline = "r2" if not classification else ("auc" if result["trtr"].get("auc") is not None and result["tstr"].get("auc") is not None else "accuracy")
+    headline = (
+        "r2"
+        if not classification
+        else (
+            "auc"
+            if result["trtr"].get("auc") is not None and result["tstr"].get("auc") is not None
+            else "accuracy"
+        )
+    )
     real_score, synthetic_score = result["trtr"].get(headline), result["tstr"].get(headline)
     result["headline_metric"] = headline
-    result["ratio"] = float(synthetic_score / real_score) if real_score and synthetic_score is not None else None
+    result["ratio"] = (
+        float(synthetic_score / real_score) if real_score and synthetic_score is not None else None
+    )
     return result

@@ -10,10 +10,26 @@ import pandas as pd
 
 from synth.errors import InputError
 from synth.i18n import Msg
-from synth.profile.column_types import BOOLEAN, CATEGORICAL, COLUMN_TYPES, DATETIME, NUMERICAL, infer_type, to_datetime
+from synth.outliers.detect import (
+    IQR,
+    MAD,
+    RARE_CATEGORY,
+    OutlierReport,
+    numeric_fences,
+    numeric_outliers,
+    rare_categories,
+)
+from synth.profile.column_types import (
+    BOOLEAN,
+    CATEGORICAL,
+    COLUMN_TYPES,
+    DATETIME,
+    NUMERICAL,
+    infer_type,
+    to_datetime,
+)
 from synth.profile.identifiers import is_direct_identifier, is_quasi_identifier
 from synth.profile.model import ColumnProfile, TableProfile
-from synth.profile.outliers import IQR, MAD, RARE_CATEGORY, OutlierReport, numeric_fences, numeric_outliers, rare_categories
 from synth.profile.pii import PII_KINDS, detect_pii
 from synth.profile.quality import QualityReport, assess_quality
 
@@ -54,8 +70,14 @@ def profile_table(frame: pd.DataFrame, *, outlier_method: str = IQR) -> TablePro
     frame = frame.set_axis([str(c) for c in frame.columns], axis=1)
     if frame.columns.has_duplicates:
         repeated = sorted(set(frame.columns[frame.columns.duplicated()]))
-        raise InputError([Msg("column names appear more than once: {columns}; rename them so every name is unique",
-                              columns=str(repeated))])
+        raise InputError(
+            [
+                Msg(
+                    "column names appear more than once: {columns}; rename them so every name is unique",
+                    columns=str(repeated),
+                )
+            ]
+        )
     columns = [profile_column(name, frame[name]) for name in frame.columns]
     types = {c.name: c.type for c in columns}
     quality = assess_quality(frame, types)
@@ -90,7 +112,9 @@ def profile_column(name: str, series: pd.Series) -> ColumnProfile:
     if column_type == NUMERICAL and not present.empty:
         values = present.astype(float).to_numpy()
         profile.minimum, profile.maximum = _number(values.min()), _number(values.max())
-        profile.quantiles = dict(zip(QUANTILES, (float(q) for q in np.quantile(values, list(QUANTILES.values())))))
+        profile.quantiles = dict(
+            zip(QUANTILES, (float(q) for q in np.quantile(values, list(QUANTILES.values()))))
+        )
         profile.mean = float(values.mean())
         profile.std = float(values.std(ddof=1)) if values.size > 1 else 0.0
     elif column_type == DATETIME:

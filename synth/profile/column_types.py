@@ -15,7 +15,13 @@ from synth.profile.values import as_text, is_integer_valued, present_sample
 
 # Pages show the types translated (hence N_).
 NUMERICAL, CATEGORICAL, BOOLEAN, DATETIME, ID, TEXT = (
-    N_("numerical"), N_("categorical"), N_("boolean"), N_("datetime"), N_("id"), N_("text"))
+    N_("numerical"),
+    N_("categorical"),
+    N_("boolean"),
+    N_("datetime"),
+    N_("id"),
+    N_("text"),
+)
 COLUMN_TYPES = (NUMERICAL, CATEGORICAL, BOOLEAN, DATETIME, ID, TEXT)
 
 _BOOLEAN_WORDS = {"true", "false", "yes", "no", "y", "n", "t", "f", "0", "1", "是", "否"}

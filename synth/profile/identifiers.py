@@ -16,15 +16,66 @@ import pandas as pd
 from synth.profile.column_types import DATETIME, ID, to_datetime
 from synth.profile.values import as_text, present_sample
 
-QUASI_IDENTIFIER_WORDS = frozenset({
-    "age", "sex", "gender", "race", "colour", "color", "ethnicity", "ethnic", "zip", "zipcode",
-    "postcode", "postal", "occupation", "job", "profession", "marital", "dob", "birth",
-    "birthdate", "birthday", "birthplace", "nationality", "native", "citizen", "citizenship",
-    "country", "religion", "education", "relationship", "workclass", "city", "county",
-    "province", "district", "address", "employer",
-})
-QUASI_IDENTIFIER_CHINESE = ("年龄", "性别", "民族", "种族", "邮编", "邮政", "职业", "婚姻", "出生", "生日",
-                            "籍贯", "国籍", "学历", "教育", "宗教", "地址", "城市", "省份")
+QUASI_IDENTIFIER_WORDS = frozenset(
+    {
+        "age",
+        "sex",
+        "gender",
+        "race",
+        "colour",
+        "color",
+        "ethnicity",
+        "ethnic",
+        "zip",
+        "zipcode",
+        "postcode",
+        "postal",
+        "occupation",
+        "job",
+        "profession",
+        "marital",
+        "dob",
+        "birth",
+        "birthdate",
+        "birthday",
+        "birthplace",
+        "nationality",
+        "native",
+        "citizen",
+        "citizenship",
+        "country",
+        "religion",
+        "education",
+        "relationship",
+        "workclass",
+        "city",
+        "county",
+        "province",
+        "district",
+        "address",
+        "employer",
+    }
+)
+QUASI_IDENTIFIER_CHINESE = (
+    "年龄",
+    "性别",
+    "民族",
+    "种族",
+    "邮编",
+    "邮政",
+    "职业",
+    "婚姻",
+    "出生",
+    "生日",
+    "籍贯",
+    "国籍",
+    "学历",
+    "教育",
+    "宗教",
+    "地址",
+    "城市",
+    "省份",
+)
 # Single letters (M/F) are left out: they code many other things, e.g. misdemeanour/felony.
 _SEX_VALUES = {"male", "female", "man", "woman", "男", "女"}
 _ZIP = r"^\d{5}(?:-\d{4})?$"

@@ -8,14 +8,24 @@ import numpy as np
 import pandas as pd
 
 from synth.i18n import N_
-from synth.profile.outliers import OutlierReport
+from synth.outliers.detect import OutlierReport
 from synth.profile.quality import QualityReport
-
 
 # The columns table's headers (``ColumnProfile.to_dict`` keys), as pages show them.
 COLUMN_FIELDS = (
-    N_("name"), N_("type"), N_("missing_share"), N_("distinct"), N_("pii"), N_("quasi_identifier"),
-    N_("direct_identifier"), N_("minimum"), N_("maximum"), N_("mean"), N_("std"), N_("quantiles"), N_("top_values"),
+    N_("name"),
+    N_("type"),
+    N_("missing_share"),
+    N_("distinct"),
+    N_("pii"),
+    N_("quasi_identifier"),
+    N_("direct_identifier"),
+    N_("minimum"),
+    N_("maximum"),
+    N_("mean"),
+    N_("std"),
+    N_("quantiles"),
+    N_("top_values"),
 )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from synth.i18n import joined, N_, to_data, Msg
+from synth.i18n import N_, Msg, joined, to_data
 from synth.profile.column_types import DATETIME, NUMERICAL, to_datetime
 from synth.profile.identifiers import name_words
 from synth.profile.values import as_text, present_sample
@@ -32,10 +32,24 @@ FINDING_FIELDS = (N_("kind"), N_("column"), N_("detail"), N_("count"))
 HIGH_MISSING_SHARE = 0.2
 
 # Quantities that can never be negative when a column is named after them.
-_NON_NEGATIVE_WORDS = frozenset({
-    "age", "price", "salary", "wage", "weight", "height", "quantity", "qty", "count", "hours",
-    "duration", "children", "dependents", "income",
-})
+_NON_NEGATIVE_WORDS = frozenset(
+    {
+        "age",
+        "price",
+        "salary",
+        "wage",
+        "weight",
+        "height",
+        "quantity",
+        "qty",
+        "count",
+        "hours",
+        "duration",
+        "children",
+        "dependents",
+        "income",
+    }
+)
 _PERCENT_WORDS = frozenset({"percent", "percentage", "pct"})
 _BIRTH_WORDS = frozenset({"dob", "birth", "birthdate", "birthday"})
 _MAX_AGE = 120
@@ -73,18 +87,29 @@ def assess_quality(frame: pd.DataFrame, column_types: dict[str, str]) -> Quality
     rows = len(frame)
     duplicates = int(frame.duplicated().sum()) if rows else 0
     if duplicates:
-        findings.append(_finding(DUPLICATE_ROWS, None, Msg("{n} rows repeat an earlier row exactly", n=duplicates),
-                                 duplicates))
+        findings.append(
+            _finding(
+                DUPLICATE_ROWS, None, Msg("{n} rows repeat an earlier row exactly", n=duplicates), duplicates
+            )
+        )
     missing_cells = 0
     for name in frame.columns:
         column = frame[name]
         missing = int(column.isna().sum())
         missing_cells += missing
         if rows and missing / rows >= HIGH_MISSING_SHARE:
-            findings.append(_finding(HIGH_MISSINGNESS, name,
-                                     Msg("{share:.0%} of the values are missing", share=missing / rows), missing))
+            findings.append(
+                _finding(
+                    HIGH_MISSINGNESS,
+                    name,
+                    Msg("{share:.0%} of the values are missing", share=missing / rows),
+                    missing,
+                )
+            )
         if rows > 1 and missing < rows and column.nunique(dropna=True) <= 1:
-            findings.append(_finding(CONSTANT_COLUMN, name, N_("every non-missing value is the same"), rows - missing))
+            findings.append(
+                _finding(CONSTANT_COLUMN, name, N_("every non-missing value is the same"), rows - missing)
+            )
         mixed = _mixed_types(column)
         if mixed:
             findings.append(mixed)
@@ -114,7 +139,9 @@ def _mixed_types(column: pd.Series) -> dict | None:
     sample = present_sample(column)
     if sample.empty:
         return None
-    kinds = sample.map(lambda v: "number" if isinstance(v, (int, float, np.number)) and not isinstance(v, bool) else "text")
+    kinds = sample.map(
+        lambda v: "number" if isinstance(v, (int, float, np.number)) and not isinstance(v, bool) else "text"
+    )
     text = as_text(sample)
     numeric = kinds.eq("number") | pd.to_numeric(text, errors="coerce").notna()
     share = float(numeric.mean())
@@ -126,8 +153,11 @@ def _mixed_types(column: pd.Series) -> dict | None:
     return _finding(
         MIXED_TYPES,
         column.name,
-        Msg("{share:.0%} of the values are numbers but some are text, e.g. {examples}; fix or blank them",
-            share=share, examples=examples),
+        Msg(
+            "{share:.0%} of the values are numbers but some are text, e.g. {examples}; fix or blank them",
+            share=share,
+            examples=examples,
+        ),
         int(round(len(odd) * scale)),
     )
 
@@ -148,9 +178,16 @@ def _impossible_values(name, column: pd.Series, column_type: str | None) -> dict
             rules.append(Msg("outside 0-100"))
         if bad.any():
             examples = ", ".join(str(v) for v in column[bad].head(_EXAMPLES).tolist())
-            return _finding(IMPOSSIBLE_VALUE, name, Msg("values {rules} cannot occur here: {examples}",
-                                                        rules=joined(rules, _OR), examples=examples),
-                            int(bad.sum()))
+            return _finding(
+                IMPOSSIBLE_VALUE,
+                name,
+                Msg(
+                    "values {rules} cannot occur here: {examples}",
+                    rules=joined(rules, _OR),
+                    examples=examples,
+                ),
+                int(bad.sum()),
+            )
     if column_type == DATETIME and words & _BIRTH_WORDS:
         dates = to_datetime(column)
         bad = dates > pd.Timestamp.now(tz=dates.dt.tz)
@@ -160,4 +197,9 @@ def _impossible_values(name, column: pd.Series, column_type: str | None) -> dict
 
 
 def _finding(kind: str, column, detail: str, count: int) -> dict:
-    return {"kind": kind, "column": None if column is None else str(column), "detail": detail, "count": int(count)}
+    return {
+        "kind": kind,
+        "column": None if column is None else str(column),
+        "detail": detail,
+        "count": int(count),
+    }

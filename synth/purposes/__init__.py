@@ -12,10 +12,34 @@ from synth.purposes.specs import (
     PurposeSpec,
     validate_spec,
 )
-from synth.purposes.targets import TOLERANCE, TargetReport, TargetRow, allocate, cell_shares, conditions_for, target_report
+from synth.purposes.targets import (
+    TOLERANCE,
+    TargetReport,
+    TargetRow,
+    allocate,
+    cell_shares,
+    conditions_for,
+    target_report,
+)
 
 __all__ = [
-    "BIAS_TARGETS", "PURPOSES", "TOLERANCE", "AugmentationSpec", "BiasSpec", "PrivacySpec", "PurposeDataset",
-    "PurposeSample", "PurposeSpec", "TargetReport", "TargetRow", "allocate", "cell_shares", "check_single_purpose",
-    "combine_datasets", "conditions_for", "sample_for_purpose", "target_report", "validate_spec",
+    "BIAS_TARGETS",
+    "PURPOSES",
+    "TOLERANCE",
+    "AugmentationSpec",
+    "BiasSpec",
+    "PrivacySpec",
+    "PurposeDataset",
+    "PurposeSample",
+    "PurposeSpec",
+    "TargetReport",
+    "TargetRow",
+    "allocate",
+    "cell_shares",
+    "check_single_purpose",
+    "combine_datasets",
+    "conditions_for",
+    "sample_for_purpose",
+    "target_report",
+    "validate_spec",
 ]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from synth.errors import PurposeError
-from synth.i18n import joined, N_, word, Msg
+from synth.i18n import N_, Msg, joined, word
 
 PURPOSE_COLUMN = "purpose"
 
@@ -31,11 +31,13 @@ def check_single_purpose(datasets: Sequence[PurposeDataset]) -> str:
     if not purposes:
         raise PurposeError(N_("no dataset given; choose at least one dataset to combine or export"))
     if len(purposes) > 1:
-        raise PurposeError(Msg(
-            "datasets of different purposes ({purposes}) cannot be combined or exported "
-            "together; each purpose's dataset stays separate, so handle them one purpose at a time",
-            purposes=joined(word(p) for p in purposes),
-        ))
+        raise PurposeError(
+            Msg(
+                "datasets of different purposes ({purposes}) cannot be combined or exported "
+                "together; each purpose's dataset stays separate, so handle them one purpose at a time",
+                purposes=joined(word(p) for p in purposes),
+            )
+        )
     return purposes[0]
 
 

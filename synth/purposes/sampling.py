@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 
 from synth.errors import GenerationError
-from synth.i18n import word, Msg
 from synth.generators.base import Generator
+from synth.i18n import Msg, word
 from synth.purposes.specs import PurposeSpec, validate_spec
 from synth.purposes.targets import TargetReport, conditions_for, target_report
 
@@ -23,7 +23,9 @@ class PurposeSample:
     report: TargetReport
 
 
-def sample_for_purpose(generator: Generator, spec: PurposeSpec, train: pd.DataFrame, n: int, *, seed: int) -> PurposeSample:
+def sample_for_purpose(
+    generator: Generator, spec: PurposeSpec, train: pd.DataFrame, n: int, *, seed: int
+) -> PurposeSample:
     """Sample ``n`` rows from a fitted ``generator`` for ``spec`` (conditioned per target cell).
 
     Rows are shuffled (seeded) so cells are not in blocks.
@@ -41,10 +43,15 @@ def sample_for_purpose(generator: Generator, spec: PurposeSpec, train: pd.DataFr
     report = target_report(spec, train, frame)
     if not report.within_tolerance:
         worst = max((r for r in report.rows if not r.within(report.tolerance)), key=lambda r: r.gap)
-        raise GenerationError(Msg(
-            "{purpose} target missed: {kind} of {group} is {achieved:.3f}, "
-            "wanted {target:.3f}; try more rows or the rules or gaussian_copula generator",
-            purpose=word(spec.purpose), kind=word(worst.kind), group=worst.group, achieved=worst.achieved,
-            target=worst.target,
-        ))
+        raise GenerationError(
+            Msg(
+                "{purpose} target missed: {kind} of {group} is {achieved:.3f}, "
+                "wanted {target:.3f}; try more rows or the rules or gaussian_copula generator",
+                purpose=word(spec.purpose),
+                kind=word(worst.kind),
+                group=worst.group,
+                achieved=worst.achieved,
+                target=worst.target,
+            )
+        )
     return PurposeSample(spec.purpose, frame, report)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from synth.errors import InputError
-from synth.i18n import joined, N_, word, Msg
+from synth.i18n import N_, Msg, joined, word
 
 PURPOSES = ("privacy", "bias", "augmentation")
 # Targets are identifiers; pages show them translated (hence N_).
@@ -67,30 +67,64 @@ def validate_spec(spec: PurposeSpec, train: pd.DataFrame) -> None:
     columns = list(train.columns)
     if isinstance(spec, BiasSpec):
         if not spec.protected:
-            problems.append(N_("bias correction needs at least one protected attribute (e.g. --protected sex)"))
-        problems += [Msg("protected attribute {column} is not a column; pick from {columns}", column=repr(c),
-                         columns=str(columns)) for c in spec.protected if c not in columns]
+            problems.append(
+                N_("bias correction needs at least one protected attribute (e.g. --protected sex)")
+            )
+        problems += [
+            Msg(
+                "protected attribute {column} is not a column; pick from {columns}",
+                column=repr(c),
+                columns=str(columns),
+            )
+            for c in spec.protected
+            if c not in columns
+        ]
         if spec.target not in BIAS_TARGETS:
-            problems.append(Msg("unknown bias target {target}; choose one of {choices}", target=repr(spec.target),
-                                choices=", ".join(BIAS_TARGETS)))
+            problems.append(
+                Msg(
+                    "unknown bias target {target}; choose one of {choices}",
+                    target=repr(spec.target),
+                    choices=", ".join(BIAS_TARGETS),
+                )
+            )
         if spec.target == "parity" and spec.label is None:
-            problems.append(N_("the parity target equalises label rates, so it needs a label column (--label)"))
+            problems.append(
+                N_("the parity target equalises label rates, so it needs a label column (--label)")
+            )
         if spec.label is not None and spec.label not in columns:
-            problems.append(Msg("label column {column} is not a column; pick from {columns}", column=repr(spec.label),
-                                columns=str(columns)))
+            problems.append(
+                Msg(
+                    "label column {column} is not a column; pick from {columns}",
+                    column=repr(spec.label),
+                    columns=str(columns),
+                )
+            )
         if spec.label is not None and spec.label in spec.protected:
-            problems.append(Msg("{column} cannot be both the label and a protected attribute", column=repr(spec.label)))
+            problems.append(
+                Msg("{column} cannot be both the label and a protected attribute", column=repr(spec.label))
+            )
         if spec.target == "custom" and not spec.shares:
             problems.append(N_("the custom target needs a shares mapping, group -> share"))
     elif isinstance(spec, AugmentationSpec):
         if spec.column not in columns:
-            problems.append(Msg("augmentation column {column} is not a column; pick from {columns}",
-                                column=repr(spec.column), columns=str(columns)))
+            problems.append(
+                Msg(
+                    "augmentation column {column} is not a column; pick from {columns}",
+                    column=repr(spec.column),
+                    columns=str(columns),
+                )
+            )
         if spec.target_share is not None and not 0.0 < spec.target_share < 1.0:
-            problems.append(Msg("augmentation target share must be between 0 and 1, got {share}",
-                                share=spec.target_share))
+            problems.append(
+                Msg("augmentation target share must be between 0 and 1, got {share}", share=spec.target_share)
+            )
     elif not isinstance(spec, PrivacySpec):
-        problems.append(Msg("unknown purpose {purpose}; choose one of {choices}", purpose=repr(spec),
-                            choices=joined(word(p) for p in PURPOSES)))
+        problems.append(
+            Msg(
+                "unknown purpose {purpose}; choose one of {choices}",
+                purpose=repr(spec),
+                choices=joined(word(p) for p in PURPOSES),
+            )
+        )
     if problems:
         raise InputError(problems)

@@ -20,7 +20,15 @@ TOLERANCE = 0.02
 # Kinds of target are identifiers; pages show them translated (hence N_).
 GROUP_SHARE, LABEL_RATE, VALUE_SHARE = N_("group_share"), N_("label_rate"), N_("value_share")
 # The target report's columns (``TargetReport.to_frame``), as pages show them.
-TARGET_FIELDS = (N_("kind"), N_("group"), N_("label"), N_("target"), N_("achieved"), N_("gap"), N_("resolution"))
+TARGET_FIELDS = (
+    N_("kind"),
+    N_("group"),
+    N_("label"),
+    N_("target"),
+    N_("achieved"),
+    N_("gap"),
+    N_("resolution"),
+)
 
 
 @dataclass(frozen=True)
@@ -63,8 +71,10 @@ class TargetReport:
         return all(r.within(self.tolerance) for r in self.rows)
 
     def to_frame(self) -> pd.DataFrame:
-        return pd.DataFrame([{**r.__dict__, "gap": r.gap} for r in self.rows],
-                            columns=["kind", "group", "label", "target", "achieved", "gap", "resolution"])
+        return pd.DataFrame(
+            [{**r.__dict__, "gap": r.gap} for r in self.rows],
+            columns=["kind", "group", "label", "target", "achieved", "gap", "resolution"],
+        )
 
 
 def _name(key) -> str:
@@ -97,8 +107,12 @@ def _bias_shares(spec: BiasSpec, train: pd.DataFrame) -> pd.Series:
     protected = list(spec.protected)
     known = train.dropna(subset=protected + ([spec.label] if spec.label else []))
     if known.empty:
-        raise InputError(Msg("no training row has values for {columns}",
-                             columns=str(protected + [spec.label] if spec.label else protected)))
+        raise InputError(
+            Msg(
+                "no training row has values for {columns}",
+                columns=str(protected + [spec.label] if spec.label else protected),
+            )
+        )
     groups = known.groupby(protected, sort=True).size().rename("count").reset_index()
     if spec.target == "equal_groups":
         groups["group_share"] = 1.0 / len(groups)
@@ -109,7 +123,13 @@ def _bias_shares(spec: BiasSpec, train: pd.DataFrame) -> pd.Series:
     if spec.label is None:
         return _indexed(groups, protected, groups["group_share"])
     if spec.target == "parity":
-        rates = known[spec.label].value_counts(normalize=True).rename("rate").rename_axis(spec.label).reset_index()
+        rates = (
+            known[spec.label]
+            .value_counts(normalize=True)
+            .rename("rate")
+            .rename_axis(spec.label)
+            .reset_index()
+        )
         cells = groups.merge(rates, how="cross")
     else:
         rates = known.groupby(protected)[spec.label].value_counts(normalize=True).rename("rate").reset_index()
@@ -120,8 +140,15 @@ def _bias_shares(spec: BiasSpec, train: pd.DataFrame) -> pd.Series:
 def _custom_shares(spec: BiasSpec, groups: pd.DataFrame) -> np.ndarray:
     keys = [tuple(map(str, row)) for row in groups.itertuples(index=False)]
     wanted = {tuple(map(str, _tuple(k))): float(v) for k, v in spec.shares.items()}
-    problems = [Msg("custom share for unknown group {group}; groups are {groups}", group=repr(k),
-                    groups=str([_name(g) for g in keys])) for k in wanted if k not in keys]
+    problems = [
+        Msg(
+            "custom share for unknown group {group}; groups are {groups}",
+            group=repr(k),
+            groups=str([_name(g) for g in keys]),
+        )
+        for k in wanted
+        if k not in keys
+    ]
     total = sum(wanted.values())
     if abs(total - 1.0) > 1e-6:
         problems.append(Msg("custom shares sum to {total:.4f}; make them sum to 1", total=total))
@@ -135,14 +162,24 @@ def _custom_shares(spec: BiasSpec, groups: pd.DataFrame) -> np.ndarray:
 def _augmentation_shares(spec: AugmentationSpec, train: pd.DataFrame) -> pd.Series:
     observed = train[spec.column].dropna().value_counts(normalize=True).sort_index()
     if len(observed) < 2:
-        raise InputError(Msg("column {column} has fewer than 2 values; augmentation needs a rare value to raise",
-                             column=repr(spec.column)))
+        raise InputError(
+            Msg(
+                "column {column} has fewer than 2 values; augmentation needs a rare value to raise",
+                column=repr(spec.column),
+            )
+        )
     target = spec.target_share if spec.target_share is not None else 1.0 / len(observed)
     rare = observed < target
     if rare.sum() * target >= 1.0:
-        raise InputError(Msg("{n} rare values of {column} at {share:.2f} each leave no room "
-                             "for the others; choose a smaller target share",
-                             n=int(rare.sum()), column=repr(spec.column), share=float(target)))
+        raise InputError(
+            Msg(
+                "{n} rare values of {column} at {share:.2f} each leave no room "
+                "for the others; choose a smaller target share",
+                n=int(rare.sum()),
+                column=repr(spec.column),
+                share=float(target),
+            )
+        )
     shares = observed.copy()
     if rare.any():
         shares[rare] = target
@@ -164,8 +201,10 @@ def allocate(shares: pd.Series, n: int) -> pd.Series:
 def _allocate_within_groups(shares: pd.Series, n: int, groups: list[str]) -> pd.Series:
     """Group counts first, then label counts inside each group, so small groups' rates round best."""
     group_counts = allocate(shares.groupby(level=groups, sort=False).sum(), n)
-    parts = [allocate(cells / cells.sum(), int(group_counts[key]))
-             for key, cells in shares.groupby(level=groups, sort=False)]
+    parts = [
+        allocate(cells / cells.sum(), int(group_counts[key]))
+        for key, cells in shares.groupby(level=groups, sort=False)
+    ]
     return pd.concat(parts)
 
 
@@ -196,19 +235,31 @@ def target_report(spec: PurposeSpec, train: pd.DataFrame, synthetic: pd.DataFram
         achieved = synthetic[spec.column].value_counts(normalize=True)
         for key, target in shares.items():
             value = key[0] if isinstance(key, tuple) else key
-            rows.append(TargetRow(VALUE_SHARE, _name(value), None, float(target), float(achieved.get(value, 0.0))))
+            rows.append(
+                TargetRow(VALUE_SHARE, _name(value), None, float(target), float(achieved.get(value, 0.0)))
+            )
         return TargetReport(rows=tuple(rows))
     protected = list(spec.protected)
     group_target = shares.groupby(level=protected, sort=True).sum()
     group_achieved = synthetic.groupby(protected).size() / len(synthetic)
     for key, target in group_target.items():
-        rows.append(TargetRow(GROUP_SHARE, _name(key), None, float(target), float(group_achieved.get(key, 0.0))))
+        rows.append(
+            TargetRow(GROUP_SHARE, _name(key), None, float(target), float(group_achieved.get(key, 0.0)))
+        )
     if spec.label is not None:
         cell_count = synthetic.groupby(protected + [spec.label]).size()
         for key, share in shares.items():
             group = key[:-1] if len(key) > 2 else key[0]
             size = group_achieved.get(group, 0.0) * len(synthetic)
             rate = float(cell_count.get(key, 0)) / size if size else 0.0
-            rows.append(TargetRow(LABEL_RATE, _name(group), str(key[-1]), float(share / group_target[group]), rate,
-                                  1.0 / size if size else 1.0))
+            rows.append(
+                TargetRow(
+                    LABEL_RATE,
+                    _name(group),
+                    str(key[-1]),
+                    float(share / group_target[group]),
+                    rate,
+                    1.0 / size if size else 1.0,
+                )
+            )
     return TargetReport(rows=tuple(rows))

@@ -21,14 +21,22 @@ from tests.support.databases import POSTGRES_ENV, drop_database_url, postgres_da
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--no-first-run"]
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 
 def _require_browser() -> None:
     if CHROMIUM.exists():
         return
-    message = f"{CHROMIUM} is missing: install Debian's chromium (make test does as root) to run the browser tests"
+    message = (
+        f"{CHROMIUM} is missing: install Debian's chromium (make test does as root) to run the browser tests"
+    )
     if os.environ.get("SYNTHREVIEW_REQUIRE_E2E") == "1":
         pytest.fail(message)
     pytest.skip(message)
@@ -59,8 +67,24 @@ def app_server(request, tmp_path_factory):
     env.pop("SYNTHREVIEW_WORKER", None)
     log = open(home / "server.log", "w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.headless", "true",
-         "--server.fileWatcherType", "none"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 90
     while time.time() < deadline:

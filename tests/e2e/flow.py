@@ -94,7 +94,9 @@ def reviewer_ranks(page: Page, url: str, username: str, round_label: str, flag_f
         # The next task (or the end) must be on screen before anything else is clicked.
         expect(page.get_by_text(task, exact=True)).to_have_count(0, timeout=60_000)
     # The last answer of a batch opens the next one, so either the end or a 21st task shows.
-    page.get_by_text(re.compile(rf"You have answered all your tasks|{PAIRS_PER_REVIEWER} of \d+ tasks answered")).first.wait_for()
+    page.get_by_text(
+        re.compile(rf"You have answered all your tasks|{PAIRS_PER_REVIEWER} of \d+ tasks answered")
+    ).first.wait_for()
     shot(page, f"flow_08_{username}_done")
 
 

@@ -44,6 +44,11 @@ def test_whole_review_flow(app_server, new_page, tmp_path):
 
     bundle = tmp_path / "bundle.zip"
     steward_downloads_bundle(steward, bundle)
-    checked = subprocess.run([sys.executable, "-m", "reviews", "verify-bundle", str(bundle)], cwd=ROOT,
-                             capture_output=True, text=True, timeout=120)
+    checked = subprocess.run(
+        [sys.executable, "-m", "reviews", "verify-bundle", str(bundle)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -7,14 +7,25 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from reviews.permissions import SYSTEM, Actor
+from reviews.workspace.permissions import SYSTEM, Actor
 from tests.support.chinese import chinese_widgets  # noqa: F401  (a fixture for the Chinese page tests)
 from tests.support.databases import drop_postgres_database, fresh_store
 
 ROOT = Path(__file__).resolve().parents[2]
-PASSWORDS = {"admin": "admin-pass1", "steward": "steward-pass", "reviewer": "reviewer-pass",
-             "reviewer2": "reviewer2-pass", "officer": "officer-pass"}
-ROLES = {"admin": "admin", "steward": "steward", "reviewer": "reviewer", "reviewer2": "reviewer", "officer": "officer"}
+PASSWORDS = {
+    "admin": "admin-pass1",
+    "steward": "steward-pass",
+    "reviewer": "reviewer-pass",
+    "reviewer2": "reviewer2-pass",
+    "officer": "officer-pass",
+}
+ROLES = {
+    "admin": "admin",
+    "steward": "steward",
+    "reviewer": "reviewer",
+    "reviewer2": "reviewer",
+    "officer": "officer",
+}
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -44,8 +55,21 @@ def app_as(username: str | None, page: str | None = None, timeout: float = 60) -
 
 def page_text(at: AppTest) -> str:
     """Everything a user reads on the page, joined, for assertions."""
-    parts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "info", "success",
-                                   "warning", "error") for e in getattr(at, kind)]
+    parts = [
+        e.value
+        for kind in (
+            "title",
+            "header",
+            "subheader",
+            "markdown",
+            "caption",
+            "info",
+            "success",
+            "warning",
+            "error",
+        )
+        for e in getattr(at, kind)
+    ]
     return "\n".join(str(p) for p in parts)
 
 
@@ -60,5 +84,15 @@ def synthetic_dataset(workspace):
     real_id = workspace.add_dataset(steward, NewDataset("arrests", real))
     synthetic = real.sample(120, random_state=1).reset_index(drop=True)
     synthetic.loc[:9, "age"] = 130
-    return workspace.add_dataset(steward, NewDataset("arrests synthetic", synthetic, kind="synthetic",
-                                                     parent_id=real_id, train_id=real_id, depth=1, purpose="privacy"))
+    return workspace.add_dataset(
+        steward,
+        NewDataset(
+            "arrests synthetic",
+            synthetic,
+            kind="synthetic",
+            parent_id=real_id,
+            train_id=real_id,
+            depth=1,
+            purpose="privacy",
+        ),
+    )

@@ -15,7 +15,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from reviews.permissions import Actor
+from reviews.workspace.permissions import Actor
 from tests.pages.conftest import ROLES
 from tests.support.chinese import app_in_chinese, chart_texts
 
@@ -23,14 +23,22 @@ from tests.support.chinese import app_in_chinese, chart_texts
 WORD = r"[A-Za-z]{2,}(?:-[A-Za-z]+)*"
 ENGLISH_RUN = re.compile(rf"{WORD}(?:[ '’]+{WORD})+")
 NAMES = {"Krippendorff alpha"}  # a statistic's name, kept as Chinese texts on statistics do
-PAGES = [("steward", p) for p in ("home", "data", "generate", "compare", "rounds", "signoff", "export", "collapse", "audit")] + [
-    ("reviewer", "review"), ("reviewer", "inspect"), ("officer", "grants"), ("officer", "signoff"),
-    ("admin", "users"), ("admin", "settings")]
+PAGES = [
+    ("steward", p)
+    for p in ("home", "data", "generate", "compare", "rounds", "signoff", "export", "collapse", "audit")
+] + [
+    ("reviewer", "review"),
+    ("reviewer", "inspect"),
+    ("officer", "grants"),
+    ("officer", "signoff"),
+    ("admin", "users"),
+    ("admin", "settings"),
+]
 
 
 @pytest.fixture(scope="module")
 def demo_workspace(tmp_path_factory):
-    from reviews.demo_seed import seed_demo
+    from reviews.workspace.demo import seed_demo
     from tests.support.databases import fresh_store
 
     with pytest.MonkeyPatch.context() as monkeypatch:
@@ -44,17 +52,45 @@ def demo_workspace(tmp_path_factory):
 def visible_texts(at: AppTest) -> list[str]:
     """What a reader sees: headings, text, messages, labels, options, table headers, chart texts."""
     texts = []
-    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "success", "warning", "error"):
+    for kind in (
+        "title",
+        "header",
+        "subheader",
+        "markdown",
+        "caption",
+        "info",
+        "success",
+        "warning",
+        "error",
+    ):
         texts += [str(e.value) for e in getattr(at, kind)]
-    for kind in ("button", "selectbox", "multiselect", "radio", "text_input", "text_area", "number_input",
-                 "checkbox", "toggle", "slider", "select_slider", "expander", "tabs", "metric"):
+    for kind in (
+        "button",
+        "selectbox",
+        "multiselect",
+        "radio",
+        "text_input",
+        "text_area",
+        "number_input",
+        "checkbox",
+        "toggle",
+        "slider",
+        "select_slider",
+        "expander",
+        "tabs",
+        "metric",
+    ):
         for element in getattr(at, kind, []):
             texts.append(str(getattr(element, "label", "") or ""))
             texts += [str(o) for o in getattr(element, "options", None) or []]
     for frame in at.dataframe:
         texts += [str(c) for c in frame.value.columns]
-        texts += [v for column in frame.value.columns if frame.value[column].dtype == object
-                  for v in frame.value[column].dropna().astype(str)]
+        texts += [
+            v
+            for column in frame.value.columns
+            if frame.value[column].dtype == object
+            for v in frame.value[column].dropna().astype(str)
+        ]
     for element in at.get("plotly_chart"):
         texts += chart_texts(json.loads(element.proto.spec))
     return texts

@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 
 from reviews import queries
-from reviews.permissions import Actor
+from reviews.jobs.worker import run_one
 from reviews.store import NewDataset
-from reviews.worker import run_one
+from reviews.workspace.permissions import Actor
 from synth.demo import load_demo
 from tests.pages.conftest import app_as
 

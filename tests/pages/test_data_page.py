@@ -5,9 +5,12 @@ from __future__ import annotations
 from reviews import queries
 from tests.pages.conftest import app_as, page_text
 
-GOOD_CSV = ("name,email,age,city\n" + "\n".join(
-    f"p{i},user{i}@example.org,{20 + i % 50},{['Oslo', 'Lima', 'Pune'][i % 3]}" for i in range(60)
-)).encode()
+GOOD_CSV = (
+    "name,email,age,city\n"
+    + "\n".join(
+        f"p{i},user{i}@example.org,{20 + i % 50},{['Oslo', 'Lima', 'Pune'][i % 3]}" for i in range(60)
+    )
+).encode()
 
 
 def _upload(at, filename: str, content: bytes):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from reviews import queries
-from reviews.imports import import_demo
-from reviews.permissions import Actor
-from reviews.worker import run_one
+from reviews.jobs.worker import run_one
+from reviews.services.intake import import_demo
+from reviews.workspace.permissions import Actor
 from tests.pages.conftest import app_as, page_text
 
 
@@ -71,7 +71,9 @@ def test_compare_evaluates_and_shows_evidence(workspace, demo):
     assert len(at.get("plotly_chart")) >= 4  # column scores, overlay, missingness, correlations, DCR
     at.selectbox(key="compare_column").set_value("colour").run()
     assert not at.exception
-    reviewer = app_as("reviewer", "pages/compare.py", timeout=180)  # everyone can compare, not everyone evaluates
+    reviewer = app_as(
+        "reviewer", "pages/compare.py", timeout=180
+    )  # everyone can compare, not everyone evaluates
     assert not reviewer.exception and not [b for b in reviewer.button if b.key == "compare_run"]
 
 
@@ -81,7 +83,9 @@ def test_a_running_job_survives_a_new_session(workspace, demo):
     # A new browser session (a reload) of the same user finds the job again, with its progress.
     reloaded = app_as("steward", "pages/generate.py", timeout=180)
     assert "Waiting for a worker" in reloaded.get("progress")[0].proto.text
-    assert reloaded.button(key=next(b.key for b in reloaded.button if b.key and b.key.startswith("gen_job_cancel")))
+    assert reloaded.button(
+        key=next(b.key for b in reloaded.button if b.key and b.key.startswith("gen_job_cancel"))
+    )
     run_one(workspace)
     reloaded.run()
     assert "Generated 1 dataset(s)." in page_text(reloaded)
@@ -92,4 +96,6 @@ def test_cancel_from_the_page(workspace, demo):
     _click(at, "Generate")
     next(b for b in at.button if b.key and b.key.startswith("gen_job_cancel")).click().run()
     assert run_one(workspace) is None  # nothing left to run
-    assert "cancelled" in page_text(at) and not [d for d in queries.list_datasets(workspace) if d.kind == "synthetic"]
+    assert "cancelled" in page_text(at) and not [
+        d for d in queries.list_datasets(workspace) if d.kind == "synthetic"
+    ]

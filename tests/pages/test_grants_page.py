@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from reviews import queries
-from reviews.imports import import_demo
-from reviews.permissions import Actor
+from reviews.services.intake import import_demo
+from reviews.workspace.permissions import Actor
 from tests.pages.conftest import app_as, page_text
 
 

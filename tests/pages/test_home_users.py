@@ -45,10 +45,10 @@ def test_reset_demo_is_offered_to_admins_of_a_demo_workspace_only(workspace, mon
 
 
 def test_home_counts_leave_out_train_and_holdout_parts(workspace):
-    from reviews.handlers.generate import GenerationRequest, start_generation
-    from reviews.imports import import_demo
-    from reviews.permissions import Actor
-    from reviews.worker import run_one
+    from reviews.jobs.worker import run_one
+    from reviews.services.generation import GenerationRequest, start_generation
+    from reviews.services.intake import import_demo
+    from reviews.workspace.permissions import Actor
 
     steward = Actor("steward", "steward")
     demo = import_demo(workspace, steward)

@@ -17,7 +17,7 @@ from babel.messages.pofile import read_po
 from streamlit.testing.v1 import AppTest
 
 from reviews import queries
-from reviews.permissions import Actor
+from reviews.workspace.permissions import Actor
 from tests.pages.conftest import PASSWORDS, ROLES, app_as
 from ui.i18n import LANGUAGES, catalog, language_of
 
@@ -29,8 +29,13 @@ def extracted_msgids() -> set[str]:
     with (ROOT / "babel.cfg").open() as handle:
         method_map, options_map = parse_mapping_cfg(handle)
     keywords = {"_": None, "N_": None, "Msg": None}
-    return {message for _file, _line, message, _comments, _context in
-            extract_from_dir(ROOT, method_map, options_map, keywords=keywords) if message}
+    return {
+        message
+        for _file, _line, message, _comments, _context in extract_from_dir(
+            ROOT, method_map, options_map, keywords=keywords
+        )
+        if message
+    }
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +53,9 @@ def zh_messages() -> dict:
 
 def placeholders(text: str) -> Counter:
     """The ``{name:spec}`` fields of a format string, counted."""
-    return Counter((name, spec) for _literal, name, spec, _conv in string.Formatter().parse(text) if name is not None)
+    return Counter(
+        (name, spec) for _literal, name, spec, _conv in string.Formatter().parse(text) if name is not None
+    )
 
 
 def test_every_interface_string_has_a_chinese_translation(msgids, zh_messages):
@@ -59,8 +66,13 @@ def test_every_interface_string_has_a_chinese_translation(msgids, zh_messages):
 
 
 def test_translations_keep_the_placeholders(msgids, zh_messages):
-    differing = [(m, zh_messages[m].string) for m in msgids if m in zh_messages and zh_messages[m].string
-                 and placeholders(m) != placeholders(zh_messages[m].string)]
+    differing = [
+        (m, zh_messages[m].string)
+        for m in msgids
+        if m in zh_messages
+        and zh_messages[m].string
+        and placeholders(m) != placeholders(zh_messages[m].string)
+    ]
     assert not differing
 
 
@@ -69,24 +81,41 @@ def test_translations_are_chinese(msgids, zh_messages):
     translated = [m for m in msgids if m in zh_messages and zh_messages[m].string]
     unchanged = [m for m in translated if zh_messages[m].string == m]
     assert len(unchanged) <= 2, unchanged
-    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in zh_messages[m].string) for m in translated if m not in unchanged)
+    assert all(
+        any("\u4e00" <= ch <= "\u9fff" for ch in zh_messages[m].string)
+        for m in translated
+        if m not in unchanged
+    )
 
 
 def test_values_from_the_core_are_in_the_catalog(msgids):
     """Pages pass these values through ``_()``; ui/i18n_terms.py must declare each one."""
-    from reviews.overview import NEXT_STEPS
-    from reviews.permissions import ROLES
-    from reviews.rounds import MODES
+    from reviews.queries.overview import NEXT_STEPS
+    from reviews.ranking.rounds import MODES
     from reviews.signoff.checklist import STATUSES
     from reviews.signoff.documentation import FIELDS, GROUP_TITLES
     from reviews.signoff.records import VERDICTS
     from reviews.store.rounds import FLAG_REASONS
+    from reviews.workspace.permissions import ROLES
     from synth.purposes import PURPOSES
     from synth.stages import STAGES
 
-    values = {*ROLES, *MODES, *STATUSES, *VERDICTS, *PURPOSES, *STAGES, *GROUP_TITLES.values(),
-              *(r.replace("_", " ") for r in FLAG_REASONS), *(step for _key, step in NEXT_STEPS.values()),
-              *(f.label for f in FIELDS), *(f.help for f in FIELDS), "real", "synthetic", "accepted"}
+    values = {
+        *ROLES,
+        *MODES,
+        *STATUSES,
+        *VERDICTS,
+        *PURPOSES,
+        *STAGES,
+        *GROUP_TITLES.values(),
+        *(r.replace("_", " ") for r in FLAG_REASONS),
+        *(step for _key, step in NEXT_STEPS.values()),
+        *(f.label for f in FIELDS),
+        *(f.help for f in FIELDS),
+        "real",
+        "synthetic",
+        "accepted",
+    }
     assert sorted(values - msgids) == []
 
 
@@ -102,11 +131,19 @@ def test_browser_locales_map_to_our_languages():
 def test_the_html_report_uses_the_translation():
     from synth.metrics.report_html import render_html
 
-    result = {"purpose": "privacy", "rows": {"synthetic": 3},
-              "fidelity": {"overall": 0.9, "column_shapes_score": 0.9, "column_pair_trends_score": 0.8,
-                           "column_shapes": {}, "column_pair_trends": []},
-              "gates": [{"status": "pass", "name": "fidelity", "value": 0.9, "explanation": "ok"}],
-              "privacy": {"exact_match_rate": 0.0}}
+    result = {
+        "purpose": "privacy",
+        "rows": {"synthetic": 3},
+        "fidelity": {
+            "overall": 0.9,
+            "column_shapes_score": 0.9,
+            "column_pair_trends_score": 0.8,
+            "column_shapes": {},
+            "column_pair_trends": [],
+        },
+        "gates": [{"status": "pass", "name": "fidelity", "value": 0.9, "explanation": "ok"}],
+        "privacy": {"exact_match_rate": 0.0},
+    }
     english = render_html(result, title="T")
     chinese = render_html(result, title="T", translate=lambda s: catalog("zh").get(s, s))
     assert "<h2>Privacy</h2>" in english and "<h2>Gates</h2>" in english
@@ -181,8 +218,10 @@ def test_before_sign_in_the_browser_language_is_used(workspace):  # noqa: F811
     assert [t.value for t in english.title] == ["Sign in to SynthReview"]
 
 
-PAGES_BY_USER = [("steward", p) for p in ("data", "generate", "compare", "rounds", "signoff", "export", "collapse", "audit")] + [
-    ("reviewer", "review"), ("reviewer", "inspect"), ("officer", "grants"), ("admin", "users")]
+PAGES_BY_USER = [
+    ("steward", p)
+    for p in ("data", "generate", "compare", "rounds", "signoff", "export", "collapse", "audit")
+] + [("reviewer", "review"), ("reviewer", "inspect"), ("officer", "grants"), ("admin", "users")]
 
 
 @pytest.mark.parametrize(("username", "page"), PAGES_BY_USER)

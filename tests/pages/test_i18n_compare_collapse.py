@@ -13,11 +13,11 @@ from streamlit.testing.v1 import AppTest
 
 from reviews import queries
 from reviews.errors import ReviewsError
-from reviews.gate_settings import gate_table, save_gate_table
-from reviews.handlers.evaluate import start_evaluation
-from reviews.permissions import Actor
+from reviews.jobs.worker import run_one
+from reviews.services.evaluation import start_evaluation
 from reviews.store import NewDataset
-from reviews.worker import run_one
+from reviews.workspace.gate_settings import gate_table, save_gate_table
+from reviews.workspace.permissions import Actor
 from synth.demo import load_demo
 from synth.i18n import message_of, render
 from tests.pages.conftest import ROLES
@@ -99,4 +99,5 @@ def test_a_refused_gate_table_says_why_in_chinese(workspace):
     assert str(caught.value).startswith("The gates were not saved: privacy/overall fidelity: the warn limit")
     zh = catalog("zh")
     assert render(message_of(caught.value), lambda s: zh.get(s, s)) == (
-        "门槛未保存：隐私保护/总体保真度：警告界限必须超出阈值（不高于 0.8）。")
+        "门槛未保存：隐私保护/总体保真度：警告界限必须超出阈值（不高于 0.8）。"
+    )

@@ -10,20 +10,24 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from reviews import queries
-from reviews.imports import import_demo
-from reviews.job_queries import latest_job
-from reviews.lineage_graph import lineage_dot
-from reviews.permissions import Actor
-from reviews.worker import run_one
+from reviews.jobs.worker import run_one
+from reviews.lineage.graph import lineage_dot
+from reviews.queries.jobs import latest_job
+from reviews.services.intake import import_demo
+from reviews.workspace.permissions import Actor
 from synth.i18n import Msg
 from tests.pages.conftest import app_as
 from tests.support.chinese import app_in_chinese
 
 STEWARD = Actor("steward", "steward")
 # Two exact duplicates, an impossible age and an e-mail column: findings, PII and outliers to show.
-PEOPLE = ("name,email,age,city\n" + "\n".join(
-    f"p{i},user{i}@example.org,{20 + i % 50},{['Oslo', 'Lima', 'Pune'][i % 3]}" for i in range(60)
-) + "\np0,user0@example.org,20,Oslo\nq1,q1@example.org,-5,Lima\n").encode()
+PEOPLE = (
+    "name,email,age,city\n"
+    + "\n".join(
+        f"p{i},user{i}@example.org,{20 + i % 50},{['Oslo', 'Lima', 'Pune'][i % 3]}" for i in range(60)
+    )
+    + "\np0,user0@example.org,20,Oslo\nq1,q1@example.org,-5,Lima\n"
+).encode()
 
 
 def in_chinese(page: str, timeout: float = 180) -> AppTest:
@@ -39,7 +43,7 @@ def upload(at: AppTest, filename: str, content: bytes, button: str) -> AppTest:
 def table(at: AppTest, first_header: str, *more: str) -> pd.DataFrame:
     """The shown table whose headers start with these."""
     wanted = [first_header, *more]
-    return next(f.value for f in at.dataframe if list(f.value.columns)[:len(wanted)] == wanted)
+    return next(f.value for f in at.dataframe if list(f.value.columns)[: len(wanted)] == wanted)
 
 
 def test_upload_problems_are_listed_in_chinese(workspace):
@@ -102,7 +106,9 @@ def test_a_running_job_s_progress_is_in_chinese(workspace, chinese_widgets):
     at = in_chinese("pages/generate.py")
     next(b for b in at.button if b.label == "生成").click().run()
     job = workspace.claim_job("test-worker", ("generate",))
-    workspace.report_progress(job["id"], 0.5, Msg("{name}: epoch {done}/{total}", name="ctgan", done=3, total=10))
+    workspace.report_progress(
+        job["id"], 0.5, Msg("{name}: epoch {done}/{total}", name="ctgan", done=3, total=10)
+    )
     at.run()
     assert at.get("progress")[0].proto.text == "ctgan：第 3/10 轮"
 

@@ -10,9 +10,9 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from reviews import rounds
-from reviews.permissions import Actor
+from reviews.ranking import rounds
 from reviews.store import Flag
+from reviews.workspace.permissions import Actor
 from tests.pages.conftest import ROLES, page_text
 from tests.support.chinese import app_in_chinese
 
@@ -37,13 +37,21 @@ def _answer_against_each_other(store, round_id: int) -> None:
         first = True
         while (view := rounds.next_task(store, actor, round_id)) is not None:
             flags = [Flag(view.rows[0], "impossible_value")] if first and not flip else []
-            rounds.submit(store, actor, round_id, view.task_id, ranking=view.rows[::-1] if flip else view.rows,
-                          flags=flags)
+            rounds.submit(
+                store,
+                actor,
+                round_id,
+                view.task_id,
+                ranking=view.rows[::-1] if flip else view.rows,
+                flags=flags,
+            )
             first = False
 
 
 def test_the_rounds_page_shows_the_report_in_chinese(workspace, synthetic_dataset):
-    round_id = rounds.open_round(workspace, STEWARD, synthetic_dataset, rounds.RoundConfig(batch_size=3, overlap=2))
+    round_id = rounds.open_round(
+        workspace, STEWARD, synthetic_dataset, rounds.RoundConfig(batch_size=3, overlap=2)
+    )
     _answer_against_each_other(workspace, round_id)
     at = chinese_app("steward", "pages/rounds.py")
     warnings = [w.value for w in at.warning]
@@ -57,8 +65,13 @@ def test_the_rounds_page_shows_the_report_in_chinese(workspace, synthetic_datase
     # The model's feature names ("age outside real range"...) are shown translated on the chart.
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     features = next(s["data"][0]["y"] for s in specs if s["data"][0]["type"] == "bar")
-    assert features and not [f for f in features if f.endswith((" extremeness", " outside real range", " missing",
-                                                                 " rare or unseen value", "unseen combination"))]
+    assert features and not [
+        f
+        for f in features
+        if f.endswith(
+            (" extremeness", " outside real range", " missing", " rare or unseen value", "unseen combination")
+        )
+    ]
     assert "outside real range" not in page_text(at) and "extremeness" not in page_text(at)
 
 
@@ -68,7 +81,9 @@ def test_an_error_from_the_core_is_shown_in_chinese(workspace, synthetic_dataset
     next(b for b in at.button if b.label == "开启轮次").click().run()
     assert not at.exception
     errors = [e.value for e in at.error]
-    assert errors == ["每项任务需分配给 5 名审阅员，但只有 2 个审阅员账户处于启用状态；请添加审阅员或降低重叠数。"]
+    assert errors == [
+        "每项任务需分配给 5 名审阅员，但只有 2 个审阅员账户处于启用状态；请添加审阅员或降低重叠数。"
+    ]
 
 
 def test_the_review_page_shows_row_context_in_chinese(workspace, synthetic_dataset):

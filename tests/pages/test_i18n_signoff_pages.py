@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import text
 from streamlit.testing.v1 import AppTest
 
-from reviews.permissions import Actor
 from reviews.signoff import signoff_for
+from reviews.workspace.permissions import Actor
 from tests.pages.conftest import ROOT, app_as, page_text
 from tests.support.chinese import app_in_chinese
 from tests.support.databases import drop_postgres_database, fresh_store
@@ -21,8 +21,12 @@ def flow(request, tmp_path, monkeypatch, fast_passwords):
     monkeypatch.setenv("SYNTHREVIEW_WORKER", "off")
     monkeypatch.delenv("SYNTHREVIEW_DEMO", raising=False)
     store = fresh_store(request.param, tmp_path, monkeypatch)
-    yield store, accepted_flow(store, gates={"privacy": {"fidelity_overall": {"threshold": 0.99, "warn": 0.98}}},
-                               document=False)
+    yield (
+        store,
+        accepted_flow(
+            store, gates={"privacy": {"fidelity_overall": {"threshold": 0.99, "warn": 0.98}}}, document=False
+        ),
+    )
     drop_postgres_database(store)
 
 
@@ -34,7 +38,12 @@ def in_chinese(username: str, role: str, page: str | None = None) -> AppTest:
 
 
 def checklist_rows(at: AppTest) -> list[dict]:
-    return [row for frame in at.dataframe if "证据" in frame.value.columns for row in frame.value.to_dict("records")]
+    return [
+        row
+        for frame in at.dataframe
+        if "证据" in frame.value.columns
+        for row in frame.value.to_dict("records")
+    ]
 
 
 def test_the_officer_reads_the_checklist_and_blocking_reason_in_chinese(flow):
@@ -45,12 +54,16 @@ def test_the_officer_reads_the_checklist_and_blocking_reason_in_chinese(flow):
     assert rows["限定训练阶段"] == "可用于：微调, 评估, 测试；不包括预训练。"
     assert rows["数据表说明（Datasheet）"].startswith("尚待填写：动机, 构成")
     warning = at.warning[0].value
-    assert warning.startswith("以下条目阻止批准：用途决定保真度（状态：不通过）") and "Approval" not in warning
+    assert (
+        warning.startswith("以下条目阻止批准：用途决定保真度（状态：不通过）") and "Approval" not in warning
+    )
 
     at.radio(key="signoff_verdict").set_value("approve")
     at.text_input(key="signoff_password").input(PASSWORD["officer"])
     next(b for b in at.button if b.label == "签核").click().run()
-    assert at.error[0].value.startswith("以下条目阻止批准：") and signoff_for(store, built.accepted_id) is None
+    assert (
+        at.error[0].value.startswith("以下条目阻止批准：") and signoff_for(store, built.accepted_id) is None
+    )
     at.text_input(key="signoff_password").input("not-my-password")
     at.text_area(key="signoff_override").input("The model owner accepts fidelity 0.8 for evaluation only.")
     next(b for b in at.button if b.label == "签核").click().run()
@@ -87,8 +100,14 @@ def test_export_refusal_and_history_in_chinese(flow):
     store, built = flow
     from reviews.signoff import sign
 
-    sign(store, Actor("officer", "officer"), built.accepted_id, PASSWORD["officer"], "approve",
-         override_justification="The model owner accepts fidelity 0.8 for evaluation only.")
+    sign(
+        store,
+        Actor("officer", "officer"),
+        built.accepted_id,
+        PASSWORD["officer"],
+        "approve",
+        override_justification="The model owner accepts fidelity 0.8 for evaluation only.",
+    )
     at = in_chinese("steward", "steward", "pages/export.py")
     at.button(key="export_prepare").click().run()
     assert not at.exception
@@ -141,4 +160,6 @@ def test_user_management_and_sign_in_errors_in_chinese(workspace):
 def test_home_next_step_in_chinese(workspace):
     at = in_chinese("officer", "officer")
     assert at.info[0].value == "可供签核的数据集将显示在这里。"
-    assert "Datasets ready for sign-off will appear here." in page_text(app_as("officer"))  # and English stays English
+    assert "Datasets ready for sign-off will appear here." in page_text(
+        app_as("officer")
+    )  # and English stays English

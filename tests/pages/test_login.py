@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from reviews.permissions import Actor
-
+from reviews.workspace.permissions import Actor
 from tests.pages.conftest import PASSWORDS, ROOT, app_as, page_text
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from reviews import queries, round_queries, rounds
-from reviews.acceptance_flow import apply_acceptance
-from reviews.inspection_flow import inspection_status, start_inspection
-from reviews.permissions import Actor
+from reviews import queries
+from reviews.acceptance.apply import apply_acceptance
+from reviews.acceptance.inspection import inspection_status, start_inspection
+from reviews.queries import rounds as round_queries
+from reviews.ranking import rounds
+from reviews.workspace.permissions import Actor
 from tests.pages.conftest import app_as, page_text
 
 STEWARD = Actor("steward", "steward")
@@ -54,7 +56,9 @@ def test_two_reviewers_rank_and_the_steward_sees_the_model(workspace, synthetic_
 
 
 def test_reviewer_inspects_on_the_inspect_page(workspace, synthetic_dataset):
-    round_id = rounds.open_round(workspace, STEWARD, synthetic_dataset, rounds.RoundConfig(batch_size=3, overlap=2))
+    round_id = rounds.open_round(
+        workspace, STEWARD, synthetic_dataset, rounds.RoundConfig(batch_size=3, overlap=2)
+    )
     for name in ("reviewer", "reviewer2"):
         actor = Actor(name, "reviewer")
         while (view := rounds.next_task(workspace, actor, round_id)) is not None:

@@ -6,9 +6,9 @@ import pytest
 
 from reviews import queries
 from reviews.errors import ReviewsError
-from reviews.gate_settings import gate_table, save_gate_table
-from reviews.permissions import Actor
-from synth.metrics.gates import gates_for
+from reviews.workspace.gate_settings import gate_table, save_gate_table
+from reviews.workspace.permissions import Actor
+from synth.purposes.gates import gates_for
 from tests.pages.conftest import app_as, page_text
 
 
@@ -29,7 +29,9 @@ def test_gate_table_round_trip(workspace):
     row = (table["purpose"] == "privacy") & (table["gate"] == "fidelity_overall")
     table.loc[row, ["threshold", "warn"]] = [0.9, 0.85]
     save_gate_table(workspace, Actor("admin", "admin"), table)
-    assert gates_for("privacy", queries.get_setting(workspace, "gates"))["fidelity_overall"]["threshold"] == 0.9
+    assert (
+        gates_for("privacy", queries.get_setting(workspace, "gates"))["fidelity_overall"]["threshold"] == 0.9
+    )
     table.loc[row, "warn"] = 0.95  # a warn limit above an at-least threshold makes no sense
     with pytest.raises(ReviewsError, match="warn limit must be beyond"):
         save_gate_table(workspace, Actor("admin", "admin"), table)

@@ -6,11 +6,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from reviews.bundle import verify_bundle
-from reviews.permissions import Actor
 from reviews.signoff import signoff_for
+from reviews.workspace.permissions import Actor
 from tests.pages.conftest import ROOT, page_text
-from tests.support.signoff_flow import PASSWORD, accepted_flow
 from tests.support.databases import drop_postgres_database, fresh_store
+from tests.support.signoff_flow import PASSWORD, accepted_flow
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

@@ -10,7 +10,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from reviews.permissions import Actor
+from reviews.workspace.permissions import Actor
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -40,9 +40,15 @@ def chinese_widgets() -> Iterator[None]:
 def chart_texts(spec: dict) -> list[str]:
     """Titles, axis titles, legend title, trace names and annotations of a plotly figure's JSON."""
     layout = spec.get("layout", {})
-    texts = [(layout.get("title") or {}).get("text"), ((layout.get("legend") or {}).get("title") or {}).get("text")]
-    texts += [((value or {}).get("title") or {}).get("text") for key, value in layout.items()
-              if key.startswith(("xaxis", "yaxis")) and isinstance(value, dict)]
+    texts = [
+        (layout.get("title") or {}).get("text"),
+        ((layout.get("legend") or {}).get("title") or {}).get("text"),
+    ]
+    texts += [
+        ((value or {}).get("title") or {}).get("text")
+        for key, value in layout.items()
+        if key.startswith(("xaxis", "yaxis")) and isinstance(value, dict)
+    ]
     texts += [a.get("text") for a in layout.get("annotations", [])]
     texts += [trace.get("name") for trace in spec.get("data", [])]
     return [t for t in texts if isinstance(t, str) and t]

@@ -18,15 +18,20 @@ import sys
 import time
 from pathlib import Path
 
-from reviews.permissions import Actor
+from reviews.workspace.permissions import Actor
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def spawn(mode: str, *args: str, env: dict[str, str]) -> subprocess.Popen:
     """Start a helper child in the repository root with ``env`` added to this environment."""
-    return subprocess.Popen([sys.executable, "-m", "tests.support.crash_helpers", mode, *args], cwd=REPO,
-                            env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.support.crash_helpers", mode, *args],
+        cwd=REPO,
+        env={**os.environ, **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
 
 
 def wait_for(condition, timeout: float, child: subprocess.Popen, what: str) -> None:
@@ -34,7 +39,9 @@ def wait_for(condition, timeout: float, child: subprocess.Popen, what: str) -> N
     deadline = time.monotonic() + timeout
     while not condition():
         if child.poll() is not None:
-            raise AssertionError(f"child exited ({child.returncode}) before {what}:\n{child.stdout.read().decode()}")
+            raise AssertionError(
+                f"child exited ({child.returncode}) before {what}:\n{child.stdout.read().decode()}"
+            )
         if time.monotonic() > deadline:
             child.kill()
             raise AssertionError(f"timed out waiting for {what}:\n{child.stdout.read().decode()}")
@@ -42,19 +49,20 @@ def wait_for(condition, timeout: float, child: subprocess.Popen, what: str) -> N
 
 
 def _run_generation(slow_progress: float, marker: Path | None) -> None:
-    import reviews.handlers  # noqa: F401
-    from reviews import worker
+    from reviews.jobs import kinds, worker
     from reviews.store import open_store
 
     worker.PROGRESS_INTERVAL_SECONDS = 0.0  # every report reaches the database
-    original = worker.HANDLERS["generate"]
+    original = kinds.runner(kinds.GENERATE)
 
-    def slowed(store, job, progress):
+    def slowed(store, job, actor, progress):
         def report(fraction, message):
             progress(fraction, message)
             time.sleep(slow_progress)
-        return original(store, job, report)
-    worker.HANDLERS["generate"] = slowed
+
+        return original(store, job, actor, report)
+
+    kinds.KINDS[kinds.GENERATE] = kinds.JobKind(kinds.GENERATE, "generate", slowed)
     if marker is not None:
         real_fsync = os.fsync
 
@@ -62,6 +70,7 @@ def _run_generation(slow_progress: float, marker: Path | None) -> None:
             real_fsync(fd)
             marker.write_text("saving")
             time.sleep(600)
+
         os.fsync = hang_on_fsync
     worker.run_one(open_store(), worker="doomed")
 

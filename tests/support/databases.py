@@ -8,8 +8,8 @@ import uuid
 import pytest
 from sqlalchemy import create_engine, make_url, text
 
-from reviews.config import Settings
 from reviews.store import Store, open_store
+from reviews.workspace.config import Settings
 
 POSTGRES_ENV = "SYNTHREVIEW_TEST_POSTGRES_URL"
 
@@ -17,7 +17,9 @@ POSTGRES_ENV = "SYNTHREVIEW_TEST_POSTGRES_URL"
 def postgres_database(base_url: str) -> str:
     """Create an empty database on the server of ``base_url`` and return its URL."""
     name = f"synthreview_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base_url.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT")
+    admin = create_engine(
+        base_url.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT"
+    )
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
@@ -34,7 +36,11 @@ def drop_postgres_database(store: Store) -> None:
 
 def drop_database_url(url) -> None:
     """Drop the PostgreSQL database that ``url`` names (connections to it are closed first)."""
-    url = make_url(str(url).replace("postgresql://", "postgresql+psycopg://", 1)) if isinstance(url, str) else url
+    url = (
+        make_url(str(url).replace("postgresql://", "postgresql+psycopg://", 1))
+        if isinstance(url, str)
+        else url
+    )
     admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))

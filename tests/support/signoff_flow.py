@@ -5,24 +5,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
-from reviews import queries, rounds
-from reviews.acceptance_flow import apply_acceptance
-from reviews.handlers.evaluate import start_evaluation
-from reviews.handlers.generate import GenerationRequest, start_generation
-from reviews.imports import import_demo
-from reviews.inspection_flow import judge, rows_to_judge, start_inspection
-from reviews.job_queries import get_job
-from reviews.permissions import SYSTEM, Actor
+from reviews import queries
+from reviews.acceptance.apply import apply_acceptance
+from reviews.acceptance.inspection import judge, rows_to_judge, start_inspection
+from reviews.jobs.worker import run_one
+from reviews.queries.jobs import get_job
+from reviews.ranking import rounds
+from reviews.services.evaluation import start_evaluation
+from reviews.services.generation import GenerationRequest, start_generation
+from reviews.services.intake import import_demo
 from reviews.signoff import FIELDS, save_documentation
-from reviews.worker import run_one
+from reviews.workspace.permissions import SYSTEM, Actor
 from tests.reviews.conftest import answer_batch
 
 ADMIN = Actor("admin", "admin")
 STEWARD = Actor("steward", "steward")
 R1, R2 = Actor("reviewer", "reviewer"), Actor("reviewer2", "reviewer")
 OFFICER, OFFICER2 = Actor("officer", "officer"), Actor("officer2", "officer")
-PASSWORD = {name: f"{name}-pass1" for name in ("admin", "steward", "reviewer", "reviewer2", "officer", "officer2")}
+PASSWORD = {
+    name: f"{name}-pass1" for name in ("admin", "steward", "reviewer", "reviewer2", "officer", "officer2")
+}
 
 
 @dataclass(frozen=True)
@@ -42,8 +44,14 @@ def _run(store, job_id: int) -> dict:
 
 
 def make_users(store) -> None:
-    for name, role in (("admin", "admin"), ("steward", "steward"), ("reviewer", "reviewer"),
-                       ("reviewer2", "reviewer"), ("officer", "officer"), ("officer2", "officer")):
+    for name, role in (
+        ("admin", "admin"),
+        ("steward", "steward"),
+        ("reviewer", "reviewer"),
+        ("reviewer2", "reviewer"),
+        ("officer", "officer"),
+        ("officer2", "officer"),
+    ):
         store.create_user(SYSTEM, name, PASSWORD[name], role)
 
 
@@ -54,7 +62,9 @@ def accepted_flow(store, gates: dict | None = None, document: bool = True) -> Fl
     if gates is not None:
         store.set_setting(ADMIN, "gates", gates)
     real_id = import_demo(store, STEWARD)
-    job = start_generation(store, STEWARD, GenerationRequest(real_id, "rules", [{"purpose": "privacy"}], 150, seed=3))
+    job = start_generation(
+        store, STEWARD, GenerationRequest(real_id, "rules", [{"purpose": "privacy"}], 150, seed=3)
+    )
     synthetic_id = _run(store, job)["dataset_ids"][0]
     round_id = rounds.open_round(store, STEWARD, synthetic_id, rounds.RoundConfig(batch_size=4, overlap=2))
     frame = queries.load_frame(store, synthetic_id)
@@ -66,5 +76,7 @@ def accepted_flow(store, gates: dict | None = None, document: bool = True) -> Fl
     assert judge(store, R1, inspection_id, {int(i): True for i in sample.index}).status == "passed"
     _run(store, start_evaluation(store, STEWARD, accepted_id))
     if document:
-        save_documentation(store, STEWARD, accepted_id, {f.key: f"Written by the steward about {f.label}." for f in FIELDS})
+        save_documentation(
+            store, STEWARD, accepted_id, {f.key: f"Written by the steward about {f.label}." for f in FIELDS}
+        )
     return Flow(real_id, synthetic_id, round_id, accepted_id, inspection_id)

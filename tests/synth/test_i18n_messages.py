@@ -44,7 +44,10 @@ def test_copies_and_pickles_keep_the_template():
 
 
 def test_a_broken_translation_falls_back_to_english():
-    assert Msg("Column '{column}' is empty.", column="age").render(lambda s: "列{name}") == "Column 'age' is empty."
+    assert (
+        Msg("Column '{column}' is empty.", column="age").render(lambda s: "列{name}")
+        == "Column 'age' is empty."
+    )
 
 
 def test_fixed_text_is_looked_up_and_other_values_pass_through():

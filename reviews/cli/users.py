@@ -1,0 +1,55 @@
+"""``python -m reviews users create|list|set-role``: manage accounts without the app."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+
+from reviews import queries
+from reviews.errors import ReviewsError
+from reviews.store import open_store
+from reviews.workspace.permissions import ROLES, SYSTEM
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("users", help="create, list and change users")
+    actions = parser.add_subparsers(dest="users_action", required=True)
+    create = actions.add_parser("create", help="create a user (asks for the password)")
+    create.add_argument("--username", required=True)
+    create.add_argument("--role", required=True, choices=ROLES)
+    create.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    create.set_defaults(func=_create)
+    listing = actions.add_parser("list", help="list users and roles")
+    listing.set_defaults(func=_list)
+    set_role = actions.add_parser("set-role", help="change a user's role")
+    set_role.add_argument("--username", required=True)
+    set_role.add_argument("--role", required=True, choices=ROLES)
+    set_role.set_defaults(func=_set_role)
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass("Password: ")
+    if first != getpass.getpass("Repeat password: "):
+        raise ReviewsError("The two passwords differ; run the command again.")
+    return first
+
+
+def _create(args) -> int:
+    store = open_store()
+    store.create_user(SYSTEM, args.username, _read_password(args.password_stdin), args.role)
+    print(f"created {args.role} {args.username}")
+    return 0
+
+
+def _list(_args) -> int:
+    frame = queries.list_users(open_store())
+    print(frame[["username", "role", "active"]].to_string(index=False) if len(frame) else "no users yet")
+    return 0
+
+
+def _set_role(args) -> int:
+    open_store().set_role(SYSTEM, args.username, args.role)
+    print(f"{args.username} is now {args.role}")
+    return 0

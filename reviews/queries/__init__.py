@@ -1,0 +1,27 @@
+"""The one read path: every read of the store's tables, split by concept, as writes go through ``reviews.store``.
+
+``from reviews import queries`` gives the everyday reads by name; the modules below hold them
+by concept, and the specialised reads (rounds, jobs, evaluations, ...) are imported from their
+own module.
+"""
+
+from reviews.queries.audit import audit_frame
+from reviews.queries.datasets import DatasetRecord, get_dataset, list_datasets, load_frame, stored_frame
+from reviews.queries.settings import DEFAULT_SETTINGS, get_grant, get_setting
+from reviews.queries.users import USER_COLUMNS, active_usernames, list_users, user_language
+
+__all__ = [
+    "DEFAULT_SETTINGS",
+    "USER_COLUMNS",
+    "DatasetRecord",
+    "active_usernames",
+    "audit_frame",
+    "get_dataset",
+    "get_grant",
+    "get_setting",
+    "list_datasets",
+    "list_users",
+    "load_frame",
+    "stored_frame",
+    "user_language",
+]

@@ -1,0 +1,38 @@
+"""What the home page says: the state of the workspace and the next step for this role."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from reviews import queries
+from reviews.store import Store
+from reviews.workspace.permissions import Actor
+from synth.i18n import N_
+
+# Fixed texts: the home page shows ``next_step`` translated.
+NEXT_STEPS = {
+    "steward": ("upload", N_("Load a real table on the Data page (or the demo data) to profile it.")),
+    "admin": ("users", N_("Add your team on the Users page, then a steward loads data.")),
+    "reviewer": ("review", N_("Wait for a steward to open a review round; it will appear here.")),
+    "officer": ("signoff", N_("Datasets ready for sign-off will appear here.")),
+}
+OPEN_A_DATASET = N_("Open a dataset on the Data page to see its profile; generation comes next.")
+
+
+@dataclass(frozen=True)
+class Overview:
+    datasets_by_kind: dict[str, int]
+    latest: list[queries.DatasetRecord]
+    next_step: str
+
+
+def workspace_overview(store: Store, actor: Actor) -> Overview:
+    """Counts of datasets by kind, the five newest, and a next step suited to ``actor``."""
+    # Train/holdout splits are parts of a generation, not datasets anyone loaded or made.
+    records = [r for r in queries.list_datasets(store) if not (r.labels or {}).get("split")]
+    counts = Counter(r.kind for r in records)
+    _, step = NEXT_STEPS.get(actor.role, ("", ""))
+    if actor.role in ("steward", "admin") and records:
+        step = OPEN_A_DATASET
+    return Overview({k: counts.get(k, 0) for k in ("real", "synthetic", "accepted")}, records[::-1][:5], step)

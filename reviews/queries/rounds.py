@@ -1,0 +1,160 @@
+"""Read-only views of review rounds: tasks, answers, flags, the latest model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from sqlalchemy import and_, func, select
+
+from reviews.queries.rows import newest_row, row_by_id
+from reviews.ranking.blind_test import BlindAnswer
+from reviews.ranking.tasks import Answer, TaskSpec
+from reviews.store import Store
+from reviews.workspace.schema import (
+    review_responses,
+    review_rounds,
+    review_tasks,
+    round_models,
+    row_flags,
+    task_assignments,
+)
+
+
+@dataclass(frozen=True)
+class RoundRecord:
+    id: int
+    dataset_id: int
+    mode: str
+    k: int
+    overlap: int
+    batch_size: int
+    blind_items: int
+    current_batch: int
+    status: str
+    created_by: str
+    created_at: object
+
+
+def get_round(store: Store, round_id: int) -> RoundRecord:
+    return RoundRecord(**row_by_id(store.engine, review_rounds, round_id, "review round"))
+
+
+def list_rounds(store: Store, dataset_id: int | None = None) -> list[RoundRecord]:
+    query = select(review_rounds).order_by(review_rounds.c.id)
+    if dataset_id is not None:
+        query = query.where(review_rounds.c.dataset_id == dataset_id)
+    with store.engine.connect() as conn:
+        return [RoundRecord(**row) for row in conn.execute(query).mappings()]
+
+
+def task_specs(store: Store, round_id: int, batch: int | None = None) -> dict[int, TaskSpec]:
+    """Stored task id -> spec (with the round's overlap)."""
+    overlap = get_round(store, round_id).overlap
+    query = select(review_tasks).where(review_tasks.c.round_id == round_id).order_by(review_tasks.c.id)
+    if batch is not None:
+        query = query.where(review_tasks.c.batch == batch)
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).mappings().all()
+    return {r["id"]: TaskSpec(r["task_key"], r["mode"], tuple(r["rows"]), overlap, r["source"]) for r in rows}
+
+
+def responses(store: Store, round_id: int) -> list[dict]:
+    """Every stored answer of the round, oldest first (later answers supersede earlier ones)."""
+    query = (
+        select(review_responses, review_tasks.c.task_key)
+        .join(review_tasks, review_tasks.c.id == review_responses.c.task_id)
+        .where(review_responses.c.round_id == round_id)
+        .order_by(review_responses.c.id)
+    )
+    with store.engine.connect() as conn:
+        return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def ranking_answers(store: Store, round_id: int) -> list[Answer]:
+    return [
+        Answer(r["task_key"], r["reviewer"], tuple(r["answer"]["ranking"]))
+        for r in responses(store, round_id)
+        if "ranking" in r["answer"]
+    ]
+
+
+def blind_answers(store: Store, round_id: int) -> list[BlindAnswer]:
+    return [
+        BlindAnswer(r["task_key"], r["reviewer"], r["answer"]["label"])
+        for r in responses(store, round_id)
+        if "label" in r["answer"]
+    ]
+
+
+def flags(store: Store, round_id: int) -> list[dict]:
+    with store.engine.connect() as conn:
+        return [
+            dict(r)
+            for r in conn.execute(
+                select(row_flags).where(row_flags.c.round_id == round_id).order_by(row_flags.c.id)
+            ).mappings()
+        ]
+
+
+def open_task_ids(store: Store, round_id: int, reviewer: str) -> list[int]:
+    """Tasks given to ``reviewer`` in this round that they have not answered yet, in order."""
+    answered = select(review_responses.c.task_id).where(review_responses.c.reviewer == reviewer)
+    query = (
+        select(review_tasks.c.id)
+        .join(
+            task_assignments,
+            and_(task_assignments.c.task_id == review_tasks.c.id, task_assignments.c.reviewer == reviewer),
+        )
+        .where(review_tasks.c.round_id == round_id, review_tasks.c.id.not_in(answered))
+        .order_by(review_tasks.c.id)
+    )
+    with store.engine.connect() as conn:
+        return list(conn.execute(query).scalars())
+
+
+def reviewer_progress(store: Store, round_id: int, reviewer: str) -> tuple[int, int]:
+    """(answered, assigned) task counts for ``reviewer``."""
+    with store.engine.connect() as conn:
+        assigned = conn.execute(
+            select(func.count())
+            .select_from(task_assignments.join(review_tasks, review_tasks.c.id == task_assignments.c.task_id))
+            .where(review_tasks.c.round_id == round_id, task_assignments.c.reviewer == reviewer)
+        ).scalar_one()
+        answered = conn.execute(
+            select(func.count(func.distinct(review_responses.c.task_id))).where(
+                review_responses.c.round_id == round_id, review_responses.c.reviewer == reviewer
+            )
+        ).scalar_one()
+    return int(answered), int(assigned)
+
+
+def batch_complete(store: Store, round_id: int, batch: int) -> bool:
+    """True when every assignment of ``batch`` has at least one answer from its reviewer."""
+    answered = select(review_responses.c.task_id, review_responses.c.reviewer).distinct().subquery()
+    query = (
+        select(func.count())
+        .select_from(
+            task_assignments.join(review_tasks, review_tasks.c.id == task_assignments.c.task_id).outerjoin(
+                answered,
+                and_(
+                    answered.c.task_id == task_assignments.c.task_id,
+                    answered.c.reviewer == task_assignments.c.reviewer,
+                ),
+            )
+        )
+        .where(
+            review_tasks.c.round_id == round_id, review_tasks.c.batch == batch, answered.c.task_id.is_(None)
+        )
+    )
+    with store.engine.connect() as conn:
+        return conn.execute(query).scalar_one() == 0
+
+
+def latest_model(store: Store, round_id: int) -> dict | None:
+    return newest_row(store.engine, round_models, "round_id", round_id)
+
+
+def latest_scores(store: Store, round_id: int, n_rows: int) -> np.ndarray:
+    model = latest_model(store, round_id)
+    return np.zeros(n_rows) if model is None else np.asarray(model["scores"], dtype=float)

@@ -1,0 +1,98 @@
+"""The demo workspace (``SYNTHREVIEW_DEMO=1``): one user per role, the demo dataset, and one
+synthetic dataset already generated, evaluated and partly reviewed, so every page has
+something to show within a minute.
+
+The passwords are public (they are in the README), so this never runs without the flag.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import numpy as np
+
+from reviews import queries
+from reviews.errors import Conflict, ReviewsError
+from reviews.jobs.worker import run_one
+from reviews.queries.jobs import get_job
+from reviews.ranking import rounds
+from reviews.services.intake import import_demo
+from reviews.store import Store
+from reviews.workspace.config import load_settings
+from reviews.workspace.db import downgrade, migrate
+from reviews.workspace.permissions import SYSTEM, Actor, require
+from synth.i18n import N_, Msg, from_data
+
+DEMO_USERS = (
+    ("admin", "admin", "admin-demo"),
+    ("steward", "steward", "steward-demo"),
+    ("reviewer", "reviewer", "reviewer-demo"),
+    ("reviewer2", "reviewer", "reviewer2-demo"),
+    ("officer", "officer", "officer-demo"),
+)
+STEWARD = Actor("steward", "steward")
+SEEDED_ANSWERS = 6  # tasks the demo reviewer has already answered: the round is visibly under way
+
+
+def seed_demo(store: Store) -> None:
+    """Create the demo users and data once; safe to call on every start."""
+    for username, role, password in DEMO_USERS:
+        try:
+            store.create_user(SYSTEM, username, password, role)
+        except Conflict:
+            pass
+    if not any((d.labels or {}).get("demo") for d in queries.list_datasets(store)):
+        demo_id = import_demo(store, STEWARD)
+        _seed_synthetic(store, demo_id)
+
+
+def _seed_synthetic(store: Store, demo_id: int) -> None:
+    from reviews.services.evaluation import start_evaluation
+    from reviews.services.generation import GenerationRequest, start_generation
+
+    job_id = start_generation(
+        store,
+        STEWARD,
+        GenerationRequest(
+            demo_id, "gaussian_copula", [{"purpose": "privacy"}], rows=1000, seed=0, label="released"
+        ),
+    )
+    run_one(store)
+    job = get_job(store, job_id)
+    if job["status"] != "done":
+        data = job.get("message_data")
+        raise ReviewsError(
+            Msg(
+                "The demo data could not be generated: {message}",
+                message=from_data(data) if isinstance(data, dict) else job["message"],
+            )
+        )
+    synthetic_id = job["result"]["dataset_ids"][0]
+    start_evaluation(store, STEWARD, synthetic_id, protected=["colour", "sex"], label="released")
+    run_one(store)
+    round_id = rounds.open_round(store, STEWARD, synthetic_id, rounds.RoundConfig(batch_size=10, overlap=2))
+    _answer_some(store, round_id, Actor("reviewer", "reviewer"))
+
+
+def _answer_some(store: Store, round_id: int, reviewer: Actor) -> None:
+    # The demo reviewer prefers rows whose values look usual in the real data (fewer badges).
+    for _ in range(SEEDED_ANSWERS):
+        view = rounds.next_task(store, reviewer, round_id)
+        if view is None:
+            return
+        badges = np.array([report.badge_count for report in view.context])
+        ranking = [view.rows[i] for i in np.argsort(badges, kind="stable")]
+        rounds.submit(store, reviewer, round_id, view.task_id, ranking=ranking)
+
+
+def reset_demo(store: Store, actor: Actor) -> None:
+    """Wipe the demo workspace and seed it afresh (admins, demo workspaces only)."""
+    require(actor, "reset_demo")
+    if not load_settings().demo:
+        raise ReviewsError(
+            N_("Only a demo workspace (SYNTHREVIEW_DEMO=1) can be reset; this one holds real work.")
+        )
+    downgrade(store.engine, "base")
+    migrate(store.engine)
+    shutil.rmtree(store.artifact_root, ignore_errors=True)
+    seed_demo(store)

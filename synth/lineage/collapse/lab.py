@@ -1,0 +1,71 @@
+"""One call for the Gaussian Collapse Lab: simulation, theory, round limit and its explanation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from synth.i18n import Translate, same
+from synth.lineage.collapse.gaussian import GaussianCollapse, simulate_gaussian
+from synth.lineage.collapse.recommend import (
+    DEFAULT_MAX_VARIANCE_LOSS,
+    RoundLimit,
+    explain_round_limit,
+    recommend_round_limit,
+)
+from synth.lineage.collapse.theory import GaussianTheory, gaussian_theory
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import plotly.graph_objects as go
+
+
+@dataclass(frozen=True)
+class GaussianLab:
+    """Everything the Collapse Lab shows for one Gaussian setting."""
+
+    simulation: GaussianCollapse
+    theory: GaussianTheory
+    limit: RoundLimit
+    explanation: str  # a translatable message (``synth.i18n.Msg``), English as a str
+
+    def figures(self, *, translate: Translate = same) -> dict[str, go.Figure]:
+        """Figures keyed ``drift``, ``variance``, ``tails``, ``wasserstein``, labelled through ``translate``."""
+        from synth.lineage.collapse.charts import gaussian_figures  # plotly loads only when drawing
+
+        return gaussian_figures(self.simulation, self.theory, translate=translate)
+
+    def summary(self, every: int | None = None) -> pd.DataFrame:
+        """The figures' numbers as a table, about 11 generations by default."""
+        from synth.lineage.collapse.charts import gaussian_summary
+
+        return gaussian_summary(self.simulation, self.theory, every)
+
+    def to_dict(self) -> dict:
+        """JSON-ready: the simulation's arrays at top level, then ``theory`` and ``recommendation``."""
+        return {
+            "model": "gaussian",
+            **self.simulation.to_dict(),
+            "theory": self.theory.to_dict(),
+            "recommendation": {**self.limit.to_dict(), "explanation": self.explanation},
+        }
+
+
+def run_gaussian_lab(
+    samples: int = 100,
+    generations: int = 100,
+    runs: int = 1000,
+    mode: str = "replace",
+    seed: int | None = 0,
+    max_variance_loss: float = DEFAULT_MAX_VARIANCE_LOSS,
+) -> GaussianLab:
+    """Simulate, compute the theory and recommend a round limit for one setting.
+
+    Raises:
+        InputError: when an argument is out of range.
+    """
+    simulation = simulate_gaussian(samples, generations, runs, mode, seed)
+    limit = recommend_round_limit(samples, simulation, max_variance_loss)
+    return GaussianLab(
+        simulation, gaussian_theory(samples, generations, mode), limit, explain_round_limit(limit)
+    )

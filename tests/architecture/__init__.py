@@ -1,0 +1,1 @@
+"""Tests of the architecture: import arrows, circles, where SQL may live."""

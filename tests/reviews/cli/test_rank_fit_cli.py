@@ -1,0 +1,57 @@
+"""Tests for ``python -m reviews rank-fit`` through the shared CLI runner."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from scipy.stats import kendalltau
+
+from reviews.cli import main
+from tests.reviews.ranking.test_preference import simulated_comparisons, simulated_rows
+
+
+def rank_fit(folder, rows: str, comparisons: str) -> int:
+    argv = ["rank-fit", "--rows", str(folder / rows), "--comparisons", str(folder / comparisons)]
+    return main([*argv, "--out", str(folder / "s.csv")], commands=("rank-fit",))
+
+
+@pytest.fixture()
+def files(tmp_path):
+    rows, utility = simulated_rows()
+    pairs = simulated_comparisons(utility)
+    rows.to_csv(tmp_path / "rows.csv", index=False)
+    pd.DataFrame(pairs, columns=["winner", "loser"]).to_csv(tmp_path / "cmp.csv", index=False)
+    return tmp_path, utility
+
+
+def test_scores_recover_the_true_ranking(files):
+    path, utility = files
+    code = rank_fit(path, "rows.csv", "cmp.csv")
+    assert code == 0
+    scores = pd.read_csv(path / "s.csv")
+    assert list(scores.columns) == ["score"] and len(scores) == len(utility)
+    assert kendalltau(scores["score"], utility).statistic >= 0.9
+
+
+@pytest.mark.parametrize(
+    "table,message",
+    [
+        ({"first": [0], "second": [1]}, "lacks column"),
+        ({"winner": [0, 60], "loser": [1, 2]}, "outside 0..59"),
+        ({"winner": [3], "loser": [3]}, "itself"),
+        ({"winner": ["a"], "loser": [1]}, "whole number"),
+    ],
+)
+def test_bad_comparisons_exit_2_with_one_line(files, capsys, table, message):
+    path, _ = files
+    pd.DataFrame(table).to_csv(path / "bad.csv", index=False)
+    code = rank_fit(path, "rows.csv", "bad.csv")
+    err = capsys.readouterr().err
+    assert code == 2 and message in err and err.count("\n") == 1
+    assert not (path / "s.csv").exists()
+
+
+def test_missing_rows_file(files, capsys):
+    path, _ = files
+    code = rank_fit(path, "nope.csv", "cmp.csv")
+    assert code == 2 and "does not exist" in capsys.readouterr().err

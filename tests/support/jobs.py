@@ -1,0 +1,27 @@
+"""Job kinds that exist only inside a test, added to and removed from ``reviews.jobs.kinds.KINDS``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reviews.jobs.kinds import KINDS, JobKind
+
+
+class _TestKinds:
+    """``HANDLERS.pop(kind)`` removes a kind a test added; the real kinds are never touched."""
+
+    def pop(self, kind: str) -> JobKind:
+        return KINDS.pop(kind)
+
+
+HANDLERS = _TestKinds()
+
+
+def handler(kind: str, permission: str = "generate") -> Callable[[Callable], Callable]:
+    """Register ``function(store, job, actor, progress)`` as the runner of a test-only job kind."""
+
+    def register(function: Callable) -> Callable:
+        KINDS[kind] = JobKind(kind, permission, function)
+        return function
+
+    return register
