@@ -1,8 +1,9 @@
 """Check an evidence bundle on its own: every file against the manifest, the manifest's and the
 sign-off record's signatures, and what the record says against the files.
 
-Needs nothing from the workspace, so anyone holding the ZIP (and, ideally, the workspace's
-public key from a trusted channel, passed as ``trusted_public_key``) can run it.
+Needs nothing from the workspace, so anyone holding the ZIP and the workspace's public key
+from a trusted channel (``trusted_public_key``) can run it. A bundle's own key proves only that
+nothing changed since someone signed it; who signed it is proven by the trusted key.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from reviews.bundle.build import (
     RECORD_SIG,
     REPORT,
 )
+from reviews.bundle.safe_zip import read_members
 from reviews.signoff.records import APPROVALS
 from reviews.workspace.signing import fingerprint, verify
 from synth.lineage.record import frame_sha256
@@ -42,6 +44,8 @@ class BundleReport:
     problems: list[str] = field(default_factory=list)
     files_checked: int = 0
     record: dict | None = None
+    fingerprint: str | None = None  # sha256 of the key that signed the bundle, when readable
+    trust: str = ""  # what vouched for that key: "trusted key" or "embedded key (integrity only)"
 
 
 def _sha(data: bytes) -> str:
@@ -49,15 +53,10 @@ def _sha(data: bytes) -> str:
 
 
 def _read(source: bytes | str | Path) -> tuple[dict[str, bytes], list[str]]:
-    raw = source if isinstance(source, bytes) else Path(source).read_bytes()
     try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            names = archive.namelist()
-            members = {name: archive.read(name) for name in names}
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        return read_members(source)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError) as exc:
         return {}, [f"not a readable ZIP file ({exc})"]
-    problems = [f"{name} appears more than once" for name in sorted(set(names)) if names.count(name) > 1]
-    return members, problems
 
 
 def _check_files(members: dict[str, bytes], manifest: dict) -> list[str]:
@@ -109,8 +108,35 @@ def _check_audit(members: dict[str, bytes]) -> list[str]:
     return problems
 
 
-def verify_bundle(source: bytes | str | Path, trusted_public_key: bytes | None = None) -> BundleReport:
-    """Check a bundle given as bytes or a path; every failed check is named in ``problems``."""
+def _trust_problems(signer: str, trusted_public_key: bytes | None, trust_embedded_key: bool) -> list[str]:
+    if trusted_public_key is None:
+        if trust_embedded_key:
+            return []
+        return [
+            f"no trusted key to check the signer against: the bundle is signed by key sha256:{signer}; "
+            "pass --public-key KEY.pem (or --trust-embedded-key, which proves integrity only, not origin)"
+        ]
+    try:
+        trusted = fingerprint(trusted_public_key)
+    except ValueError:
+        return ["the trusted public key is not a readable Ed25519 public key"]
+    if trusted != signer:
+        return [f"signed by key sha256:{signer}, not by the trusted key sha256:{trusted}"]
+    return []
+
+
+def verify_bundle(
+    source: bytes | str | Path,
+    trusted_public_key: bytes | None = None,
+    *,
+    trust_embedded_key: bool = False,
+) -> BundleReport:
+    """Check a bundle given as bytes or a path; every failed check is named in ``problems``.
+
+    The signer must be ``trusted_public_key``; with none, the bundle fails unless
+    ``trust_embedded_key`` accepts the bundle's own key, which proves integrity, not origin.
+    A hostile ZIP raises ``UnsafeBundle`` before anything is decompressed past its limits.
+    """
     members, problems = _read(source)
     if not members:
         return BundleReport(False, problems or ["the bundle is empty"])
@@ -119,11 +145,11 @@ def verify_bundle(source: bytes | str | Path, trusted_public_key: bytes | None =
         return BundleReport(False, problems + [f"{name} is missing" for name in absent])
     public_pem = members[PUBLIC_KEY]
     try:
-        fingerprint(public_pem)
+        signer = fingerprint(public_pem)
     except ValueError:
         return BundleReport(False, problems + [f"{PUBLIC_KEY} is not a readable Ed25519 public key"])
-    if trusted_public_key is not None and fingerprint(public_pem) != fingerprint(trusted_public_key):
-        problems.append(f"{PUBLIC_KEY} is not the trusted key")
+    problems += _trust_problems(signer, trusted_public_key, trust_embedded_key)
+    trust = "trusted key" if trusted_public_key is not None else "embedded key (integrity only)"
     if not verify(public_pem, members[MANIFEST], members[MANIFEST_SIG]):
         problems.append(f"{MANIFEST_SIG} is not a valid signature of {MANIFEST}")
     if not verify(public_pem, members[RECORD], members[RECORD_SIG]):
@@ -134,8 +160,10 @@ def verify_bundle(source: bytes | str | Path, trusted_public_key: bytes | None =
         if not isinstance(manifest, dict) or not isinstance(record, dict):
             raise ValueError("not an object")
     except (ValueError, UnicodeDecodeError):
-        return BundleReport(False, problems + [f"{MANIFEST} or {RECORD} is not valid JSON"])
+        return BundleReport(
+            False, problems + [f"{MANIFEST} or {RECORD} is not valid JSON"], fingerprint=signer
+        )
     problems += _check_files(members, manifest)
     problems += _check_record(members, record, public_pem)
     problems += _check_audit(members)
-    return BundleReport(not problems, problems, len(members), record)
+    return BundleReport(not problems, problems, len(members), record, signer, trust)

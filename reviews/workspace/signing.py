@@ -72,6 +72,11 @@ def public_key_pem(home: Path | None = None) -> bytes:
     )
 
 
+def existing_public_key_pem(home: Path | None = None) -> bytes | None:
+    """The workspace's public key when it already has one; never creates a key (for checking)."""
+    return public_key_pem(home) if key_path(home).exists() else None
+
+
 def fingerprint(public_pem: bytes) -> str:
     """sha256 of the raw 32-byte public key, a short name for the key."""
     raw = load_public_key(public_pem).public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)

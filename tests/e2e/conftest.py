@@ -42,6 +42,9 @@ def _require_browser() -> None:
     pytest.skip(message)
 
 
+HOMES: dict[str, Path] = {}  # each served app's workspace folder, by its URL
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -86,6 +89,7 @@ def app_server(request, tmp_path_factory):
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
+    HOMES[url] = home
     deadline = time.time() + 90
     while time.time() < deadline:
         try:

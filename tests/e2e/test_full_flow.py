@@ -3,13 +3,14 @@ inspect, sign off, export, and check the bundle with the command line."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
 
 import pytest
 
-from tests.e2e.conftest import ROOT
+from tests.e2e.conftest import HOMES, ROOT
 from tests.e2e.flow import (
     officer_signs,
     reviewer_inspects,
@@ -47,6 +48,7 @@ def test_whole_review_flow(app_server, new_page, tmp_path):
     checked = subprocess.run(
         [sys.executable, "-m", "reviews", "verify-bundle", str(bundle)],
         cwd=ROOT,
+        env={**os.environ, "SYNTHREVIEW_HOME": str(HOMES[app_server])},
         capture_output=True,
         text=True,
         timeout=120,

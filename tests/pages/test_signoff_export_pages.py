@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 from reviews.bundle import verify_bundle
 from reviews.signoff import signoff_for
 from reviews.workspace.permissions import Actor
+from reviews.workspace.signing import public_key_pem
 from tests.pages.conftest import ROOT, page_text
 from tests.support.databases import drop_postgres_database, fresh_store
 from tests.support.signoff_flow import PASSWORD, accepted_flow
@@ -48,7 +49,7 @@ def test_officer_signs_and_steward_exports(flow):
     steward.button(key="export_prepare").click().run()
     assert not steward.exception
     bundle = steward.session_state["export_bundle"][1]
-    report = verify_bundle(bundle)
+    report = verify_bundle(bundle, public_key_pem())
     assert report.ok, report.problems
 
 

@@ -70,16 +70,17 @@ def test_round_trip_and_one_changed_byte_in_any_file(store, approved):
         "signoff/record.sig",
     }
     assert expected <= set(members)
-    assert verify_bundle(_stored_zip(members)).ok
+    trusted = public_key_pem()
+    assert verify_bundle(_stored_zip(members), trusted).ok
     for name, content in members.items():
         for position in (0, len(content) // 2, len(content) - 1):
             changed = bytearray(content)
             changed[position] ^= 0x01
             tampered = _stored_zip({**members, name: bytes(changed)})
-            outcome = verify_bundle(tampered)
+            outcome = verify_bundle(tampered, trusted)
             assert not outcome.ok, f"a changed byte {position} in {name} went unnoticed"
             assert outcome.problems
-    dropped = verify_bundle(zip_bytes({k: v for k, v in members.items() if k != CSV}))
+    dropped = verify_bundle(zip_bytes({k: v for k, v in members.items() if k != CSV}), trusted)
     assert any(CSV in p and "missing" in p for p in dropped.problems)
     assert not verify_bundle(b"not a zip").ok
 
