@@ -8,7 +8,8 @@ from reviews.store import NewDataset, Store
 from reviews.workspace.config import load_settings
 from reviews.workspace.permissions import Actor, require
 from synth.demo import DEMO_NAME, load_demo
-from synth.intake import read_table
+from synth.intake import clean_filename, read_table
+from synth.intake.names import clean_name
 from synth.profile import profile_table
 
 
@@ -25,6 +26,10 @@ def import_upload(
     Raises ``InputError`` listing every problem with the file; nothing is stored then.
     """
     require(actor, "upload")  # before reading, so a forbidden upload costs nothing
+    # A name from the browser may carry newlines or bidi overrides; neither may reach a stored
+    # file's name or a page.
+    filename = clean_filename(filename)
+    name = clean_name(name) if name else None
     limit = max_bytes if max_bytes is not None else load_settings().max_upload_bytes
     result = read_table(data, filename, max_bytes=limit)
     profile = profile_table(result.frame).to_dict(messages=True)  # stored as JSON, shown translated later

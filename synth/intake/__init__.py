@@ -17,12 +17,14 @@ import pandas as pd
 
 from synth.errors import InputError
 from synth.i18n import N_, Msg
+from synth.intake.limits import IntakeLimits, LimitExceeded
 from synth.intake.markers import (
     DEFAULT_MAX_BYTES,
     MISSING_MARKERS,
     convert_numeric_columns,
     replace_missing_markers,
 )
+from synth.intake.names import clean_filename
 from synth.intake.readers import RawTable, read_delimited, read_excel, read_jsonl, read_parquet
 from synth.intake.sniffing import UnsupportedFormat, decode_text, detect_format, sniff_delimiter
 from synth.intake.validation import header_problems, shape_problems, size_problem
@@ -30,7 +32,10 @@ from synth.intake.validation import header_problems, shape_problems, size_proble
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "MISSING_MARKERS",
+    "IntakeLimits",
     "IntakeResult",
+    "LimitExceeded",
+    "clean_filename",
     "read_table",
     "decode_text",
     "sniff_delimiter",
@@ -69,6 +74,7 @@ def read_table(
     filename: str | None = None,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    limits: IntakeLimits | None = None,
 ) -> IntakeResult:
     """Read and validate a table from a path (CLI) or from bytes plus a file name (upload).
 
@@ -76,16 +82,21 @@ def read_table(
         source: a path, or the file's bytes.
         filename: the original file name; its extension picks the format for bytes.
         max_bytes: size limit, checked before the content is read.
+        limits: the reading limits (cell length, columns, cells, unpacked size); by default
+            from the ``SYNTHREVIEW_MAX_*`` environment variables.
 
     Raises:
         InputError: listing every problem found, each with how to fix it.
+        LimitExceeded: (an ``InputError``) at the first reading limit the file goes over.
     """
+    limits = limits or IntakeLimits.from_env()
     data, filename = _load_bytes(source, filename, max_bytes)
+    filename = clean_filename(filename) if filename else filename
     try:
         fmt = detect_format(data[:8192], filename)
     except UnsupportedFormat as exc:
         raise InputError([exc.args[0]]) from None  # its Msg, so the page can translate it
-    raw = _READERS[fmt](data)
+    raw = _READERS[fmt](data, limits)
     frame, markers = (None, {}) if raw.frame is None else replace_missing_markers(raw.frame)
     problems = list(raw.problems) + header_problems(raw.header)
     if not raw.problems:
@@ -138,11 +149,11 @@ def _check_size(size: int, max_bytes: int) -> None:
         )
 
 
-def _read_delimited_as(fmt: str) -> Callable[[bytes], RawTable]:
-    return lambda data: read_delimited(data, fmt)
+def _read_delimited_as(fmt: str) -> Callable[[bytes, IntakeLimits], RawTable]:
+    return lambda data, limits: read_delimited(data, fmt, limits)
 
 
-_READERS: dict[str, Callable[[bytes], RawTable]] = {
+_READERS: dict[str, Callable[[bytes, IntakeLimits], RawTable]] = {
     "csv": _read_delimited_as("csv"),
     "tsv": _read_delimited_as("tsv"),
     "parquet": read_parquet,

@@ -2,6 +2,8 @@
 
 Every reader returns a ``RawTable``: the header exactly as the file wrote it (pandas renames
 duplicates, so duplicate names must be checked on this), the frame, and the problems found.
+Every reader also enforces ``IntakeLimits`` before and while decoding and raises
+``LimitExceeded`` at the first limit crossed, so a hostile file stops early.
 """
 
 from __future__ import annotations
@@ -13,11 +15,15 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from synth.i18n import Msg, joined
+from synth.i18n import N_, Msg, joined
+from synth.intake.limits import IntakeLimits, LimitExceeded, nested_columns_problem, too_deep
 from synth.intake.sniffing import decode_text, looks_binary, sniff_delimiter
+from synth.intake.unpacking import check_workbook_zip
 
 # Ragged rows are counted in full, but only the first few are named in the message.
 _RAGGED_SHOWN = 5
+# How often (in rows) the cell count is checked while reading.
+_CHECK_EVERY = 10_000
 
 
 @dataclass
@@ -31,14 +37,15 @@ class RawTable:
     delimiter: str | None = None
 
 
-def read_delimited(data: bytes, fmt: str) -> RawTable:
+def read_delimited(data: bytes, fmt: str, limits: IntakeLimits | None = None) -> RawTable:
     """Read CSV or TSV bytes: sniff encoding and delimiter, check row widths, keep values as text."""
+    limits = limits or IntakeLimits()
     if looks_binary(data[:8192]):
         return RawTable([], None, [_binary_problem(fmt)])
     text, encoding = decode_text(data)
     delimiter = sniff_delimiter(text, default="\t" if fmt == "tsv" else ",")
     fmt_name = "TSV" if delimiter == "\t" else "CSV"
-    header, widths_problem, n_rows = _scan_rows(text, delimiter)
+    header, widths_problem, n_rows = _scan_rows(text, delimiter, limits)
     table = RawTable(header, None, encoding=encoding, delimiter=delimiter)
     if widths_problem:
         table.problems.append(widths_problem)
@@ -72,29 +79,36 @@ def read_delimited(data: bytes, fmt: str) -> RawTable:
     return table
 
 
-def _scan_rows(text: str, delimiter: str) -> tuple[list[str], Msg | None, int]:
+def _scan_rows(text: str, delimiter: str, limits: IntakeLimits) -> tuple[list[str], Msg | None, int]:
     """Return the raw header, a problem naming ragged rows (or None) and the data-row count.
 
     ``skipinitialspace`` matches how the data is then read: a space after a delimiter is
-    layout (``a, b``), not part of the value.
+    layout (``a, b``), not part of the value. The csv module's field limit is the cell limit,
+    so an overlong cell is named as such instead of looking like an open quote.
     """
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, skipinitialspace=True)
     header: list[str] = []
     ragged: list[Msg] = []
     n_ragged = n_rows = 0
+    previous_limit = csv.field_size_limit(limits.max_cell_chars)
     try:
         for record in reader:
             if not record or (len(record) == 1 and not record[0].strip()):
                 continue  # blank line; pandas skips these too
             if not header:
                 header = record
+                limits.check_columns(len(header))
                 continue
             n_rows += 1
+            if n_rows % _CHECK_EVERY == 0:
+                limits.check_cells(n_rows, len(header))
             if len(record) != len(header):
                 n_ragged += 1
                 if len(ragged) < _RAGGED_SHOWN:
                     ragged.append(Msg("line {line} has {fields}", line=reader.line_num, fields=len(record)))
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise limits.cell_too_long(Msg("line {line}", line=reader.line_num)) from None
         return (
             header,
             Msg(
@@ -105,6 +119,9 @@ def _scan_rows(text: str, delimiter: str) -> tuple[list[str], Msg | None, int]:
             ),
             n_rows,
         )
+    finally:
+        csv.field_size_limit(previous_limit)
+    limits.check_cells(n_rows, len(header))
     if not n_ragged:
         return header, None, n_rows
     lines = joined(ragged, "; ")
@@ -135,24 +152,41 @@ def _scan_rows(text: str, delimiter: str) -> tuple[list[str], Msg | None, int]:
     return header, problem, n_rows
 
 
-def read_parquet(data: bytes) -> RawTable:
-    """Read Parquet bytes with pyarrow."""
+def read_parquet(data: bytes, limits: IntakeLimits | None = None) -> RawTable:
+    """Read Parquet bytes with pyarrow, one row group at a time within the limits."""
+    limits = limits or IntakeLimits()
     try:
+        import pyarrow as pa
         import pyarrow.parquet as pq
 
-        arrow = pq.read_table(io.BytesIO(data))
+        parquet = pq.ParquetFile(io.BytesIO(data))
+        schema = parquet.schema_arrow
     except Exception as exc:  # pyarrow raises several unrelated types for corrupt input
-        return RawTable(
-            [],
-            None,
-            [
-                Msg(
-                    "the Parquet file cannot be read ({error}); export it again, or upload the table as CSV",
-                    error=_first_line(exc),
-                )
-            ],
-        )
-    header = [str(n) for n in arrow.column_names]
+        return _parquet_unreadable(exc)
+    header = [str(n) for n in schema.names]
+    limits.check_columns(len(header))
+    nested = [str(f.name) for f in schema if pa.types.is_nested(f.type)]
+    if nested:
+        raise nested_columns_problem(nested)
+    metadata = parquet.metadata
+    limits.check_cells(metadata.num_rows, len(header))
+    # Declared sizes refuse an honest big file before any decoding; the running total below
+    # refuses a file whose metadata understates them, one row group late at most.
+    declared = sum(metadata.row_group(i).total_byte_size for i in range(metadata.num_row_groups))
+    limits.check_unpacked(declared, "Parquet")
+    groups, unpacked = [], 0
+    try:
+        for i in range(metadata.num_row_groups):
+            group = parquet.read_row_group(i)
+            unpacked += group.nbytes
+            limits.check_unpacked(unpacked, "Parquet")
+            _check_arrow_cells(group, limits)
+            groups.append(group)
+        arrow = pa.concat_tables(groups) if groups else schema.empty_table()
+    except LimitExceeded:
+        raise
+    except Exception as exc:  # noqa: BLE001 - corrupt pages fail with many types
+        return _parquet_unreadable(exc)
     try:
         frame = arrow.to_pandas() if len(set(header)) == len(header) else None
     except Exception as exc:  # noqa: BLE001 - same reason as above
@@ -169,10 +203,51 @@ def read_parquet(data: bytes) -> RawTable:
     return RawTable(header, frame)
 
 
-def read_excel(data: bytes) -> RawTable:
-    """Read the first sheet of an .xlsx workbook with openpyxl; the first row is the header."""
+def _check_arrow_cells(table, limits: IntakeLimits) -> None:
+    """Refuse a text or binary cell over the cell limit, naming its column."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    for name, column in zip(table.column_names, table.columns):
+        kind = column.type
+        if pa.types.is_dictionary(kind):
+            column = column.cast(kind.value_type)  # noqa: PLW2901 - the values are what is measured
+            kind = column.type
+        if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+            longest = pc.max(pc.utf8_length(column)).as_py()
+        elif pa.types.is_binary(kind) or pa.types.is_large_binary(kind):
+            longest = pc.max(pc.binary_length(column)).as_py()
+        else:
+            continue
+        if longest is not None and longest > limits.max_cell_chars:
+            raise limits.cell_too_long(Msg("column '{column}'", column=str(name)))
+
+
+def _parquet_unreadable(exc: BaseException) -> RawTable:
+    return RawTable(
+        [],
+        None,
+        [
+            Msg(
+                "the Parquet file cannot be read ({error}); export it again, or upload the table as CSV",
+                error=_first_line(exc),
+            )
+        ],
+    )
+
+
+def read_excel(data: bytes, limits: IntakeLimits | None = None) -> RawTable:
+    """Read the first sheet of an .xlsx workbook with openpyxl; the first row is the header.
+
+    The zip is checked first (parts, unpacked size, no overlong text run in its XML), then the
+    sheet is streamed row by row so the column and cell limits stop a large sheet early.
+    """
+    limits = limits or IntakeLimits()
     try:
-        raw = pd.read_excel(io.BytesIO(data), sheet_name=0, header=None, dtype=object, engine="openpyxl")
+        check_workbook_zip(data, limits)
+        rows = _sheet_rows(data, limits)
+    except LimitExceeded:
+        raise
     except Exception as exc:  # openpyxl and zipfile raise many types for a damaged workbook
         return RawTable(
             [],
@@ -185,6 +260,7 @@ def read_excel(data: bytes) -> RawTable:
                 )
             ],
         )
+    raw = pd.DataFrame(rows, dtype=object) if rows else pd.DataFrame()
     raw = raw.dropna(how="all").dropna(axis=1, how="all") if raw.size else raw
     if raw.empty:
         return RawTable([], None)
@@ -195,8 +271,48 @@ def read_excel(data: bytes) -> RawTable:
     return RawTable(header, frame)
 
 
-def read_jsonl(data: bytes) -> RawTable:
-    """Read JSON Lines (one JSON object per line); a JSON array of objects is accepted too."""
+def _sheet_rows(data: bytes, limits: IntakeLimits) -> list[list]:
+    """The first sheet's values as rows of equal width; empty and error cells are None."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+    try:
+        sheet = book.worksheets[0]
+        sheet.reset_dimensions()  # a workbook's stated size may be wrong; read what is there
+        rows: list[list] = []
+        width = 0
+        for cells in sheet.iter_rows():
+            row = [_cell_value(cell, limits) for cell in cells]
+            if len(row) > width:
+                width = len(row)
+                limits.check_columns(width)
+            rows.append(row)
+            if len(rows) % _CHECK_EVERY == 0:
+                limits.check_cells(len(rows), width)
+        limits.check_cells(len(rows), width)
+    finally:
+        book.close()
+    return [row + [None] * (width - len(row)) for row in rows]
+
+
+def _cell_value(cell, limits: IntakeLimits):
+    if getattr(cell, "data_type", None) == "e":
+        return None  # #N/A, #DIV/0! and the like are missing values
+    value = cell.value
+    if isinstance(value, str) and len(value) > limits.max_cell_chars:
+        raise limits.cell_too_long(Msg("cell {cell}", cell=str(getattr(cell, "coordinate", ""))))
+    if isinstance(value, float) and value.is_integer():
+        return int(value)  # Excel stores every number as a float; 39.0 was typed as 39
+    return value
+
+
+def read_jsonl(data: bytes, limits: IntakeLimits | None = None) -> RawTable:
+    """Read JSON Lines (one JSON object per line); a JSON array of objects is accepted too.
+
+    Values must be flat: a list or object in any cell is refused, as is a string over the cell
+    limit, and the column and cell limits are checked while the records are read.
+    """
+    limits = limits or IntakeLimits()
     if looks_binary(data[:8192]):
         return RawTable([], None, [_binary_problem("jsonl")])
     text, encoding = decode_text(data)
@@ -204,6 +320,8 @@ def read_jsonl(data: bytes) -> RawTable:
     if stripped.startswith("["):
         try:
             items = json.loads(stripped)
+        except RecursionError:
+            raise too_deep(N_("the whole file")) from None
         except json.JSONDecodeError as exc:
             return RawTable(
                 [],
@@ -229,6 +347,8 @@ def read_jsonl(data: bytes) -> RawTable:
                 record = json.loads(line)
             except json.JSONDecodeError:
                 record = None
+            except RecursionError:
+                raise too_deep(Msg("line {n}", n=number)) from None
             if isinstance(record, dict):
                 records.append(record)
             elif len(bad_lines) < _RAGGED_SHOWN:
@@ -246,21 +366,33 @@ def read_jsonl(data: bytes) -> RawTable:
             ],
             encoding,
         )
+    header = _json_header(records, limits)
+    frame = pd.DataFrame.from_records(records, columns=header) if records else None
+    return RawTable(header, frame, encoding=encoding)
+
+
+def _json_header(records: list[dict], limits: IntakeLimits) -> list[str]:
+    """Column names in order of first appearance; refuses nested and overlong values on the way."""
     header: list[str] = []
     seen: set[str] = set()
-    for record in records:
-        for key in record:
+    nested: list[str] = []
+    for number, record in enumerate(records, start=1):
+        for key, value in record.items():
             if key not in seen:
                 seen.add(key)
                 header.append(str(key))
-    frame = pd.DataFrame.from_records(records, columns=header) if records else None
-    if frame is not None:
-        # JSON numbers are already numbers; nested values are kept as their JSON text.
-        for name in frame.columns:
-            nested = frame[name].map(lambda v: isinstance(v, (dict, list)))
-            if nested.any():
-                frame[name] = frame[name].where(~nested, frame[name][nested].map(json.dumps))
-    return RawTable(header, frame, encoding=encoding)
+                limits.check_columns(len(header))
+            if isinstance(value, (dict, list)):
+                if str(key) not in nested:
+                    nested.append(str(key))
+            elif isinstance(value, str) and len(value) > limits.max_cell_chars:
+                raise limits.cell_too_long(Msg("record {n}, column '{column}'", n=number, column=str(key)))
+        if number % _CHECK_EVERY == 0:
+            limits.check_cells(number, len(header))
+    if nested:
+        raise nested_columns_problem(nested)
+    limits.check_cells(len(records), len(header))
+    return header
 
 
 def _binary_problem(fmt: str) -> Msg:
