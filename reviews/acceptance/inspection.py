@@ -10,14 +10,13 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import select
 
 from reviews import queries
 from reviews.acceptance.sampling import DEFAULT_MIN_LOWER, DEFAULT_SAMPLE, draw_sample, evaluate
 from reviews.errors import NotFound, ReviewsError
+from reviews.queries import inspections as inspection_queries
 from reviews.store import Store
 from reviews.workspace.permissions import SYSTEM, Actor, require
-from reviews.workspace.schema import inspection_verdicts, inspections
 from synth.i18n import N_, Msg
 
 
@@ -52,27 +51,11 @@ def start_inspection(
     return store.open_inspection(actor, dataset_id, [int(r) for r in rows], float(min_lower))
 
 
-def _verdicts(store: Store, inspection_id: int) -> dict[int, bool]:
-    # A row's verdict is its latest one, so a reviewer can correct a mistaken click.
-    with store.engine.connect() as conn:
-        rows = conn.execute(
-            select(inspection_verdicts.c.row, inspection_verdicts.c.passed)
-            .where(inspection_verdicts.c.inspection_id == inspection_id)
-            .order_by(inspection_verdicts.c.id)
-        ).all()
-    return {r.row: r.passed for r in rows}
-
-
 def inspection_status(store: Store, inspection_id: int) -> InspectionStatus:
-    with store.engine.connect() as conn:
-        row = (
-            conn.execute(select(inspections).where(inspections.c.id == inspection_id))
-            .mappings()
-            .one_or_none()
-        )
+    row = inspection_queries.inspection_row(store, inspection_id)
     if row is None:
         raise NotFound(Msg("No inspection {id}.", id=inspection_id))
-    verdicts = _verdicts(store, inspection_id)
+    verdicts = inspection_queries.verdicts(store, inspection_id)
     return InspectionStatus(
         row["id"],
         row["dataset_id"],
@@ -86,24 +69,19 @@ def inspection_status(store: Store, inspection_id: int) -> InspectionStatus:
 
 
 def list_inspections(store: Store, status: str | None = None) -> list[InspectionStatus]:
-    query = select(inspections.c.id).order_by(inspections.c.id)
-    if status:
-        query = query.where(inspections.c.status == status)
-    with store.engine.connect() as conn:
-        ids = list(conn.execute(query).scalars())
+    ids = inspection_queries.inspection_ids(store, status=status)
     return [inspection_status(store, i) for i in ids]
 
 
 def rows_to_judge(store: Store, actor: Actor, inspection_id: int, limit: int = 25) -> pd.DataFrame:
     """The next rows of the sample nobody has judged yet, indexed by their row position."""
     require(actor, "inspect")
-    with store.engine.connect() as conn:
-        row = conn.execute(
-            select(inspections.c.rows, inspections.c.dataset_id).where(inspections.c.id == inspection_id)
-        ).one()
-    judged = _verdicts(store, inspection_id)
-    pending = [r for r in row.rows if r not in judged][:limit]
-    return queries.load_frame(store, row.dataset_id).iloc[pending]
+    row = inspection_queries.inspection_row(store, inspection_id)
+    if row is None:
+        raise NotFound(Msg("No inspection {id}.", id=inspection_id))
+    judged = inspection_queries.verdicts(store, inspection_id)
+    pending = [r for r in row["rows"] if r not in judged][:limit]
+    return queries.load_frame(store, row["dataset_id"]).iloc[pending]
 
 
 def judge(store: Store, actor: Actor, inspection_id: int, verdicts: dict[int, bool]) -> InspectionStatus:

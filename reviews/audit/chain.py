@@ -1,43 +1,17 @@
-"""The tamper-evident audit chain: how an event is hashed, and how the chain is verified.
+"""The tamper-evident audit chain verified: every event's hash recomputed in ``seq`` order.
 
-Each event's ``hash = sha256(prev_hash + canonical JSON of {seq, time, actor, action, object,
-payload})``. Editing, deleting or reordering any row breaks a hash or the sequence, and the
-head row catches removal of the newest events. Appending happens only in ``reviews.store``.
+How an event is hashed lives in ``reviews.audit.hashing``. Editing, deleting or reordering any
+row breaks a hash or the sequence, and the head row catches removal of the newest events.
+Appending happens only in ``reviews.store``.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import Engine, select
-
-from reviews.workspace.schema import audit_events, audit_head
+from reviews.audit.hashing import GENESIS, event_hash
+from reviews.queries.audit import chain_rows
 from synth.i18n import Msg
-
-GENESIS = "0" * 64
-
-
-def canonical_json(value: Any) -> str:
-    """JSON with sorted keys and no spaces, so the same content always hashes the same."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
-
-
-def event_hash(prev_hash: str, seq: int, time: str, actor: str, action: str, obj: str, payload: str) -> str:
-    """Hash of one event; ``payload`` is the canonical JSON text already stored."""
-    body = canonical_json(
-        {
-            "seq": seq,
-            "time": time,
-            "actor": actor,
-            "action": action,
-            "object": obj,
-            "payload": json.loads(payload),
-        }
-    )
-    return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -58,47 +32,43 @@ class ChainReport:
         }
 
 
-def verify_chain(engine: Engine) -> ChainReport:
+def verify_chain(engine) -> ChainReport:
     """Walk the whole chain in ``seq`` order and report the first event that does not fit."""
     expected_prev, expected_seq, count = GENESIS, 1, 0
-    with engine.connect() as conn:
-        head = conn.execute(
-            select(audit_head.c.seq, audit_head.c.hash).where(audit_head.c.id == 1)
-        ).one_or_none()
-        rows = conn.execute(select(audit_events).order_by(audit_events.c.seq)).mappings()
-        for row in rows:
-            count += 1
-            if row["seq"] != expected_seq:
-                return ChainReport(
-                    False,
-                    count,
-                    expected_seq,
-                    Msg("event {seq} is missing or out of order", seq=expected_seq),
-                )
-            if row["prev_hash"] != expected_prev:
-                return ChainReport(
-                    False,
-                    count,
-                    row["seq"],
-                    Msg("event {seq} does not link to the event before it", seq=row["seq"]),
-                )
-            recomputed = event_hash(
-                row["prev_hash"],
-                row["seq"],
-                row["time"],
-                row["actor"],
-                row["action"],
-                row["object"],
-                row["payload"],
+    head, rows = chain_rows(engine)
+    for row in rows:
+        count += 1
+        if row["seq"] != expected_seq:
+            return ChainReport(
+                False,
+                count,
+                expected_seq,
+                Msg("event {seq} is missing or out of order", seq=expected_seq),
             )
-            if recomputed != row["hash"]:
-                return ChainReport(
-                    False,
-                    count,
-                    row["seq"],
-                    Msg("event {seq} was changed after it was written", seq=row["seq"]),
-                )
-            expected_prev, expected_seq = row["hash"], expected_seq + 1
+        if row["prev_hash"] != expected_prev:
+            return ChainReport(
+                False,
+                count,
+                row["seq"],
+                Msg("event {seq} does not link to the event before it", seq=row["seq"]),
+            )
+        recomputed = event_hash(
+            row["prev_hash"],
+            row["seq"],
+            row["time"],
+            row["actor"],
+            row["action"],
+            row["object"],
+            row["payload"],
+        )
+        if recomputed != row["hash"]:
+            return ChainReport(
+                False,
+                count,
+                row["seq"],
+                Msg("event {seq} was changed after it was written", seq=row["seq"]),
+            )
+        expected_prev, expected_seq = row["hash"], expected_seq + 1
     if head is None or head.seq != expected_seq - 1 or head.hash != expected_prev:
         return ChainReport(
             False,

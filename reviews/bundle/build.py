@@ -27,19 +27,19 @@ import zipfile
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-from sqlalchemy import select
 
 from reviews import queries
 from reviews.bundle.csv_safety import safe_csv_bytes
 from reviews.bundle.datacard import build_datacard, datacard_json, datacard_markdown
 from reviews.errors import ReviewsError
+from reviews.queries import audit as audit_queries
+from reviews.queries import inspections as inspection_queries
 from reviews.queries import rounds as round_queries
 from reviews.queries.evaluations import get_evaluation
 from reviews.signoff.records import SignoffRecord, report_bytes, signoff_for
 from reviews.store import Store
 from reviews.workspace import artifacts, signing
 from reviews.workspace.permissions import Actor, require
-from reviews.workspace.schema import audit_events, inspections, review_tasks
 from synth.i18n import N_, Msg
 
 FORMAT = "synthreview.bundle/1"
@@ -53,7 +53,6 @@ CSV, PARQUET, REPORT, AUDIT = (
 )
 CARD_JSON, CARD_MD, README = "datacard.json", "datacard.md", "README.txt"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time ZIP can hold; any fixed value keeps bytes stable
-_CHUNK = 500
 
 
 class NotApproved(ReviewsError):
@@ -125,18 +124,11 @@ def _lineage_ids(store: Store, dataset: queries.DatasetRecord) -> list[int]:
 
 
 def _signoff_seq(store: Store, signoff: SignoffRecord) -> int:
-    with store.engine.connect() as conn:
-        rows = conn.execute(
-            select(audit_events.c.seq, audit_events.c.payload)
-            .where(
-                audit_events.c.object == f"dataset:{signoff.dataset_id}",
-                audit_events.c.action == f"signoff.{signoff.verdict}",
-            )
-            .order_by(audit_events.c.seq)
-        ).all()
-    for seq, payload in rows:
-        if json.loads(payload).get("signoff_id") == signoff.id:
-            return seq
+    for event in audit_queries.events_of(
+        store, f"dataset:{signoff.dataset_id}", f"signoff.{signoff.verdict}"
+    ):
+        if json.loads(event["payload"]).get("signoff_id") == signoff.id:
+            return event["seq"]
     raise ReviewsError(
         Msg(
             "The audit log has no event for sign-off {signoff_id}; run `python -m reviews audit verify`.",
@@ -149,31 +141,15 @@ def audit_excerpt(store: Store, dataset: queries.DatasetRecord, until_seq: int) 
     """JSONL of the events about this dataset's lineage, rounds, tasks and inspections, up to ``until_seq``."""
     lineage = _lineage_ids(store, dataset)
     round_ids = [r.id for i in lineage for r in round_queries.list_rounds(store, i)]
-    with store.engine.connect() as conn:
-        task_ids = list(
-            conn.execute(select(review_tasks.c.id).where(review_tasks.c.round_id.in_(round_ids))).scalars()
-        )
-        inspection_ids = list(
-            conn.execute(select(inspections.c.id).where(inspections.c.dataset_id == dataset.id)).scalars()
-        )
-        objects = (
-            [f"dataset:{i}" for i in lineage]
-            + [f"round:{i}" for i in round_ids]
-            + [f"task:{i}" for i in task_ids]
-            + [f"inspection:{i}" for i in inspection_ids]
-        )
-        events = []
-        for start in range(0, len(objects), _CHUNK):
-            events += (
-                conn.execute(
-                    select(audit_events).where(
-                        audit_events.c.object.in_(objects[start : start + _CHUNK]),
-                        audit_events.c.seq <= until_seq,
-                    )
-                )
-                .mappings()
-                .all()
-            )
+    task_ids = round_queries.task_ids(store, round_ids)
+    inspection_ids = inspection_queries.inspection_ids(store, dataset_id=dataset.id)
+    objects = (
+        [f"dataset:{i}" for i in lineage]
+        + [f"round:{i}" for i in round_ids]
+        + [f"task:{i}" for i in task_ids]
+        + [f"inspection:{i}" for i in inspection_ids]
+    )
+    events = audit_queries.events_about(store, objects, until_seq)
     lines = [
         json.dumps(
             {k: e[k] for k in ("seq", "time", "actor", "action", "object", "payload", "prev_hash", "hash")},

@@ -5,15 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from reviews import queries
 from reviews.bundle.build import approved_signoff, bundle_file_name
 from reviews.errors import ReviewsError
+from reviews.queries import audit as audit_queries
 from reviews.signoff.records import SignoffRecord, list_signoffs, signoff_for
 from reviews.store import Store
 from reviews.workspace.permissions import Actor
-from reviews.workspace.schema import audit_events
 from synth.i18n import N_, Msg, message_of, word
 
 # Keys of each earlier export, the columns of the page's table (shown translated).
@@ -42,18 +40,7 @@ def approved_datasets(store: Store) -> list[queries.DatasetRecord]:
 
 def past_exports(store: Store, dataset_id: int) -> list[dict]:
     """Earlier bundle exports of a dataset, newest first, from the audit log."""
-    with store.engine.connect() as conn:
-        rows = (
-            conn.execute(
-                select(audit_events)
-                .where(
-                    audit_events.c.action == "bundle.export", audit_events.c.object == f"dataset:{dataset_id}"
-                )
-                .order_by(audit_events.c.seq.desc())
-            )
-            .mappings()
-            .all()
-        )
+    rows = audit_queries.events_of(store, f"dataset:{dataset_id}", "bundle.export", newest_first=True)
     seq, time, actor, *from_payload = EXPORT_COLUMNS
     return [
         {

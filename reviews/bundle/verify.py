@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from reviews.audit.chain import event_hash
+from reviews.audit.hashing import event_hash
 from reviews.bundle.build import (
     AUDIT,
     MANIFEST,

@@ -1,4 +1,4 @@
-"""Reads of the audit log."""
+"""Reads of the audit log: the log as people read it, the chain as verification walks it, events by object."""
 
 from __future__ import annotations
 
@@ -6,7 +6,10 @@ import pandas as pd
 from sqlalchemy import select
 
 from reviews.store import Store
-from reviews.workspace.schema import audit_events
+from reviews.workspace.schema import audit_events, audit_head
+
+# Objects per ``IN (...)`` so a long lineage stays under the databases' parameter limits.
+_CHUNK = 500
 
 
 def audit_frame(store: Store, action_prefix: str | None = None, limit: int | None = None) -> pd.DataFrame:
@@ -19,3 +22,46 @@ def audit_frame(store: Store, action_prefix: str | None = None, limit: int | Non
     with store.engine.connect() as conn:
         rows = conn.execute(query).mappings().all()
     return pd.DataFrame(rows, columns=[c.name for c in audit_events.columns])
+
+
+def chain_rows(engine) -> tuple:
+    """The chain's head row (``seq``, ``hash``; None when empty) and every event in ``seq`` order."""
+    with engine.connect() as conn:
+        head = conn.execute(
+            select(audit_head.c.seq, audit_head.c.hash).where(audit_head.c.id == 1)
+        ).one_or_none()
+        rows = conn.execute(select(audit_events).order_by(audit_events.c.seq)).mappings().all()
+    return head, rows
+
+
+def events_of(store: Store, obj: str, action: str, newest_first: bool = False) -> list:
+    """The events with this ``action`` on this ``obj`` (e.g. ``"dataset:3"``), in ``seq`` order."""
+    order = audit_events.c.seq.desc() if newest_first else audit_events.c.seq
+    with store.engine.connect() as conn:
+        return (
+            conn.execute(
+                select(audit_events)
+                .where(audit_events.c.object == obj, audit_events.c.action == action)
+                .order_by(order)
+            )
+            .mappings()
+            .all()
+        )
+
+
+def events_about(store: Store, objects: list[str], until_seq: int) -> list:
+    """The events on any of ``objects`` up to and including ``until_seq``, in no set order."""
+    events = []
+    with store.engine.connect() as conn:
+        for start in range(0, len(objects), _CHUNK):
+            events += (
+                conn.execute(
+                    select(audit_events).where(
+                        audit_events.c.object.in_(objects[start : start + _CHUNK]),
+                        audit_events.c.seq <= until_seq,
+                    )
+                )
+                .mappings()
+                .all()
+            )
+    return events

@@ -158,3 +158,35 @@ def latest_model(store: Store, round_id: int) -> dict | None:
 def latest_scores(store: Store, round_id: int, n_rows: int) -> np.ndarray:
     model = latest_model(store, round_id)
     return np.zeros(n_rows) if model is None else np.asarray(model["scores"], dtype=float)
+
+
+def task_ids(store: Store, round_ids: list[int]) -> list[int]:
+    """Ids of every task in the given rounds."""
+    with store.engine.connect() as conn:
+        return list(
+            conn.execute(select(review_tasks.c.id).where(review_tasks.c.round_id.in_(round_ids))).scalars()
+        )
+
+
+def answer_counts(store: Store, round_ids: list[int]) -> dict[int, int]:
+    """Round id -> number of answers, for the rounds that have any."""
+    with store.engine.connect() as conn:
+        return {
+            r: n
+            for r, n in conn.execute(
+                select(review_responses.c.round_id, func.count())
+                .where(review_responses.c.round_id.in_(round_ids))
+                .group_by(review_responses.c.round_id)
+            ).all()
+        }
+
+
+def round_reviewers(store: Store, dataset_ids: list[int]) -> list:
+    """(reviewer, round_id) for everyone who answered a round on one of the datasets."""
+    with store.engine.connect() as conn:
+        return conn.execute(
+            select(review_responses.c.reviewer, review_responses.c.round_id)
+            .distinct()
+            .join(review_rounds, review_rounds.c.id == review_responses.c.round_id)
+            .where(review_rounds.c.dataset_id.in_(dataset_ids))
+        ).all()

@@ -18,17 +18,16 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from sqlalchemy import func, select
-
 from reviews import queries
 from reviews.errors import PermissionDenied, ReviewsError
+from reviews.queries import acceptance as acceptance_queries
+from reviews.queries import inspections as inspection_queries
 from reviews.queries import rounds as round_queries
 from reviews.queries.evaluations import latest_evaluation
 from reviews.ranking.agreement import ALPHA_THRESHOLD, agreement_report
 from reviews.signoff.documentation import ART10, DATASHEET, GROUP_TITLES, documentation_for, source_dataset
 from reviews.store import Store
 from reviews.workspace.permissions import Actor
-from reviews.workspace.schema import acceptance_decisions, inspections, review_responses
 from synth.i18n import N_, Msg, joined, stored_message, word
 from synth.profile.quality import assess_quality
 from synth.purposes.gates import gate_explanation
@@ -472,30 +471,8 @@ def _human_judgement(store, dataset) -> ChecklistItem:
     title = N_("Human judgement decides")
     reviewed = _reviewed_dataset_id(dataset)
     rounds = round_queries.list_rounds(store, reviewed)
-    with store.engine.connect() as conn:
-        answered = {
-            r: n
-            for r, n in conn.execute(
-                select(review_responses.c.round_id, func.count())
-                .where(review_responses.c.round_id.in_([r.id for r in rounds]))
-                .group_by(review_responses.c.round_id)
-            ).all()
-        }
-        column = (
-            acceptance_decisions.c.accepted_dataset_id
-            if dataset.kind == "accepted"
-            else acceptance_decisions.c.dataset_id
-        )
-        decision = (
-            conn.execute(
-                select(acceptance_decisions)
-                .where(column == dataset.id)
-                .order_by(acceptance_decisions.c.id.desc())
-                .limit(1)
-            )
-            .mappings()
-            .first()
-        )
+    answered = round_queries.answer_counts(store, [r.id for r in rounds])
+    decision = acceptance_queries.latest_decision(store, dataset.id, accepted=dataset.kind == "accepted")
     used = [r for r in rounds if answered.get(r.id)]
     links = tuple(f"round:{r.id}" for r in used)
     if not used:
@@ -633,17 +610,7 @@ def _gate_item(category, dataset, evaluation, gates, inherited) -> ChecklistItem
 
 def _inspection(store, dataset) -> ChecklistItem:
     title = N_("Sampling inspection")
-    with store.engine.connect() as conn:
-        row = (
-            conn.execute(
-                select(inspections)
-                .where(inspections.c.dataset_id == dataset.id)
-                .order_by(inspections.c.id.desc())
-                .limit(1)
-            )
-            .mappings()
-            .first()
-        )
+    row = inspection_queries.latest_inspection(store, dataset.id)
     if row is None:
         text = (
             Msg("No sampling inspection of dataset:{dataset_id}.", dataset_id=dataset.id)

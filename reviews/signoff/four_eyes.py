@@ -8,19 +8,13 @@ did, not at the role they hold now.
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from reviews import queries
 from reviews.errors import PermissionDenied
+from reviews.queries import acceptance as acceptance_queries
+from reviews.queries import inspections as inspection_queries
+from reviews.queries import rounds as round_queries
 from reviews.store import Store
 from reviews.workspace.permissions import Actor
-from reviews.workspace.schema import (
-    acceptance_decisions,
-    inspection_verdicts,
-    inspections,
-    review_responses,
-    review_rounds,
-)
 from synth.i18n import Msg, joined
 
 AND = Msg(" and ")  # joins what one person did; a word, so it is translated too
@@ -46,30 +40,12 @@ def involvement(store: Store, dataset_id: int) -> dict[str, list[str]]:
         )
     else:
         add(dataset.created_by, Msg("generated dataset:{dataset_id}", dataset_id=dataset.id))
-    with store.engine.connect() as conn:
-        for row in conn.execute(
-            select(acceptance_decisions.c.decided_by, acceptance_decisions.c.round_id).where(
-                acceptance_decisions.c.accepted_dataset_id == dataset.id
-            )
-        ):
-            add(row.decided_by, Msg("applied acceptance in round:{round_id}", round_id=row.round_id))
-        for row in conn.execute(
-            select(review_responses.c.reviewer, review_responses.c.round_id)
-            .distinct()
-            .join(review_rounds, review_rounds.c.id == review_responses.c.round_id)
-            .where(review_rounds.c.dataset_id.in_(reviewed_ids))
-        ):
-            add(row.reviewer, Msg("answered review round:{round_id}", round_id=row.round_id))
-        for row in conn.execute(
-            select(inspection_verdicts.c.reviewer, inspection_verdicts.c.inspection_id)
-            .distinct()
-            .join(inspections, inspections.c.id == inspection_verdicts.c.inspection_id)
-            .where(inspections.c.dataset_id == dataset.id)
-        ):
-            add(
-                row.reviewer,
-                Msg("judged rows in inspection:{inspection_id}", inspection_id=row.inspection_id),
-            )
+    for row in acceptance_queries.deciders(store, dataset.id):
+        add(row.decided_by, Msg("applied acceptance in round:{round_id}", round_id=row.round_id))
+    for row in round_queries.round_reviewers(store, reviewed_ids):
+        add(row.reviewer, Msg("answered review round:{round_id}", round_id=row.round_id))
+    for row in inspection_queries.inspection_judges(store, dataset.id):
+        add(row.reviewer, Msg("judged rows in inspection:{inspection_id}", inspection_id=row.inspection_id))
     return roles
 
 

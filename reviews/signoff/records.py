@@ -6,8 +6,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
-
+from reviews.queries import signoffs as signoff_queries
 from reviews.queries.rows import newest_row, row_by_id
 from reviews.store import Store
 from reviews.workspace.schema import signoffs
@@ -93,11 +92,7 @@ def get_signoff(store: Store, signoff_id: int) -> SignoffRecord:
 
 def list_signoffs(store: Store, dataset_id: int | None = None) -> list[SignoffRecord]:
     """Every sign-off, newest first, optionally of one dataset (earlier verdicts stay on record)."""
-    query = select(signoffs).order_by(signoffs.c.id.desc())
-    if dataset_id is not None:
-        query = query.where(signoffs.c.dataset_id == dataset_id)
-    with store.engine.connect() as conn:
-        return [_record(row) for row in conn.execute(query).mappings()]
+    return [_record(row) for row in signoff_queries.signoff_rows(store, dataset_id)]
 
 
 def report_bytes(store: Store, signoff: SignoffRecord) -> bytes | None:

@@ -15,7 +15,7 @@ artifact; the record holds their sha256 and the bundle embeds exactly those byte
 from __future__ import annotations
 
 from reviews import queries
-from reviews.audit.chain import canonical_json
+from reviews.audit.hashing import canonical_json
 from reviews.errors import Conflict, PermissionDenied, ReviewsError
 from reviews.queries.evaluations import get_evaluation
 from reviews.signoff.checklist import Checklist, checklist_for

@@ -25,7 +25,7 @@ from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
-from reviews.audit.chain import canonical_json, event_hash
+from reviews.audit.hashing import canonical_json, event_hash
 from reviews.store.retry import run_with_retry
 from reviews.workspace.schema import audit_events, audit_head
 

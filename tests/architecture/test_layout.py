@@ -130,16 +130,4 @@ def test_sql_lives_only_in_the_store_the_queries_and_the_migrations():
                 continue
             if any(name == "sqlalchemy" or name.startswith("sqlalchemy.") for name in _imports(path)):
                 offenders.append(relative)
-    assert sorted(offenders) == sorted(SQL_NOT_YET_MOVED)
-
-
-# Reads still written where they are used; each moves into reviews/queries/ and leaves this list.
-SQL_NOT_YET_MOVED = [
-    "reviews/acceptance/inspection.py",
-    "reviews/audit/chain.py",
-    "reviews/bundle/build.py",
-    "reviews/bundle/listing.py",
-    "reviews/signoff/checklist.py",
-    "reviews/signoff/four_eyes.py",
-    "reviews/signoff/records.py",
-]
+    assert offenders == []

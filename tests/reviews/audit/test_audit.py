@@ -7,7 +7,8 @@ import json
 
 from sqlalchemy import text
 
-from reviews.audit.chain import GENESIS, canonical_json, verify_chain
+from reviews.audit.chain import verify_chain
+from reviews.audit.hashing import GENESIS, canonical_json
 from reviews.workspace.permissions import SYSTEM
 
 

@@ -13,7 +13,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from reviews import queries
-from reviews.audit.chain import event_hash, verify_chain
+from reviews.audit.chain import verify_chain
+from reviews.audit.hashing import event_hash
 from reviews.bundle import build_bundle, export_view, verify_bundle, zip_bytes
 from reviews.bundle.build import AUDIT, CARD_JSON, CSV, MANIFEST, PARQUET, PUBLIC_KEY, RECORD, REPORT
 from reviews.signoff import APPROVE, sign

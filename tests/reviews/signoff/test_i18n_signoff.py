@@ -13,7 +13,8 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy import text
 
-from reviews.audit.chain import canonical_json, verify_chain
+from reviews.audit.chain import verify_chain
+from reviews.audit.hashing import canonical_json
 from reviews.bundle import NotApproved, build_bundle, export_view
 from reviews.errors import AuthenticationFailed, Conflict, PermissionDenied, ReviewsError
 from reviews.queries.overview import NEXT_STEPS, workspace_overview

@@ -1,0 +1,68 @@
+"""Reads of sampling inspections: the inspection rows and the reviewers' verdicts on sampled rows."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from reviews.store import Store
+from reviews.workspace.schema import inspection_verdicts, inspections
+
+
+def inspection_row(store: Store, inspection_id: int) -> dict | None:
+    """The inspection's row (``rows`` is the sample, ``result`` the decision), or None."""
+    with store.engine.connect() as conn:
+        row = (
+            conn.execute(select(inspections).where(inspections.c.id == inspection_id))
+            .mappings()
+            .one_or_none()
+        )
+    return None if row is None else dict(row)
+
+
+def latest_inspection(store: Store, dataset_id: int) -> dict | None:
+    """The newest inspection of a dataset (the one that counts), or None."""
+    with store.engine.connect() as conn:
+        row = (
+            conn.execute(
+                select(inspections)
+                .where(inspections.c.dataset_id == dataset_id)
+                .order_by(inspections.c.id.desc())
+                .limit(1)
+            )
+            .mappings()
+            .first()
+        )
+    return None if row is None else dict(row)
+
+
+def inspection_ids(store: Store, status: str | None = None, dataset_id: int | None = None) -> list[int]:
+    """Ids of the inspections, oldest first, optionally only those in ``status`` or of one dataset."""
+    query = select(inspections.c.id).order_by(inspections.c.id)
+    if status:
+        query = query.where(inspections.c.status == status)
+    if dataset_id is not None:
+        query = query.where(inspections.c.dataset_id == dataset_id)
+    with store.engine.connect() as conn:
+        return list(conn.execute(query).scalars())
+
+
+def verdicts(store: Store, inspection_id: int) -> dict[int, bool]:
+    """Row position -> passed; a row's verdict is its latest one, so a reviewer can correct a click."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            select(inspection_verdicts.c.row, inspection_verdicts.c.passed)
+            .where(inspection_verdicts.c.inspection_id == inspection_id)
+            .order_by(inspection_verdicts.c.id)
+        ).all()
+    return {r.row: r.passed for r in rows}
+
+
+def inspection_judges(store: Store, dataset_id: int) -> list:
+    """(reviewer, inspection_id) for everyone who judged rows in an inspection of the dataset."""
+    with store.engine.connect() as conn:
+        return conn.execute(
+            select(inspection_verdicts.c.reviewer, inspection_verdicts.c.inspection_id)
+            .distinct()
+            .join(inspections, inspections.c.id == inspection_verdicts.c.inspection_id)
+            .where(inspections.c.dataset_id == dataset_id)
+        ).all()
