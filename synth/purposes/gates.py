@@ -1,7 +1,8 @@
 """Pass / warn / fail gates on an evaluation, with thresholds chosen by purpose.
 
-A gate reads one value from the evaluation (a dotted path), compares it with a threshold
-(``at_most`` or ``at_least``) and a looser warning limit, and says why. Defaults per
+A gate reads one value from the evaluation (a dotted path), compares it, rounded to the 4
+significant digits it is shown with, with a threshold (``at_most`` or ``at_least``) and a
+looser warning limit, and says why. Defaults per
 purpose are in ``DEFAULT_GATES``; an admin overrides any of them with a dict of the same
 shape (``{purpose: {gate: {"threshold": x, "warn": y}}}``, or just ``{gate: {...}}``
 for the purpose being evaluated), which the store keeps.
@@ -193,6 +194,25 @@ def _lookup(result: dict, path: str):
     return node
 
 
+VALUE_FORMAT = ".4g"  # how a gate's value is shown; the comparison uses the same precision
+
+
+def shown(value: float) -> float:
+    """``value`` rounded as the gate shows it (4 significant digits).
+
+    A gate compares what the reader sees: 0.050000000000000044 is shown as 0.05 and so meets
+    "<= 0.05". Rounding is relative, so a small non-zero value (1e-05) never becomes 0.
+    """
+    return float(format(value, VALUE_FORMAT))
+
+
+def _status(seen: float, threshold: float, warn: float, at_most: bool) -> str:
+    def meets(limit: float) -> bool:
+        return seen <= limit if at_most else seen >= limit
+
+    return "pass" if meets(threshold) else ("warn" if meets(warn) else "fail")
+
+
 def evaluate_gates(result: dict, purpose: str, overrides: dict | None = None) -> list[dict]:
     """Each gate of the purpose as ``{name, status, value, threshold, warn, direction, explanation,
     explanation_data}`` (the explanation's translatable form, ``synth.i18n.to_data``)."""
@@ -207,8 +227,7 @@ def evaluate_gates(result: dict, purpose: str, overrides: dict | None = None) ->
         if not isinstance(value, (int, float)) or isinstance(value, bool) or math.isnan(value):
             status, why = "warn", _unmeasured(gate["explanation"], gate["value"])
         else:
-            meets = (lambda limit: value <= limit) if at_most else (lambda limit: value >= limit)
-            status = "pass" if meets(threshold) else ("warn" if meets(warn) else "fail")
+            status = _status(shown(value), threshold, warn, at_most)
             why = _measured(gate["explanation"], value, threshold, warn, gate["direction"])
         # The JSON result keeps the English text; its message form beside it lets pages translate it.
         out.append(
@@ -249,7 +268,7 @@ def gate_label(name: str) -> str:
 def _measured(explanation: str, value, threshold, warn, direction: str) -> Msg:
     sign = "<=" if direction == "at_most" else ">="
     return Msg(
-        "{explanation}: {value:.4g} (needs {sign} {threshold:g}; warn {sign} {warn:g})",
+        "{explanation}: {value:.4g} (needs {sign} {threshold:g}; warn {sign} {warn:g})",  # .4g: VALUE_FORMAT
         explanation=Msg(explanation),
         value=value,
         sign=sign,
