@@ -57,5 +57,5 @@ with user_errors():
             flags=answer.get("flags", []),
             started=answer["started"],
         )
-        flash(_("Answer saved."))
+        flash(_("Task skipped.") if answer.get("skipped") else _("Answer saved."))
         st.rerun()

@@ -77,3 +77,14 @@ def test_reviewer_inspects_on_the_inspect_page(workspace, synthetic_dataset):
 def test_review_page_without_rounds(workspace):
     at = app_as("reviewer", "pages/review.py")
     assert "No review round has tasks for you yet." in page_text(at)
+
+
+def test_skipping_a_task_says_so(workspace, synthetic_dataset):
+    rounds.open_round(workspace, STEWARD, synthetic_dataset, rounds.RoundConfig(batch_size=3, overlap=2))
+    at = app_as("reviewer", "pages/review.py", timeout=120)
+    next(b for b in at.button if b.label == "Skip this task").click().run()
+    assert "Task skipped." in page_text(at) and "Answer saved." not in page_text(at)
+    radio = next(r for r in at.radio if r.key.startswith("review_choice_"))
+    radio.set_value(radio.options[1])
+    next(b for b in at.button if b.label == "Submit answer").click().run()
+    assert "Answer saved." in page_text(at)
