@@ -58,19 +58,25 @@ def test_the_officer_reads_the_checklist_and_blocking_reason_in_chinese(flow):
         warning.startswith("以下条目阻止批准：用途决定保真度（状态：不通过）") and "Approval" not in warning
     )
 
-    at.radio(key="signoff_verdict").set_value("approve")
-    at.text_input(key="signoff_password").input(PASSWORD["officer"])
+    at.radio(key=f"signoff_verdict_{built.accepted_id}").set_value("approve")
+    at.text_input(key=f"signoff_password_{built.accepted_id}").input(PASSWORD["officer"])
     next(b for b in at.button if b.label == "签核").click().run()
     assert (
         at.error[0].value.startswith("以下条目阻止批准：") and signoff_for(store, built.accepted_id) is None
     )
-    at.text_input(key="signoff_password").input("not-my-password")
-    at.text_area(key="signoff_override").input("The model owner accepts fidelity 0.8 for evaluation only.")
+    at.radio(key=f"signoff_verdict_{built.accepted_id}").set_value("approve")
+    at.text_input(key=f"signoff_password_{built.accepted_id}").input("not-my-password")
+    at.text_area(key=f"signoff_override_{built.accepted_id}").input(
+        "The model owner accepts fidelity 0.8 for evaluation only."
+    )
     next(b for b in at.button if b.label == "签核").click().run()
     assert at.error[0].value.startswith("密码错误：签核需要再次输入您本人的密码。")
 
-    at.text_input(key="signoff_password").input(PASSWORD["officer"])
-    at.text_area(key="signoff_override").input("The model owner accepts fidelity 0.8 for evaluation only.")
+    at.radio(key=f"signoff_verdict_{built.accepted_id}").set_value("approve")
+    at.text_input(key=f"signoff_password_{built.accepted_id}").input(PASSWORD["officer"])
+    at.text_area(key=f"signoff_override_{built.accepted_id}").input(
+        "The model owner accepts fidelity 0.8 for evaluation only."
+    )
     next(b for b in at.button if b.label == "签核").click().run()
     record = signoff_for(store, built.accepted_id)
     assert record.approved and record.signature_valid()
@@ -84,7 +90,7 @@ def test_the_steward_reads_why_they_cannot_sign_and_the_suggestions_in_chinese(f
     _store, _built = flow
     at = in_chinese("steward", "steward", "pages/signoff.py")
     assert "只有合规官可以签核；您当前以数据管理员身份登录。" in [i.value for i in at.info]
-    uses = at.text_area(key="signoff_doc_uses").value
+    uses = at.text_area(key=f"signoff_doc_{_built.accepted_id}_uses").value
     assert uses == "仅可用于以下训练阶段：微调, 评估, 测试。"
 
 

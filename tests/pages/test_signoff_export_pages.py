@@ -36,11 +36,15 @@ def test_officer_signs_and_steward_exports(flow):
     at = _page("officer", "officer", "pages/signoff.py")
     assert not at.exception
     assert "The six norms" in page_text(at) and "Sampling inspection" in page_text(at)
-    at.radio(key="signoff_verdict").set_value("approve")
-    at.text_input(key="signoff_password").input("not-my-password")
+    at.radio(key=f"signoff_verdict_{built.accepted_id}").set_value("approve")
+    at.text_input(key=f"signoff_password_{built.accepted_id}").input("not-my-password")
     next(b for b in at.button if b.label == "Sign").click().run()
     assert "password is wrong" in at.error[0].value and signoff_for(store, built.accepted_id) is None
-    at.text_input(key="signoff_password").input(PASSWORD["officer"])
+    # The failed attempt emptied the form: no verdict chosen, no password kept.
+    assert at.radio(key=f"signoff_verdict_{built.accepted_id}").value is None
+    assert at.text_input(key=f"signoff_password_{built.accepted_id}").value == ""
+    at.radio(key=f"signoff_verdict_{built.accepted_id}").set_value("approve")
+    at.text_input(key=f"signoff_password_{built.accepted_id}").input(PASSWORD["officer"])
     next(b for b in at.button if b.label == "Sign").click().run()
     assert not at.exception and signoff_for(store, built.accepted_id).approved
 
@@ -59,3 +63,31 @@ def test_the_steward_cannot_sign_but_writes_documentation(flow):
     assert not [b for b in at.button if b.label == "Sign"]
     assert "officers sign off" in page_text(at).lower()
     assert any(b.label == "Save documentation" for b in at.button)
+
+
+def test_the_verdict_form_belongs_to_one_dataset(flow):
+    store, built = flow
+    at = _page("officer", "officer", "pages/signoff.py")
+    first = at.selectbox(key="signoff_dataset").value
+    at.radio(key=f"signoff_verdict_{first}").set_value("reject")
+    at.text_area(key=f"signoff_comment_{first}").input("Too many impossible ages.")
+    at.text_input(key=f"signoff_password_{first}").input("not-my-password")
+    next(b for b in at.button if b.label == "Sign").click().run()
+    assert "password is wrong" in at.error[0].value
+    other = built.synthetic_id if first != built.synthetic_id else built.accepted_id
+    at.selectbox(key="signoff_dataset").set_value(other).run()
+    assert not at.exception
+    assert at.radio(key=f"signoff_verdict_{other}").value is None
+    assert at.text_area(key=f"signoff_comment_{other}").value == ""
+    assert at.text_input(key=f"signoff_password_{other}").value == ""
+    assert "Too many impossible ages." not in [a.value for a in at.text_area]
+
+
+def test_the_officer_reads_the_stewards_documentation(flow):
+    _store, built = flow
+    at = _page("officer", "officer", "pages/signoff.py")
+    at.selectbox(key="signoff_dataset").set_value(built.accepted_id).run()
+    texts = [t.value for t in at.text]
+    assert "Written by the steward about Motivation." in texts
+    assert any("written by steward" in c.value for c in at.caption)
+    assert not [b for b in at.button if b.label == "Save documentation"]
