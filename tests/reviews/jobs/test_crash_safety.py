@@ -15,6 +15,7 @@ from sqlalchemy import func, select, text
 
 from reviews import queries
 from reviews.audit.chain import verify_chain
+from reviews.errors import ReviewsError
 from reviews.jobs.worker import run_one, stale_after_seconds, work_forever
 from reviews.queries.jobs import get_job
 from reviews.services.generation import GenerationRequest, start_generation
@@ -134,7 +135,7 @@ def test_stale_timeout_is_configurable(monkeypatch):
     assert stale_after_seconds() == 45
     for bad in ("0", "-3", "soon"):
         monkeypatch.setenv("SYNTHREVIEW_STALE_JOB_SECONDS", bad)
-        with pytest.raises(ValueError, match="SYNTHREVIEW_STALE_JOB_SECONDS"):
+        with pytest.raises(ReviewsError, match="SYNTHREVIEW_STALE_JOB_SECONDS"):
             stale_after_seconds()
     monkeypatch.delenv("SYNTHREVIEW_STALE_JOB_SECONDS")
     assert stale_after_seconds() == 120
