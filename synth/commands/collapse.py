@@ -35,6 +35,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default="rules",
         help="table mode: rules, gaussian_copula (or bootstrap: resample rows)",
     )
+    curated = parser.add_argument_group("curation (gaussian, replace mode)")
+    curated.add_argument(
+        "--curation",
+        choices=("none", "softmax", "best_of_k"),
+        default="none",
+        help="keep each synthetic sample by choice among K: softmax of the reward, or the best",
+    )
+    curated.add_argument("--k", type=int, default=4, help="K, candidates per kept sample")
+    curated.add_argument(
+        "--reward",
+        choices=("linear", "quadratic"),
+        default="quadratic",
+        help="r(x) = beta x, or -beta (x - target)^2 / (2 tau^2)",
+    )
+    curated.add_argument("--beta", type=float, default=1.0, help="reward scale (softmax weights e^r)")
+    curated.add_argument("--target", type=float, default=0.0, help="x*, the preferred value (quadratic)")
+    curated.add_argument("--tau", type=float, default=1.0, help="tau, the width of the quadratic reward")
+    curated.add_argument(
+        "--real-share", type=float, default=0.0, help="lambda, share of fresh real samples each round"
+    )
+    curated.add_argument(
+        "--arms", action="store_true", help="compare replace, accumulate and the curated setting"
+    )
     parser.add_argument("--json", action="store_true", help="print the arrays as JSON")
     parser.set_defaults(func=run)
 
@@ -51,13 +74,52 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _curation(args: argparse.Namespace):
+    from synth.lineage.collapse.curation import Curation
+
+    return Curation(
+        method=args.curation,
+        k=args.k,
+        reward=args.reward,
+        beta=args.beta,
+        target=args.target,
+        tau=args.tau,
+        real_share=args.real_share,
+    )
+
+
 def _gaussian(args: argparse.Namespace, runs: int) -> dict:
     from synth.lineage.collapse.lab import run_gaussian_lab
 
-    lab = run_gaussian_lab(args.samples, args.generations, runs, args.mode, args.seed, args.max_variance_loss)
+    if args.arms:
+        return _arms(args, runs)
+    lab = run_gaussian_lab(
+        args.samples,
+        args.generations,
+        runs,
+        args.mode,
+        args.seed,
+        args.max_variance_loss,
+        _curation(args),
+    )
     if args.json:
         return lab.to_dict()
-    return {"_text": f"{lab.summary().to_string(float_format='{:.4f}'.format)}\n\n{lab.explanation}"}
+    text = f"{lab.summary().to_string(float_format='{:.4f}'.format)}\n\n{lab.explanation}"
+    if lab.curated_explanation:
+        text += f"\n{lab.curated_explanation}"
+    return {"_text": text}
+
+
+def _arms(args: argparse.Namespace, runs: int) -> dict:
+    from synth.lineage.collapse.arms import run_arms
+
+    comparison = run_arms(
+        args.samples, args.generations, runs, _curation(args), args.seed, args.max_variance_loss
+    )
+    if args.json:
+        return {"model": "gaussian", **comparison.to_dict()}
+    table = comparison.summary().to_string(float_format="{:.4f}".format)
+    return {"_text": f"{table}\n\n{comparison.lesson}\n{comparison.advice_text}"}
 
 
 def _table(args: argparse.Namespace, runs: int) -> dict:

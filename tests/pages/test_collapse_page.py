@@ -18,9 +18,24 @@ def test_gaussian_lab_recommends_and_admin_applies(workspace):
     (metric,) = [m for m in at.metric if m.label.startswith("Recommended maximum rounds")]
     c = -0.010135  # digamma(99/2) + ln(2/99), the closed form for M = 100
     assert int(metric.value) == math.floor(math.log(0.9) / c)
-    assert len(at.get("plotly_chart")) == 4
+    assert len(at.get("plotly_chart")) == 7  # four of the lab, three of the arms
     next(b for b in at.button if b.key == "collapse_apply").click().run()
     assert queries.get_setting(workspace, "max_depth") == int(metric.value)
+
+
+def test_three_arms_show_the_curated_lesson_and_follow_the_settings(workspace):
+    at = app_as("steward", "pages/collapse.py", timeout=180)
+    at.number_input(key="collapse_g").set_value(20).run()
+    assert not at.exception
+    lesson = next(i.value for i in at.info if "curation moved the mean reward" in i.value)
+    assert "Keeping 20% real data each round holds the spread at" in lesson
+    summary = next(f.value for f in at.dataframe if "mean reward" in f.value.columns)
+    assert list(summary.index) == ["replace", "accumulate", "curated"]
+    assert summary.loc["curated", "mean reward"] > summary.loc["replace", "mean reward"]
+    at.selectbox(key="collapse_curation").set_value("best_of_k")
+    at.slider(key="collapse_share").set_value(0.0).run()
+    lesson = next(i.value for i in at.info if "curation moved the mean reward" in i.value)
+    assert "would hold at least 90%" in lesson and not at.exception
 
 
 def test_officer_sees_lab_but_cannot_apply(workspace):

@@ -1,12 +1,14 @@
 """Collapse Lab: what refitting on synthetic data, round after round, does to it (norm 5).
 
-* ``run_gaussian_lab``: all of the Gaussian lab in one call.
+* ``run_gaussian_lab``: all of the Gaussian lab in one call (optionally with a ``Curation``).
+* ``run_arms``: replace, accumulate and a curated setting side by side, with the lesson.
 * ``simulate_gaussian`` / ``gaussian_theory``: a 1-D Gaussian, simulated and in closed form.
 * ``simulate_table``: a real table through the app's generators.
 * ``recommend_round_limit`` / ``explain_round_limit``: the round limit and why.
 * ``charts``: plotly figures and their table twins.
 """
 
+from synth.lineage.collapse.arms import ArmsComparison, run_arms
 from synth.lineage.collapse.charts import (
     categories_figure,
     column_shape_figure,
@@ -19,6 +21,7 @@ from synth.lineage.collapse.charts import (
     variance_figure,
     wasserstein_figure,
 )
+from synth.lineage.collapse.curation import CURATIONS, REWARDS, Curation
 from synth.lineage.collapse.gaussian import MODES, GaussianCollapse, simulate_gaussian
 from synth.lineage.collapse.lab import GaussianLab, run_gaussian_lab
 from synth.lineage.collapse.recommend import (
@@ -29,6 +32,7 @@ from synth.lineage.collapse.recommend import (
     recommend_round_limit,
     theory_round_limit,
 )
+from synth.lineage.collapse.recommend_curated import CuratedLimit, explain_curated, recommend_curated
 from synth.lineage.collapse.table import (
     TableCollapse,
     bootstrap_fit_sample,
@@ -38,6 +42,14 @@ from synth.lineage.collapse.table import (
 from synth.lineage.collapse.theory import GaussianTheory, gaussian_theory, log_var_drift
 
 __all__ = [
+    "CURATIONS",
+    "REWARDS",
+    "ArmsComparison",
+    "CuratedLimit",
+    "Curation",
+    "explain_curated",
+    "recommend_curated",
+    "run_arms",
     "DEFAULT_MAX_VARIANCE_LOSS",
     "MODES",
     "GaussianCollapse",

@@ -2,8 +2,9 @@
 
 Pure builders: they take results and return ``plotly.graph_objects.Figure`` or DataFrames, so
 the page only renders. Figures take ``translate`` for their words (English by default); table
-headers are English, marked for translation, and the page shows them translated. Colours are Okabe-Ito (safe for colour-blind readers) and every
-series also differs by line style: simulation solid, theory dashed, real data dotted.
+headers are English, marked for translation, and the page shows them translated. Colours are
+Okabe-Ito (safe for colour-blind readers) and every series also differs by line style:
+simulation solid, theory dashed, real data dotted.
 """
 
 from __future__ import annotations
@@ -263,4 +264,52 @@ def table_summary(table: TableCollapse, every: int | None = None) -> pd.DataFram
     columns[N_("column-shape score")] = table.column_shape[rows]
     frame = pd.DataFrame(columns, index=rows)
     frame.index.name = GENERATION
+    return frame
+
+
+ARM_COLOURS = {
+    "replace": OKABE_ITO["orange"],
+    "accumulate": OKABE_ITO["blue"],
+    "curated": OKABE_ITO["purple"],
+}
+# measure -> (y axis title, chart title) of the three-arm comparison.
+_ARM_LABELS = {
+    "mean_sq_drift": (N_("mean squared drift of the mean"), N_("Mean drift: replace, accumulate, curated")),
+    "median_var": (N_("median variance (real = 1)"), N_("Spread left: replace, accumulate, curated")),
+    "mean_reward": (N_("mean reward E[r(x)]"), N_("Preferred quality: replace, accumulate, curated")),
+}
+
+
+def arms_figure(
+    arms: dict[str, GaussianCollapse],
+    measure: str,
+    curated_theory: GaussianTheory | None = None,
+    *,
+    translate: Translate = same,
+) -> go.Figure:
+    """One measure for the replace, accumulate and curated arms; the curated theory dashed."""
+    _ = translate
+    y_title, title = _ARM_LABELS[measure]
+    fig = _figure(_(title), _(y_title), _, log_y=measure == "median_var")
+    for name, sim in arms.items():
+        _line(fig, sim.generation, getattr(sim, measure), _(name), ARM_COLOURS.get(name, SIMULATION))
+    curve = None if curated_theory is None else getattr(curated_theory, measure)
+    if curve is not None and "curated" in arms:
+        _line(fig, arms["curated"].generation, curve, _("curated: theory"), THEORY, "dash")
+    if measure == "median_var":
+        _real(fig, 1.0, _("real"))
+    return fig
+
+
+def arms_summary(arms: dict[str, GaussianCollapse]) -> pd.DataFrame:
+    """The last generation's drift, median variance and reward, one row per arm."""
+    frame = pd.DataFrame(
+        {
+            N_("mean drift"): [float(s.mean_sq_drift[-1]) for s in arms.values()],
+            N_("median variance"): [float(s.median_var[-1]) for s in arms.values()],
+            N_("mean reward"): [float(s.mean_reward[-1]) for s in arms.values()],
+        },
+        index=list(arms),
+    )
+    frame.index.name = N_("arm")
     return frame

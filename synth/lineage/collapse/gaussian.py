@@ -7,6 +7,10 @@ unbiased estimates (sample mean, variance with ddof=1) to data drawn from earlie
 * ``accumulate``: everything so far, i.e. the M real samples plus M samples from each of
   generations 1..g-1, so generation g fits on g*M samples (Gerstgrasser et al., 2024).
 
+With a :class:`~synth.lineage.collapse.curation.Curation`, each synthetic sample is chosen
+among K draws under a reward, and a share of each fit sample may be fresh real data (see
+curation.py); ``mean_reward`` is E[r(X)] under each run's fitted Gaussian, averaged over runs.
+
 Generation g is what a dataset of lineage depth g was drawn from; generation 1 is the same in
 both modes, a fit to M real samples (so "(r+1)*M samples at round r" counts rounds from that
 first fit, r = g - 1). Every run is independent and
@@ -25,6 +29,7 @@ from scipy.stats import norm
 
 from synth.errors import InputError
 from synth.i18n import N_, Msg, word
+from synth.lineage.collapse.curation import Curation, curated_draws, validate_curation
 
 MODES = ("replace", "accumulate")
 #: Largest runs x samples drawn at once (one float64 block of this size, ~160 MB).
@@ -43,6 +48,7 @@ _MEASURES = (
     "tail_mass",
     "thin_tail_mass",
     "wasserstein",
+    "mean_reward",
 )
 
 
@@ -62,6 +68,8 @@ class GaussianCollapse:
             generation 0); it falls towards 0 as one tail of the real data is lost.
         wasserstein: root-mean-square over runs of the Wasserstein-2 distance between the
             run's fitted Gaussian and generation 0: sqrt(E[(mu_g-mu_0)^2 + (sigma_g-sigma_0)^2]).
+        mean_reward: E[r(X)] under each run's fitted Gaussian (closed form), averaged over runs.
+        curation: the curation setting (``Curation()`` = none, no real data kept).
     """
 
     samples: int
@@ -78,6 +86,8 @@ class GaussianCollapse:
     tail_mass: np.ndarray
     thin_tail_mass: np.ndarray
     wasserstein: np.ndarray
+    mean_reward: np.ndarray
+    curation: Curation = Curation()
 
     def to_dict(self) -> dict:
         """Plain JSON-ready dict (arrays become lists)."""
@@ -118,12 +128,21 @@ def count_problems(**counts: tuple[object, int]) -> list[str]:
     return problems
 
 
-def validate_gaussian_args(samples: int, generations: int, runs: int, mode: str) -> None:
+def validate_gaussian_args(
+    samples: int, generations: int, runs: int, mode: str, curation: Curation | None = None
+) -> None:
     """Raise one ``InputError`` listing every unusable argument."""
     problems = count_problems(samples=(samples, 2), generations=(generations, 1), runs=(runs, 1))
+    curation = curation or Curation()
+    problems += validate_curation(curation)
+    k = curation.k if curation.active and not problems else 1
     if mode not in MODES:
         problems.append(
             Msg("mode {mode} is unknown; use one of {modes}", mode=repr(mode), modes=", ".join(MODES))
+        )
+    if mode == "accumulate" and not curation.plain:
+        problems.append(
+            Msg("curation and a real share run in replace mode; accumulate already keeps all the real data")
         )
     if not problems and runs * samples > MAX_DRAW_BLOCK:
         problems.append(
@@ -133,11 +152,11 @@ def validate_gaussian_args(samples: int, generations: int, runs: int, mode: str)
                 limit=MAX_DRAW_BLOCK,
             )
         )
-    if not problems and runs * samples * generations > MAX_TOTAL_DRAWS:
+    if not problems and runs * samples * generations * k > MAX_TOTAL_DRAWS:
         problems.append(
             Msg(
-                "runs x samples x generations = {draws:,} would take too long; keep it at most {limit:,}",
-                draws=runs * samples * generations,
+                "runs x samples x generations x K = {draws:,} would take too long; keep it at most {limit:,}",
+                draws=runs * samples * generations * k,
                 limit=MAX_TOTAL_DRAWS,
             )
         )
@@ -158,7 +177,12 @@ def _standard_batch_stats(rng: np.random.Generator, runs: int, samples: int) -> 
 
 
 def simulate_gaussian(
-    samples: int = 100, generations: int = 100, runs: int = 1000, mode: str = "replace", seed: int | None = 0
+    samples: int = 100,
+    generations: int = 100,
+    runs: int = 1000,
+    mode: str = "replace",
+    seed: int | None = 0,
+    curation: Curation | None = None,
 ) -> GaussianCollapse:
     """Refit a Gaussian ``generations`` times on its own samples, ``runs`` times in parallel.
 
@@ -168,6 +192,7 @@ def simulate_gaussian(
         runs: independent repetitions averaged in each measure.
         mode: ``replace`` or ``accumulate`` (see the module docstring).
         seed: seed of ``numpy.random.default_rng``.
+        curation: how synthetic samples are chosen and the real share kept (none by default).
 
     Returns:
         The per-generation measures.
@@ -175,15 +200,19 @@ def simulate_gaussian(
     Raises:
         InputError: when an argument is out of range.
     """
-    validate_gaussian_args(samples, generations, runs, mode)
+    curation = curation or Curation()
+    validate_gaussian_args(samples, generations, runs, mode, curation)
     rng = np.random.default_rng(seed)
     measures = {name: np.empty(generations + 1) for name in _MEASURES}
     mu, var = np.zeros(runs), np.ones(runs)  # generation 0: the real N(0, 1)
-    _record(measures, 0, mu, var)
+    _record(measures, 0, mu, var, curation)
     pooled_n, pooled_mean, pooled_ss = 0, np.zeros(runs), np.zeros(runs)
     for g in range(1, generations + 1):
-        z_mean, z_ss = _standard_batch_stats(rng, runs, samples)
-        batch_mean, batch_ss = mu + np.sqrt(var) * z_mean, var * z_ss
+        if curation.plain:
+            z_mean, z_ss = _standard_batch_stats(rng, runs, samples)
+            batch_mean, batch_ss = mu + np.sqrt(var) * z_mean, var * z_ss
+        else:
+            batch_mean, batch_ss = _curated_batch_stats(rng, curation, mu, var, samples)
         if mode == "replace":
             mu, var = batch_mean, batch_ss / (samples - 1)
         else:
@@ -193,7 +222,7 @@ def simulate_gaussian(
             pooled_ss = pooled_ss + batch_ss + delta**2 * (pooled_n * samples / total)
             pooled_n = total
             mu, var = pooled_mean, pooled_ss / (total - 1)
-        _record(measures, g, mu, var)
+        _record(measures, g, mu, var, curation)
     return GaussianCollapse(
         samples=samples,
         generations=generations,
@@ -201,11 +230,26 @@ def simulate_gaussian(
         mode=mode,
         seed=seed,
         generation=np.arange(generations + 1),
+        curation=curation,
         **measures,
     )
 
 
-def _record(measures: dict[str, np.ndarray], g: int, mu: np.ndarray, var: np.ndarray) -> None:
+def _curated_batch_stats(
+    rng: np.random.Generator, curation: Curation, mu: np.ndarray, var: np.ndarray, samples: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Mean and sum of squared deviations of one fit sample: curated synthetic plus real rows."""
+    real = curation.real_count(samples)
+    synthetic = curated_draws(rng, curation, mu, np.sqrt(var), samples - real)
+    batch = np.concatenate([synthetic, rng.standard_normal((mu.shape[0], real))], axis=1)
+    batch_mean = batch.mean(axis=1)
+    batch -= batch_mean[:, None]
+    return batch_mean, np.einsum("ij,ij->i", batch, batch)
+
+
+def _record(
+    measures: dict[str, np.ndarray], g: int, mu: np.ndarray, var: np.ndarray, curation: Curation
+) -> None:
     """Reduce one generation's fitted (mu, var) across runs into the measures at index g."""
     sd = np.sqrt(var)
     p10, median, p90 = np.percentile(var, [10, 50, 90])
@@ -219,3 +263,4 @@ def _record(measures: dict[str, np.ndarray], g: int, mu: np.ndarray, var: np.nda
     measures["tail_mass"][g] = np.mean(lower + upper)
     measures["thin_tail_mass"][g] = np.mean(np.minimum(lower, upper))
     measures["wasserstein"][g] = np.sqrt(np.mean(mu**2 + (sd - 1.0) ** 2))
+    measures["mean_reward"][g] = np.mean(curation.expected_reward(mu, var))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from synth.i18n import Translate, same
+from synth.lineage.collapse.curation import Curation
 from synth.lineage.collapse.gaussian import GaussianCollapse, simulate_gaussian
 from synth.lineage.collapse.recommend import (
     DEFAULT_MAX_VARIANCE_LOSS,
@@ -13,6 +14,7 @@ from synth.lineage.collapse.recommend import (
     explain_round_limit,
     recommend_round_limit,
 )
+from synth.lineage.collapse.recommend_curated import CuratedLimit, explain_curated, recommend_curated
 from synth.lineage.collapse.theory import GaussianTheory, gaussian_theory
 
 if TYPE_CHECKING:
@@ -28,9 +30,11 @@ class GaussianLab:
     theory: GaussianTheory
     limit: RoundLimit
     explanation: str  # a translatable message (``synth.i18n.Msg``), English as a str
+    curated: CuratedLimit | None = None  # with curation or a real share: the curated advice
+    curated_explanation: str | None = None
 
     def figures(self, *, translate: Translate = same) -> dict[str, go.Figure]:
-        """Figures keyed ``drift``, ``variance``, ``tails``, ``wasserstein``, labelled through ``translate``."""
+        """Figures keyed ``drift``, ``variance``, ``tails``, ``wasserstein``, labelled by ``translate``."""
         from synth.lineage.collapse.charts import gaussian_figures  # plotly loads only when drawing
 
         return gaussian_figures(self.simulation, self.theory, translate=translate)
@@ -43,11 +47,14 @@ class GaussianLab:
 
     def to_dict(self) -> dict:
         """JSON-ready: the simulation's arrays at top level, then ``theory`` and ``recommendation``."""
+        recommendation = {**self.limit.to_dict(), "explanation": self.explanation}
+        if self.curated is not None:
+            recommendation["curated"] = {**self.curated.to_dict(), "explanation": self.curated_explanation}
         return {
             "model": "gaussian",
             **self.simulation.to_dict(),
             "theory": self.theory.to_dict(),
-            "recommendation": {**self.limit.to_dict(), "explanation": self.explanation},
+            "recommendation": recommendation,
         }
 
 
@@ -58,14 +65,20 @@ def run_gaussian_lab(
     mode: str = "replace",
     seed: int | None = 0,
     max_variance_loss: float = DEFAULT_MAX_VARIANCE_LOSS,
+    curation: Curation | None = None,
 ) -> GaussianLab:
     """Simulate, compute the theory and recommend a round limit for one setting.
 
     Raises:
         InputError: when an argument is out of range.
     """
-    simulation = simulate_gaussian(samples, generations, runs, mode, seed)
+    curation = curation or Curation()
+    simulation = simulate_gaussian(samples, generations, runs, mode, seed, curation)
+    theory = gaussian_theory(samples, generations, mode, curation)
     limit = recommend_round_limit(samples, simulation, max_variance_loss)
+    if curation.plain:
+        return GaussianLab(simulation, theory, limit, explain_round_limit(limit))
+    curated = recommend_curated(curation, samples, generations, max_variance_loss)
     return GaussianLab(
-        simulation, gaussian_theory(samples, generations, mode), limit, explain_round_limit(limit)
+        simulation, theory, limit, explain_round_limit(limit), curated, explain_curated(curated)
     )

@@ -12,6 +12,10 @@ samples so far (``accumulate``). With chi2 = chi-square with M-1 degrees of free
   the pooled sum of squares: s_0 = s_1 = 1, s_g = s_{g-1} (1 - 1/(g (g M - 1))) for g >= 2
   (Gerstgrasser et al., 2024, derived here for the exact estimator used).
 
+With curation or a real share (replace mode only), theory_curated.py gives the curves.
+``mean_reward`` is E[r(X)] under the fitted Gaussian: without curation E[mu_g] = 0, so it is 0
+for the linear reward and -beta (x*^2 + E[mu_g^2] + E[sigma_g^2]) / (2 tau^2) for the quadratic.
+
 A measure with no closed form is ``None``.
 """
 
@@ -22,7 +26,9 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.special import digamma, gammaln
 
+from synth.lineage.collapse.curation import Curation
 from synth.lineage.collapse.gaussian import validate_gaussian_args
+from synth.lineage.collapse.theory_curated import curated_path, fixed_point
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,12 @@ class GaussianTheory:
             and their joint law has no closed form; charts show the real 0.05 instead.
         wasserstein: replace only: sqrt(E[W2^2]), matching the simulation's RMS Wasserstein-2.
         bound_mean_sq_drift: accumulate only: the limit (pi^2/6)/M that E[mu_g^2] stays below.
+        mean_reward: E[r(X)] under the fitted Gaussian.
+        fixed_point: with a real share: the fixed point's mean, variance, spectral radius and
+            whether it is stable; otherwise ``None``.
+        basis: how the curves were obtained: ``closed_form``, ``exact_reweighting`` (softmax:
+            its K -> infinity limit), ``numerical_integration`` (best-of-K) or ``mixture``
+            (real share, no curation).
     """
 
     samples: int
@@ -49,6 +61,9 @@ class GaussianTheory:
     tail_mass: np.ndarray | None
     wasserstein: np.ndarray | None
     bound_mean_sq_drift: float | None
+    mean_reward: np.ndarray | None = None
+    fixed_point: dict | None = None
+    basis: str = "closed_form"
 
     def to_dict(self) -> dict:
         """Plain JSON-ready dict (arrays become lists, missing curves stay None)."""
@@ -67,15 +82,44 @@ def mean_sd_ratio(samples: int) -> float:
     return float(np.sqrt(1.0 / half) * np.exp(gammaln(samples / 2) - gammaln(half)))
 
 
-def gaussian_theory(samples: int, generations: int, mode: str = "replace") -> GaussianTheory:
-    """Theoretical curves for ``simulate_gaussian(samples, generations, ..., mode)``.
+def _plain_reward(curation: Curation, mean_sq_drift: np.ndarray, mean_var: np.ndarray) -> np.ndarray:
+    if curation.reward == "linear":
+        return np.zeros_like(mean_sq_drift)
+    return -curation.beta * (curation.target**2 + mean_sq_drift + mean_var) / (2 * curation.tau**2)
+
+
+def gaussian_theory(
+    samples: int, generations: int, mode: str = "replace", curation: Curation | None = None
+) -> GaussianTheory:
+    """Theoretical curves for ``simulate_gaussian(samples, generations, ..., mode, curation=...)``.
 
     Raises:
         InputError: when an argument is out of range.
     """
-    validate_gaussian_args(samples, generations, 1, mode)
+    curation = curation or Curation()
+    validate_gaussian_args(samples, generations, 1, mode, curation)
     g = np.arange(generations + 1, dtype=float)
     c = log_var_drift(samples)
+    if not curation.plain:
+        path = curated_path(curation, samples, generations, c)
+        basis = {"softmax": "exact_reweighting", "best_of_k": "numerical_integration"}.get(
+            curation.method, "mixture"
+        )
+        return GaussianTheory(
+            samples=samples,
+            generations=generations,
+            mode=mode,
+            log_var_drift=c,
+            mean_sq_drift=path["mean_sq_drift"],
+            median_var=path["median_var"],
+            mean_var=path["mean_var"],
+            tail_mass=None,
+            wasserstein=None,
+            bound_mean_sq_drift=None,
+            mean_reward=path["mean_reward"],
+            fixed_point=fixed_point(curation, samples),
+            basis=basis,
+        )
     if mode == "replace":
         return GaussianTheory(
             samples=samples,
@@ -88,21 +132,24 @@ def gaussian_theory(samples: int, generations: int, mode: str = "replace") -> Ga
             tail_mass=None,
             wasserstein=np.sqrt(np.maximum(g / samples + 2 - 2 * mean_sd_ratio(samples) ** g, 0.0)),
             bound_mean_sq_drift=None,
+            mean_reward=_plain_reward(curation, g / samples, np.ones_like(g)),
         )
     shrink = np.ones_like(g)
     shrink[2:] = 1 - 1 / (g[2:] * (g[2:] * samples - 1))
     mean_var = np.cumprod(shrink)
     steps = np.zeros_like(g)
     steps[1:] = mean_var[:-1] / (g[1:] ** 2 * samples)
+    mean_sq_drift = np.cumsum(steps)
     return GaussianTheory(
         samples=samples,
         generations=generations,
         mode=mode,
         log_var_drift=c,
-        mean_sq_drift=np.cumsum(steps),
+        mean_sq_drift=mean_sq_drift,
         median_var=None,
         mean_var=mean_var,
         tail_mass=None,
         wasserstein=None,
         bound_mean_sq_drift=float(np.pi**2 / 6 / samples),
+        mean_reward=_plain_reward(curation, mean_sq_drift, mean_var),
     )
