@@ -8,13 +8,14 @@ outlier regions), so this module needs neither a file nor the profiler.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 import pandas as pd
 
 from synth.errors import InputError
 from synth.generators import make_generator
 from synth.generators.base import Progress, report
+from synth.generators.dp_budget import check_budget, check_domain, is_dp, with_defaults
 from synth.generators.fake_pii import fill_pii
 from synth.i18n import N_, Msg, word
 from synth.lineage.record import DEFAULT_MAX_DEPTH, Lineage, Sidecar, build_lineage
@@ -94,6 +95,9 @@ def run_generations(
     override_justification: str | None = None,
     stages: Sequence[str] | None = None,
     pretraining_justification: str | None = None,
+    epsilon: float | None = None,
+    delta: float | None = None,
+    domain: dict | None = None,
     progress: Progress | None = None,
 ) -> list[GenerationResult]:
     """Fit one generator on the train split and make one dataset per purpose.
@@ -106,6 +110,8 @@ def run_generations(
         pii_columns: column -> PII kind, from profiling; dropped before fit, faked after.
         outlier_regions: profiling's outlier reports (see ``synth.outliers.inject``).
         outlier_fraction: share of rows (0..0.05) to inject as flagged outliers; 0 = none.
+        epsilon, delta, domain: the budget and declared domain of a DP generator (``mst``); its
+            guarantee is then kept in each result's ``lineage.privacy``.
 
     Raises:
         LineageError: past the depth limit without an override justification.
@@ -133,6 +139,8 @@ def run_generations(
                     purpose=word(spec.purpose),
                 )
             )
+    epsilon, delta = with_defaults(generator, epsilon, delta)
+    problems += _dp_problems(generator, purposes, outlier_fraction, epsilon, delta, domain)
     if problems:
         raise InputError(problems)
     policy = stage_policy(stages, pretraining_justification=pretraining_justification)
@@ -144,6 +152,8 @@ def run_generations(
         "outlier_fraction": outlier_fraction,
         "pii_columns": dict(sorted(pii.items())),
     }
+    if is_dp(generator):
+        settings.update(epsilon=epsilon, delta=delta, domain=domain or None)
     lineages = {
         spec.purpose: build_lineage(
             parent_sha256=parent_sha256,
@@ -159,8 +169,19 @@ def run_generations(
     stratify = label or next((getattr(p, "label", None) for p in purposes if getattr(p, "label", None)), None)
     split = split_train_holdout(frame, seed=seed, fraction=holdout_fraction, label=stratify)
     train = split.train.drop(columns=list(pii)).reset_index(drop=True)
-    model = make_generator(generator, seed=seed, epochs=epochs, batch_size=batch_size)
+    model = make_generator(
+        generator,
+        seed=seed,
+        epochs=epochs,
+        batch_size=batch_size,
+        epsilon=epsilon,
+        delta=delta,
+        domain=domain,
+    )
     model.fit(train, progress=lambda f, m: report(progress, f * FIT_SHARE, m))
+    guarantee = getattr(model, "guarantee", None)
+    if guarantee is not None:
+        lineages = {purpose: replace(lineage, privacy=guarantee) for purpose, lineage in lineages.items()}
     regions = [r for r in outlier_regions if r.column in train.columns]
     results = []
     for number, spec in enumerate(purposes):
@@ -192,6 +213,41 @@ def run_generations(
         )
     report(progress, 1.0, N_("done"))
     return results
+
+
+def _dp_problems(generator, purposes, outlier_fraction, epsilon, delta, domain) -> list[str]:
+    """What a DP generation cannot do: each step that reads the real rows again would void the guarantee."""
+    if not is_dp(generator):
+        try:
+            check_budget(generator, epsilon, delta)
+        except InputError as error:
+            return error.problems
+        return [Msg("a declared domain applies only to a differentially private generator")] if domain else []
+    problems = []
+    try:
+        check_budget(generator, epsilon, delta)
+        check_domain(domain)
+    except InputError as error:
+        problems += error.problems
+    others = [p.purpose for p in purposes if p.purpose != "privacy"]
+    if others:
+        problems.append(
+            Msg(
+                "{name} supports the privacy purpose only: {purposes} would condition on real-data targets "
+                "outside its guarantee",
+                name=generator,
+                purposes=", ".join(word(p) for p in others),
+            )
+        )
+    if outlier_fraction:
+        problems.append(
+            Msg(
+                "{name} cannot inject outliers: injected rows are perturbed real outliers, "
+                "outside its guarantee",
+                name=generator,
+            )
+        )
+    return problems
 
 
 def run_generation(frame: pd.DataFrame, *, purpose: PurposeSpec, **options) -> GenerationResult:

@@ -1,6 +1,7 @@
 """The data card that travels with an exported dataset, as JSON and as Markdown.
 
-It says what the data is for, how it was made (generator, lineage, depth), which training
+It says what the data is for, how it was made (generator, lineage, depth, and for a
+differentially private generator its ε, δ, unit of privacy, library and version), which training
 stages it may feed, what the evaluation measured, its limitations, and who signed it off.
 It holds nothing that changes between two exports of the same sign-off, so bundles stay
 reproducible.
@@ -38,6 +39,25 @@ def _metrics(evaluation: dict | None) -> dict:
     }
 
 
+def _privacy(lineage: dict) -> dict | None:
+    guarantee = lineage.get("privacy")
+    if not guarantee:
+        return None
+    return {
+        "definition": "differential privacy",
+        "epsilon": guarantee["epsilon"],
+        "delta": guarantee["delta"],
+        "unit_of_privacy": guarantee["unit_of_privacy"],
+        "neighbouring": guarantee.get("neighbouring"),
+        "mechanism": guarantee["mechanism"],
+        "library": guarantee["library"],
+        "library_version": guarantee["library_version"],
+        "preprocessing_epsilon": guarantee["preprocessing"]["epsilon"],
+        "preprocessing_delta": guarantee["preprocessing"]["delta"],
+        "domain_sources": {c: d["source"] for c, d in guarantee["preprocessing"]["columns"].items()},
+    }
+
+
 def _limitations(
     dataset: DatasetRecord, items: list[dict], signoff: SignoffRecord, columns: list[str]
 ) -> list[str]:
@@ -54,6 +74,18 @@ def _limitations(
     stages = labels.get("stages") or []
     if stages and "pre-training" not in stages:
         notes.append(f"Not for pre-training; allowed stages: {', '.join(stages)}.")
+    if lineage_privacy := (dataset.lineage or {}).get("privacy"):
+        notes.append(
+            f"Differentially private with epsilon {lineage_privacy['epsilon']:g} and delta "
+            f"{lineage_privacy['delta']:g} per {lineage_privacy['unit_of_privacy']}: "
+            "a person with several rows is protected less, and PII columns (faked, not learned) "
+            "are outside the guarantee."
+        )
+        if dataset.kind == "accepted":
+            notes.append(
+                "The accepted rows were chosen by reviewers who saw the real data's distribution; "
+                "the guarantee covers the generated dataset, not that choice."
+            )
     if OUTLIER_FLAG in columns:
         notes.append(f"Rows marked in column {OUTLIER_FLAG} are injected, perturbed outlier-like rows.")
     for item in items:
@@ -92,6 +124,7 @@ def build_datacard(
         "generator": labels.get("generator") or lineage.get("generator"),
         "allowed_stages": list(labels.get("stages") or []),
         "pretraining_justification": labels.get("pretraining_justification"),
+        "differential_privacy": _privacy(lineage),
         "lineage": {
             "depth": dataset.depth,
             "max_depth": lineage.get("max_depth"),
@@ -166,6 +199,19 @@ def datacard_markdown(card: dict) -> str:
             f"- Accepted {a['accepted_rows']} rows in review round {a['round_id']} "
             f"at threshold {_value(a['threshold'])}"
         )
+    privacy = card.get("differential_privacy")
+    if privacy:
+        lines += [
+            "",
+            "## Differential privacy",
+            "",
+            f"- Guarantee: ({_value(privacy['epsilon'])}, {_value(privacy['delta'])})-differential privacy "
+            f"per {privacy['unit_of_privacy']} ({privacy['neighbouring']})",
+            f"- Mechanism: {privacy['mechanism']}, {privacy['library']} {privacy['library_version']}",
+            "- Preprocessing (bounds and categories) spent epsilon "
+            f"{_value(privacy['preprocessing_epsilon'])} and delta {_value(privacy['preprocessing_delta'])} "
+            "of it; domain sources: " + ", ".join(f"{c} {s}" for c, s in privacy["domain_sources"].items()),
+        ]
     lines += ["", "## Metrics", ""]
     if metrics:
         lines += [

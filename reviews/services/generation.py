@@ -1,7 +1,9 @@
 """Start a generation: check what can be checked at once, then queue the job.
 
 Called by the Generate page and by anything else that asks for synthetic data. The depth
-limit is checked here, so the steward sees a refusal at once, and again by the pipeline.
+limit is checked here, so the steward sees a refusal at once, and again by the pipeline; so are
+a DP generator's budget and declared domain, and the workspace's DP requirement for the privacy
+purpose (``reviews.workspace.dp_requirement``).
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ from reviews import queries
 from reviews.jobs.kinds import GENERATE, job_kind
 from reviews.lineage.depth_limit import current_depth_limit
 from reviews.store import Store
+from reviews.workspace.dp_requirement import check_generation
 from reviews.workspace.permissions import Actor, require
 from synth.errors import InputError
 from synth.generators import GENERATOR_NAMES
+from synth.generators.dp_budget import budget_problems, domain_problems, is_dp, with_defaults
 from synth.i18n import N_, Msg, joined, word
 from synth.lineage.record import Sidecar, check_depth
 from synth.purposes import PURPOSES, AugmentationSpec, BiasSpec, PrivacySpec
@@ -36,6 +40,9 @@ class GenerationRequest:
     epochs: int | None = None
     batch_size: int | None = None
     stages: list[str] = field(default_factory=lambda: list(DEFAULT_STAGES))
+    epsilon: float | None = None  # DP generators only (defaults filled in when queued)
+    delta: float | None = None
+    domain: dict | None = None  # DP generators: declared public bounds/categories per column
 
 
 def purpose_spec(purpose: dict):
@@ -90,14 +97,22 @@ def start_generation(store: Store, actor: Actor, request: GenerationRequest) -> 
         problems.append(
             N_("pre-training is excluded by default; an officer must allow it for this dataset first")
         )
+    epsilon, delta = with_defaults(request.generator, request.epsilon, request.delta)
+    if is_dp(request.generator):
+        problems += budget_problems(epsilon, delta) + domain_problems(request.domain)
+    elif request.epsilon is not None or request.delta is not None or request.domain:
+        problems.append(
+            N_("epsilon, delta and a declared domain apply only to a differentially private generator")
+        )
     if problems:
         raise InputError(problems)
     for purpose in request.purposes:
         purpose_spec(purpose)
+    check_generation(store, request.generator, epsilon, [p.get("purpose") for p in request.purposes])
     parent = queries.get_dataset(store, request.dataset_id)
     check_depth(
         parent.depth + 1,
         max_depth=current_depth_limit(store),
         override_justification=depth_override(store, parent.id),
     )
-    return store.enqueue_job(actor, GENERATE, request.__dict__)
+    return store.enqueue_job(actor, GENERATE, {**request.__dict__, "epsilon": epsilon, "delta": delta})

@@ -12,6 +12,11 @@ Thresholds chosen here (the rest come from the stored gates and inspection):
   columns, passes from 0.5 and warns above 0;
 * reviewer agreement (norm 6): Krippendorff's alpha below 0.667 warns
   (``reviews.ranking.agreement.ALPHA_THRESHOLD``).
+
+The differential-privacy item shows the guarantee recorded in the lineage (ε, δ, unit of
+privacy, library) and whether it meets the workspace's requirement for the privacy purpose
+(``reviews.workspace.dp_requirement``). Accepted rows warn at best: reviewers chose them while
+seeing where each value sits in the real data, a step the guarantee does not cover.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from reviews.queries.evaluations import latest_evaluation
 from reviews.ranking.agreement import ALPHA_THRESHOLD, agreement_report
 from reviews.signoff.documentation import ART10, DATASHEET, GROUP_TITLES, documentation_for, source_dataset
 from reviews.store import Store
+from reviews.workspace.dp_requirement import current_requirement, guarantee_meets
 from reviews.workspace.permissions import Actor
 from synth.i18n import N_, Msg, joined, stored_message, word
 from synth.profile.quality import assess_quality
@@ -160,6 +166,7 @@ def checklist_for(store: Store, actor: Actor, dataset_id: int) -> Checklist:
             _gate_item(category, dataset, evaluation, gates, inherited)
             for category in ("privacy", "fairness", "utility")
         ),
+        _dp_guarantee(store, dataset),
         _inspection(store, dataset),
         *_documentation(store, dataset),
     ]
@@ -606,6 +613,73 @@ def _gate_item(category, dataset, evaluation, gates, inherited) -> ChecklistItem
         links,
         {"gates": chosen},
     )
+
+
+def _dp_guarantee(store, dataset) -> ChecklistItem:
+    title, links = N_("Differential privacy guarantee"), (f"dataset:{dataset.id}",)
+    guarantee = (dataset.lineage or {}).get("privacy")
+    requirement = current_requirement(store)
+    required = requirement.required and dataset.purpose == "privacy"
+    details = {"guarantee": guarantee, "requirement": requirement.to_dict(), "required": required}
+    if guarantee is None:
+        if not required:
+            return ChecklistItem(
+                "dp_guarantee",
+                title,
+                "gates",
+                None,
+                NOT_APPLICABLE,
+                N_("No formal guarantee: the generator is not differentially private, and none is required."),
+                links,
+                details,
+            )
+        return ChecklistItem(
+            "dp_guarantee",
+            title,
+            "gates",
+            None,
+            FAIL,
+            Msg(
+                "The privacy purpose requires a differentially private generator with epsilon at most "
+                "{limit:g}; this dataset has no such guarantee.",
+                limit=requirement.max_epsilon,
+            ),
+            links,
+            details,
+        )
+    text = Msg(
+        "({epsilon:g}, {delta:g})-differential privacy per {unit} ({mechanism}, {library} {version}); "
+        "preprocessing spent epsilon {spent:g} of it.",
+        epsilon=guarantee["epsilon"],
+        delta=guarantee["delta"],
+        unit=word(guarantee["unit_of_privacy"]),
+        mechanism=guarantee["mechanism"],
+        library=guarantee["library"],
+        version=guarantee["library_version"],
+        spent=guarantee["preprocessing"]["epsilon"],
+    )
+    status = PASS
+    if required and not guarantee_meets(requirement, guarantee):
+        status = FAIL
+        text = Msg(
+            "{text} The privacy purpose allows epsilon at most {limit:g}.",
+            text=text,
+            limit=requirement.max_epsilon,
+        )
+    elif required:
+        text = Msg(
+            "{text} Meets the required epsilon of at most {limit:g}.",
+            text=text,
+            limit=requirement.max_epsilon,
+        )
+    if dataset.kind == "accepted":
+        status = worst([status, WARN])
+        text = Msg(
+            "{text} These rows were accepted by reviewers who saw where values sit in the real data; the "
+            "guarantee covers the generated dataset, not this choice.",
+            text=text,
+        )
+    return ChecklistItem("dp_guarantee", title, "gates", None, status, text, links, details)
 
 
 def _inspection(store, dataset) -> ChecklistItem:

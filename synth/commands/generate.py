@@ -3,6 +3,10 @@
 Writes the synthetic table (CSV or Parquet, by the extension of ``--out``) and its lineage
 sidecar ``OUT.lineage.json``. When DATA has a sidecar it is synthetic: the new depth is its
 depth + 1 and the ``--max-depth`` limit applies (exit 2 naming the limit).
+
+``--generator mst`` is differentially private: ``--epsilon`` and ``--delta`` set its budget and
+``--domain FILE.json`` declares public bounds and categories (see ``synth.generators.dp_budget``);
+the guarantee is written into the sidecar's lineage under ``privacy``.
 """
 
 from __future__ import annotations
@@ -15,6 +19,13 @@ import pandas as pd
 
 from synth.errors import InputError
 from synth.generators import GENERATOR_NAMES
+from synth.generators.dp_budget import (
+    DEFAULT_DELTA,
+    DEFAULT_EPSILON,
+    check_budget,
+    read_domain,
+    with_defaults,
+)
 from synth.lineage.record import DEFAULT_MAX_DEPTH, check_depth, file_sha256, read_sidecar, write_sidecar
 from synth.outliers.inject import DEFAULT_INJECTION_FRACTION
 from synth.purposes import PURPOSES, AugmentationSpec, BiasSpec, PrivacySpec, PurposeSpec
@@ -67,6 +78,22 @@ def register(subparsers) -> None:
         default=0.0,
         metavar="FRACTION",
         help=f"inject flagged outlier-like rows (0-0.05; bare flag = {DEFAULT_INJECTION_FRACTION})",
+    )
+    parser.add_argument(
+        "--epsilon",
+        type=float,
+        help=f"privacy budget of a DP generator (mst); smaller is more private (default {DEFAULT_EPSILON})",
+    )
+    parser.add_argument(
+        "--delta",
+        type=float,
+        help=f"delta of a DP generator (mst), far below 1/rows (default {DEFAULT_DELTA:g})",
+    )
+    parser.add_argument(
+        "--domain",
+        metavar="FILE.json",
+        help='DP generators: public bounds/categories per column, e.g. {"age": {"lower": 0, "upper": 100}}; '
+        "columns not declared are paid for from epsilon",
     )
     parser.add_argument("--epochs", type=int, help="training epochs of the deep generators")
     parser.add_argument("--batch-size", type=int, help="batch size of the deep generators")
@@ -136,6 +163,9 @@ def run(args: argparse.Namespace) -> int:
     ):
         _check_output(path, flag)
     spec = purpose_spec(args)
+    epsilon, delta = with_defaults(args.generator, args.epsilon, args.delta)
+    check_budget(args.generator, epsilon, delta)
+    domain = read_domain(args.domain) if args.domain else None
     parent = read_sidecar(args.data)
     # Refuse before reading and fitting: the depth limit does not depend on the data.
     check_depth(
@@ -168,6 +198,9 @@ def run(args: argparse.Namespace) -> int:
         override_justification=args.override_justification,
         stages=args.stages,
         pretraining_justification=args.pretraining_justification,
+        epsilon=epsilon,
+        delta=delta,
+        domain=domain,
         progress=_stderr_progress(),
     )
     write_table(result.synthetic, args.out)
@@ -187,6 +220,14 @@ def summary(result, out: str, sidecar: Path) -> str:
         f"generator {result.lineage.generator}, seed {result.lineage.seed}); lineage in {sidecar}",
         f"allowed stages: {', '.join(result.stages.allowed)}",
     ]
+    guarantee = result.lineage.privacy
+    if guarantee:
+        lines.append(
+            f"differential privacy: epsilon {guarantee['epsilon']:g}, delta {guarantee['delta']:g} per "
+            f"{guarantee['unit_of_privacy']} ({guarantee['mechanism']}, {guarantee['library']} "
+            f"{guarantee['library_version']}; preprocessing spent epsilon "
+            f"{guarantee['preprocessing']['epsilon']:g})"
+        )
     for row in result.target_report.rows:
         label = f" {row.label}" if row.label else ""
         lines.append(f"  {row.kind} {row.group}{label}: target {row.target:.3f} achieved {row.achieved:.3f}")

@@ -61,6 +61,9 @@ class Lineage:
     max_depth: int
     versions: dict = field(default_factory=library_versions)
     override_justification: str | None = None
+    # A DP generator's guarantee (epsilon, delta, unit of privacy, library and version, how the
+    # preprocessing budget was spent); None for generators without one.
+    privacy: dict | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -11,6 +11,7 @@ from reviews.jobs.worker import Progress
 from reviews.lineage.depth_limit import current_depth_limit
 from reviews.services.generation import GenerationRequest, depth_override, parent_sidecar, purpose_spec
 from reviews.store import NewDataset, Store
+from reviews.workspace.dp_requirement import check_generation
 from reviews.workspace.permissions import Actor
 from synth.i18n import N_
 from synth.pipeline import GenerationResult, run_generations
@@ -27,6 +28,10 @@ def _labels(result: GenerationResult, request: GenerationRequest, purpose: dict)
         "protected": protected,
         "label": purpose.get("label") or request.label,
     }
+    if result.lineage.privacy:
+        labels["differential_privacy"] = {
+            k: result.lineage.privacy[k] for k in ("epsilon", "delta", "unit_of_privacy", "library_version")
+        }
     if purpose.get("purpose") == "bias":
         labels["deliberate_columns"] = protected + ([purpose["label"]] if purpose.get("label") else [])
         if len(protected) == 1:
@@ -54,6 +59,8 @@ def _lineage(result: GenerationResult) -> dict:
 
 def run_generation_job(store: Store, job: dict, actor: Actor, progress: Progress) -> dict:
     request = GenerationRequest(**job["params"])
+    # The requirement may have changed while the job waited in the queue.
+    check_generation(store, request.generator, request.epsilon, [p.get("purpose") for p in request.purposes])
     parent = queries.get_dataset(store, request.dataset_id)
     frame = queries.load_frame(store, parent.id)
     progress(0.0, N_("profiling the source"))
@@ -80,6 +87,9 @@ def run_generation_job(store: Store, job: dict, actor: Actor, progress: Progress
         pretraining_justification=pretraining["justification"]
         if pretraining and PRETRAINING in request.stages
         else None,
+        epsilon=request.epsilon,
+        delta=request.delta,
+        domain=request.domain,
         progress=progress,
     )
     first = results[0]
