@@ -1,12 +1,16 @@
 """Generate (stewards): pick a purpose and a generator, watch progress, read what was made."""
 
+import json
+
 import streamlit as st
 
 from reviews import queries
 from reviews.jobs.kinds import GENERATE as KIND
 from reviews.queries import jobs as job_queries
 from reviews.services.generation import GenerationRequest, start_generation
+from synth.errors import InputError
 from synth.generators import DEEP_GENERATORS, GENERATOR_NAMES
+from synth.generators.dp_budget import DEFAULT_DELTA, DEFAULT_EPSILON, MAX_DELTA, MAX_EPSILON, is_dp
 from synth.purposes import PURPOSES
 from synth.stages import DEFAULT_STAGES, STAGES
 from ui.feedback import user_errors
@@ -20,6 +24,17 @@ from ui.state import get_store
 
 def column_or_none(column) -> str:
     return _("(none)") if column is None else str(column)
+
+
+def _parse_domain(text: str | None) -> dict | None:
+    if not (text or "").strip():
+        return None
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise InputError(
+            _("The declared bounds and categories are not valid JSON ({error}).").format(error=exc)
+        ) from exc
 
 
 actor = page_actor("generate")
@@ -73,6 +88,33 @@ with st.form("gen_form"):
         )
         specs.append({"purpose": "augmentation", "column": column, "target_share": share or None})
     rows = st.number_input(_("Rows to generate"), 1, 1_000_000, 2_000, key="gen_rows")
+    epsilon = delta = domain_text = None
+    if is_dp(generator):
+        st.markdown("**" + _("Differential privacy") + "**")
+        st.caption(
+            _(
+                "The generated data is (epsilon, delta)-differentially private for each row of the training "
+                "table: smaller epsilon is more private and less faithful. Bounds and categories you declare "
+                "below are free; the others are paid for from epsilon."
+            )
+        )
+        epsilon = st.number_input(
+            _("Epsilon (privacy budget)"), 0.01, MAX_EPSILON, DEFAULT_EPSILON, 0.1, key="gen_epsilon"
+        )
+        delta = st.number_input(
+            _("Delta (far below 1 / training rows)"),
+            1e-12,
+            MAX_DELTA,
+            DEFAULT_DELTA,
+            format="%.1e",
+            key="gen_delta",
+        )
+        domain_text = st.text_area(
+            _("Declared bounds and categories (JSON, optional; from a codebook, never from the data)"),
+            "",
+            placeholder='{"age": {"lower": 0, "upper": 100}, "sex": {"categories": ["Female", "Male"]}}',
+            key="gen_domain",
+        )
     with st.expander(_("More settings")):
         seed = st.number_input(_("Seed"), 0, 2**31 - 1, 0, key="gen_seed")
         holdout = st.slider(
@@ -98,6 +140,7 @@ with st.form("gen_form"):
     if st.form_submit_button(_("Generate"), type="primary"):
         deep = generator in DEEP_GENERATORS
         with user_errors():
+            domain = _parse_domain(domain_text)
             start_generation(
                 store,
                 actor,
@@ -113,6 +156,9 @@ with st.form("gen_form"):
                     int(epochs) if deep else None,
                     int(batch) if deep else None,
                     stages,
+                    float(epsilon) if epsilon is not None else None,
+                    float(delta) if delta is not None else None,
+                    domain,
                 ),
             )
 job = job_queries.latest_job(store, KIND, actor.username)

@@ -1,8 +1,10 @@
-"""Settings (admins): the gates each purpose must pass, and the depth limit of norm 5."""
+"""Settings (admins): the gates each purpose must pass, the depth limit of norm 5, and whether the
+privacy purpose requires differential privacy."""
 
 import streamlit as st
 
 from reviews.lineage.depth_limit import current_depth_limit, set_depth_limit
+from reviews.workspace.dp_requirement import current_requirement, set_requirement
 from reviews.workspace.gate_settings import HEADERS, gate_table, readable_gate_table, save_gate_table
 from ui.feedback import flash, show_flash, user_errors
 from ui.guard import page_actor
@@ -29,6 +31,26 @@ with st.form("settings_depth_form"):
         with user_errors():
             set_depth_limit(store, actor, int(depth))
             flash(_("The depth limit is now {n}.").format(n=int(depth)))
+            st.rerun()
+st.subheader(_("Differential privacy for the privacy purpose"))
+st.caption(
+    _(
+        "When required, privacy datasets can only be made by a differentially private generator (mst) "
+        "with epsilon at most the limit below; other generations are refused."
+    )
+)
+requirement = current_requirement(store)
+with st.form("settings_dp_form"):
+    required = st.checkbox(
+        _("Require a differentially private generator"), requirement.required, key="settings_dp_required"
+    )
+    limit = st.number_input(
+        _("Largest epsilon allowed"), 0.01, 100.0, requirement.max_epsilon, 0.1, key="settings_dp_epsilon"
+    )
+    if st.form_submit_button(_("Save privacy requirement")):
+        with user_errors():
+            set_requirement(store, actor, required, float(limit))
+            flash(_("The privacy requirement is saved."))
             st.rerun()
 st.subheader(_("Gates"))
 st.caption(

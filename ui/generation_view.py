@@ -27,6 +27,23 @@ def render_generated(store: Store, dataset_id: int) -> None:
             stages=", ".join(_(s) for s in labels.get("stages", []))
         )
     )
+    guarantee = lineage.get("privacy")
+    if guarantee:
+        unit_of_privacy = guarantee["unit_of_privacy"]  # an N_ text of the core ("one row")
+        st.info(
+            _(
+                "Differential privacy: epsilon {epsilon:g}, delta {delta:g} per {unit} ({mechanism}, "
+                "{library} {version}). Preprocessing spent epsilon {spent:g} of it on bounds and categories."
+            ).format(
+                epsilon=guarantee["epsilon"],
+                delta=guarantee["delta"],
+                unit=_(unit_of_privacy),
+                mechanism=guarantee["mechanism"],
+                library=guarantee["library"],
+                version=guarantee["library_version"],
+                spent=guarantee["preprocessing"]["epsilon"],
+            )
+        )
     if lineage.get("override_justification"):
         st.warning(
             _("Generated past the depth limit with an officer's override: {why}").format(

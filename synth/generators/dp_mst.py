@@ -52,7 +52,7 @@ from synth.i18n import Msg
 LIBRARY = "smartnoise-synth"
 MECHANISM = "MST"
 DEFAULT_BINS = 20
-PREPROCESSING_SHARE = 0.1  # of ε, for the columns whose domain must be paid for
+PREPROCESSING_SHARE = 0.3  # of ε, for the columns whose domain must be paid for (see the README)
 MIN_MST_EPSILON = 0.01
 
 

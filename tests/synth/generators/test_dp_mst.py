@@ -12,6 +12,7 @@ import pytest
 
 from synth.cli import run_cli
 from synth.generators import make_generator
+from synth.generators.dp_mst import PREPROCESSING_SHARE
 from synth.metrics.base import infer_column_types
 from synth.metrics.evaluate import fidelity
 
@@ -91,7 +92,7 @@ def test_undeclared_domains_are_paid_for_from_epsilon_and_declared_ones_are_free
     assert columns["grade"]["categories"] == 3
     # Sequential composition: preprocessing plus MST is exactly the budget asked for.
     spent = guarantee["preprocessing"]
-    assert spent["epsilon"] == pytest.approx(0.1 * 2.0)
+    assert spent["epsilon"] == pytest.approx(PREPROCESSING_SHARE * 2.0)
     assert spent["epsilon"] + guarantee["mst"]["epsilon"] == pytest.approx(2.0)
     assert spent["delta"] + guarantee["mst"]["delta"] == pytest.approx(1e-6)
     rows = model.sample(2000)

@@ -27,7 +27,7 @@ def _exact_copies(synthetic: pd.DataFrame, real: pd.DataFrame) -> int:
 
 
 def test_registry_names_and_unknown_name():
-    assert GENERATOR_NAMES == ("rules", "gaussian_copula", "ctgan", "tvae", "copulagan")
+    assert GENERATOR_NAMES == ("rules", "gaussian_copula", "ctgan", "tvae", "copulagan", "mst")
     with pytest.raises(InputError, match="choose one of"):
         make_generator("gan", seed=1)
     with pytest.raises(InputError, match="epochs"):
