@@ -22,6 +22,7 @@ from reviews.services.intake import import_upload
 from reviews.signoff import APPROVE, sign
 from reviews.signoff.checklist import FAIL, NOT_APPLICABLE, PASS, checklist_for
 from reviews.workspace.dp_requirement import set_requirement
+from reviews.workspace.signing import public_key_pem
 from tests.support.signoff_flow import ADMIN, OFFICER, PASSWORD, STEWARD, make_users
 
 pytestmark = pytest.mark.usefixtures("fast_passwords")
@@ -80,7 +81,7 @@ def test_the_guarantee_travels_to_the_checklist_card_and_bundle(store):
         override_justification="No review round for this small test table; the guarantee is what we check.",
     )
     data = build_bundle(store, STEWARD, dp_id)
-    assert verify_bundle(data).ok
+    assert verify_bundle(data, trusted_public_key=public_key_pem()).ok
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         card = json.loads(archive.read(CARD_JSON))
         markdown = archive.read(CARD_MD).decode()
