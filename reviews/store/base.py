@@ -27,6 +27,7 @@ from sqlalchemy import Connection, Engine, insert, select, update
 
 from reviews.audit.hashing import canonical_json, event_hash
 from reviews.store.retry import run_with_retry
+from reviews.workspace.db import write_transaction
 from reviews.workspace.schema import audit_events, audit_head
 
 Method = TypeVar("Method", bound=Callable)
@@ -72,7 +73,7 @@ class StoreBase:
 
     @contextmanager
     def _transaction(self) -> Iterator[Connection]:
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             yield conn
 
     def _append_event(

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 
 MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
+# Execution option marking a connection whose transaction writes; only those take SQLite's
+# write lock up front (see ``_make_sqlite_serialisable``).
+WRITE = "synthreview_write"
 
 
 def make_engine(url: str) -> Engine:
@@ -27,7 +32,9 @@ def make_engine(url: str) -> Engine:
 
 def _make_sqlite_serialisable(engine: Engine) -> None:
     # pysqlite's default deferred BEGIN lets two writers read the same chain head and then
-    # collide; BEGIN IMMEDIATE takes the write lock up front, so appends queue instead.
+    # collide; BEGIN IMMEDIATE takes the write lock up front, so appends queue instead. Reads
+    # begin a plain (deferred) transaction: under WAL they see a snapshot and never wait for,
+    # nor block, the writer.
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
         dbapi_connection.isolation_level = None
@@ -39,7 +46,17 @@ def _make_sqlite_serialisable(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        writes = connection.get_execution_options().get(WRITE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """One write transaction: committed when the block ends, rolled back if it raises."""
+    with engine.connect() as conn:
+        conn.execution_options(**{WRITE: True})
+        with conn.begin():
+            yield conn
 
 
 def alembic_config(engine: Engine) -> Config:
