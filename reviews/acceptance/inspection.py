@@ -6,13 +6,13 @@ required rate (96% by default); the result is kept as sign-off evidence.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from reviews import queries
-from reviews.acceptance.sampling import DEFAULT_MIN_LOWER, DEFAULT_SAMPLE, draw_sample, evaluate
+from reviews.acceptance.sampling import DEFAULT_MIN_LOWER, DEFAULT_SAMPLE, draw_sample
 from reviews.errors import NotFound, ReviewsError
 from reviews.queries import inspections as inspection_queries
 from reviews.store import Store
@@ -89,8 +89,7 @@ def judge(store: Store, actor: Actor, inspection_id: int, verdicts: dict[int, bo
     store.record_verdicts(actor, inspection_id, {int(k): bool(v) for k, v in verdicts.items()})
     status = inspection_status(store, inspection_id)
     if status.status == "open" and status.judged == status.sample_size:
-        outcome = evaluate(status.passed_rows, status.judged, status.min_lower)
-        store.close_inspection(SYSTEM, inspection_id, {**asdict(outcome), "passed": outcome.passed})
+        store.close_inspection(SYSTEM, inspection_id)  # the store decides from the stored verdicts
         status = inspection_status(store, inspection_id)
     return status
 

@@ -33,6 +33,7 @@ from reviews.bundle.csv_safety import safe_csv_bytes
 from reviews.bundle.datacard import build_datacard, datacard_json, datacard_markdown
 from reviews.errors import ReviewsError
 from reviews.queries import audit as audit_queries
+from reviews.queries import datasets as dataset_queries
 from reviews.queries import inspections as inspection_queries
 from reviews.queries import rounds as round_queries
 from reviews.queries.evaluations import get_evaluation
@@ -41,6 +42,7 @@ from reviews.store import Store
 from reviews.workspace import artifacts, signing
 from reviews.workspace.permissions import Actor, require
 from synth.i18n import N_, Msg
+from synth.lineage.record import frame_sha256
 
 FORMAT = "synthreview.bundle/1"
 MANIFEST, MANIFEST_SIG = "manifest.json", "manifest.sig"
@@ -177,7 +179,23 @@ def bundle_members(store: Store, dataset_id: int) -> dict[str, bytes]:
     """Every file of the bundle, in the order they are written, signatures included."""
     signoff = approved_signoff(store, dataset_id)
     dataset = queries.get_dataset(store, dataset_id)
+    # The file on disk must still be the one catalogued and signed: a swapped Parquet is refused.
+    if dataset_queries.stored_file_sha256(store, dataset_id) != dataset.sha256:
+        raise ReviewsError(
+            Msg(
+                "The stored file of dataset {dataset_id} is missing or changed since it was catalogued; "
+                "nothing was exported. Restore it from a backup.",
+                dataset_id=dataset.id,
+            )
+        )
     frame = queries.load_frame(store, dataset_id)
+    if frame_sha256(frame) != (signoff.record.get("dataset") or {}).get("rows_sha256"):
+        raise ReviewsError(
+            Msg(
+                "The rows of dataset {dataset_id} are not the rows the officer signed; nothing was exported.",
+                dataset_id=dataset.id,
+            )
+        )
     report = report_bytes(store, signoff)
     if report is None or artifacts.sha256_hex(report) != signoff.report_sha256:
         raise ReviewsError(

@@ -67,3 +67,12 @@ def stored_frame(root: str, relative_path: str) -> pd.DataFrame:
     """A stored table, read once per process; callers must not change it (``load_frame`` copies)."""
     # Files are named by their content hash and never change, so caching by path is safe.
     return artifacts.read_frame(Path(root), relative_path)
+
+
+def stored_file_sha256(store: Store, dataset_id: int) -> str | None:
+    """sha256 of the dataset's Parquet file as it is on disk now (not cached), or None if it is gone."""
+    path = store.artifact_root / get_dataset(store, dataset_id).artifact_path
+    try:
+        return artifacts.sha256_hex(path.read_bytes())
+    except FileNotFoundError:
+        return None

@@ -100,7 +100,7 @@ def sign(
     comment = (comment or "").strip()
     justification = (override_justification or "").strip() or None
     overridden = _check_texts(verdict, comment, justification, checklist)
-    stored_role = store.confirm_password(actor, password, dataset_id)
+    stored_role, reauth_token = store.reauthenticate(actor, password, dataset_id)
     if not Actor(actor.username, stored_role).can("sign_off"):
         raise PermissionDenied(
             Msg("{user}'s account no longer has the officer role; ask an admin.", user=actor.username)
@@ -163,5 +163,6 @@ def sign(
             key_fingerprint=key_fingerprint,
             signed_at=signed_at,
             record_sha256=artifacts.sha256_hex(record_bytes),
+            reauth_token=reauth_token,
         ),
     )

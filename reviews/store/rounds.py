@@ -3,11 +3,12 @@ preference-model snapshots, acceptance decisions and sampling inspections."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from reviews.acceptance.sampling import evaluate as evaluate_sample
 from reviews.errors import Conflict, NotFound, PermissionDenied
 from reviews.store.base import StoreBase, now, retried
 from reviews.store.datasets import NewDataset
@@ -355,11 +356,43 @@ class RoundWrites(StoreBase):
             )
 
     @retried
-    def close_inspection(self, actor: Actor, inspection_id: int, result: dict) -> None:
-        """Record the inspection's outcome as sign-off evidence."""
+    def close_inspection(self, actor: Actor, inspection_id: int) -> dict | None:
+        """Decide a fully judged inspection from its stored verdicts and record the outcome.
+
+        The result is computed here, in the transaction that records it, from the verdicts
+        as stored; nobody can hand in a result. Returns it, or None when the inspection was
+        already closed (a second close is a no-op).
+        """
         require(actor, "apply_acceptance")
-        status = "passed" if result["passed"] else "failed"
         with self._transaction() as conn:
+            row = conn.execute(
+                select(inspections.c.rows, inspections.c.status, inspections.c.min_lower)
+                .where(inspections.c.id == inspection_id)
+                .with_for_update()
+            ).one_or_none()
+            if row is None:
+                raise NotFound(Msg("No inspection {id}.", id=inspection_id))
+            if row.status != "open":
+                return None
+            judged = {
+                r.row: r.passed
+                for r in conn.execute(
+                    select(inspection_verdicts.c.row, inspection_verdicts.c.passed)
+                    .where(inspection_verdicts.c.inspection_id == inspection_id)
+                    .order_by(inspection_verdicts.c.id)
+                )
+            }
+            if set(judged) != set(row.rows):
+                raise Conflict(
+                    Msg(
+                        "Judge every row of the sample first ({judged} of {size} judged).",
+                        judged=len(judged),
+                        size=len(row.rows),
+                    )
+                )
+            outcome = evaluate_sample(sum(judged.values()), len(judged), row.min_lower)
+            result = {**asdict(outcome), "passed": outcome.passed}
+            status = "passed" if outcome.passed else "failed"
             conn.execute(
                 update(inspections)
                 .where(inspections.c.id == inspection_id)
@@ -368,3 +401,4 @@ class RoundWrites(StoreBase):
             self._append_event(
                 conn, actor.username, f"inspection.{status}", f"inspection:{inspection_id}", result
             )
+        return result

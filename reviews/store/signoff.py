@@ -3,18 +3,26 @@ signed verdict (with the exact report bytes it covers) and evidence-bundle expor
 
 from __future__ import annotations
 
+import json
+import secrets
+import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import insert, select
 
-from reviews.errors import AuthenticationFailed
+from reviews.audit.hashing import canonical_json
+from reviews.errors import AuthenticationFailed, Conflict
 from reviews.store.base import StoreBase, now, retried
-from reviews.workspace import artifacts
+from reviews.workspace import artifacts, signing
 from reviews.workspace.passwords import password_matches
 from reviews.workspace.permissions import Actor, require
 from reviews.workspace.schema import signoff_documentation, signoffs, users
-from synth.i18n import N_
+from synth.i18n import N_, Msg
+
+REAUTH_SECONDS = 300  # how long a typed password stays good for one signature
+_TOKENS_LOCK = threading.Lock()
 
 # Who writes the documentation: the people who prepare data (stewards, admins).
 DOCUMENT_PERMISSION = "generate"
@@ -39,6 +47,7 @@ class NewSignoff:
     key_fingerprint: str
     signed_at: datetime
     record_sha256: str = ""
+    reauth_token: str = ""  # from ``reauthenticate``: proof the officer typed their password just now
 
 
 class SignoffWrites(StoreBase):
@@ -86,10 +95,106 @@ class SignoffWrites(StoreBase):
             )
         return row.role
 
+    def reauthenticate(self, actor: Actor, password: str, dataset_id: int) -> tuple[str, str]:
+        """Check the password again before signing; returns the stored role and a one-use token
+        that ``record_signoff`` requires for this officer and dataset within a few minutes."""
+        role = self.confirm_password(actor, password, dataset_id)
+        token = secrets.token_urlsafe(32)
+        tokens = self.__dict__.setdefault("_reauth_tokens", {})
+        with _TOKENS_LOCK:
+            horizon = time.monotonic()
+            for key in [k for k, (_, _, until) in tokens.items() if until < horizon]:
+                del tokens[key]
+            tokens[token] = (actor.username, dataset_id, horizon + REAUTH_SECONDS)
+        return role, token
+
+    def _take_reauth_token(self, actor: Actor, dataset_id: int, token: str) -> tuple | None:
+        with _TOKENS_LOCK:
+            entry = self.__dict__.get("_reauth_tokens", {}).pop(token, None) if token else None
+        if entry is None or entry[:2] != (actor.username, dataset_id) or entry[2] < time.monotonic():
+            raise AuthenticationFailed(
+                N_("Signing needs your password again, typed just now; nothing was signed.")
+            )
+        return entry
+
+    def _give_back_reauth_token(self, token: str, entry: tuple) -> None:
+        # A write that failed (or lost a race and will be retried) signed nothing: the token stays good.
+        with _TOKENS_LOCK:
+            self.__dict__.setdefault("_reauth_tokens", {})[token] = entry
+
+    def _recheck_signoff(self, actor: Actor, new: NewSignoff) -> None:
+        # The store does not trust whoever called it: the four-eyes rule, the checklist the
+        # record claims and the overrides it needs are all established again here. Imported
+        # here because the sign-off rules themselves read through the store.
+        from reviews.signoff.checklist import checklist_for
+        from reviews.signoff.four_eyes import check_four_eyes
+        from reviews.signoff.records import APPROVALS, VERDICTS
+
+        if new.verdict not in VERDICTS:
+            raise Conflict(Msg("Unknown verdict {verdict!r}.", verdict=new.verdict))
+        check_four_eyes(self, actor, new.dataset_id)
+        try:
+            record = json.loads(new.record_text)
+        except ValueError as exc:
+            raise Conflict(N_("The sign-off record is not valid JSON; nothing was signed.")) from exc
+        public_pem = signing.public_key_pem()
+        if not signing.verify(public_pem, new.record_text.encode("utf-8"), bytes.fromhex(new.signature_hex)):
+            raise Conflict(
+                N_("The sign-off record is not signed by this workspace's key; nothing was signed.")
+            )
+        checklist = checklist_for(self, actor, new.dataset_id)
+        claimed = (
+            record.get("dataset", {}).get("id"),
+            record.get("verdict"),
+            record.get("officer"),
+            record.get("evaluation_id"),
+            canonical_json(record.get("checklist")),
+        )
+        actual = (
+            new.dataset_id,
+            new.verdict,
+            actor.username,
+            checklist.evaluation_id,
+            canonical_json(json.loads(canonical_json(checklist.to_dict()))),
+        )
+        if claimed != actual or new.evaluation_id != checklist.evaluation_id:
+            raise Conflict(
+                N_(
+                    "The sign-off record does not match the dataset's checklist as it stands; "
+                    "reload and sign again."
+                )
+            )
+        if new.verdict in APPROVALS:
+            blocking = sorted(i.key for i in checklist.blocking)
+            if blocking and (
+                sorted(new.overridden) != blocking or len((new.override_justification or "").strip()) < 10
+            ):
+                raise Conflict(
+                    N_(
+                        "Approval is blocked by checklist items that were not overridden "
+                        "with a justification."
+                    )
+                )
+            if checklist.evaluation_id is None:
+                raise Conflict(N_("Approval needs an evaluation of the dataset."))
+
     @retried
     def record_signoff(self, actor: Actor, new: NewSignoff) -> int:
-        """Keep a signed verdict, and the report bytes it covers, together with its audit event."""
+        """Keep a signed verdict, and the report bytes it covers, together with its audit event.
+
+        Re-checks its own preconditions first: a fresh password token, the four-eyes rule, and
+        that the record's checklist, verdict and overrides hold for the dataset as stored now.
+        """
         require(actor, "sign_off")
+        entry = self._take_reauth_token(actor, new.dataset_id, new.reauth_token)
+        try:
+            self._recheck_signoff(actor, new)
+            return self._keep_signoff(actor, new)
+        except BaseException:
+            self._give_back_reauth_token(new.reauth_token, entry)
+            raise
+
+    def _keep_signoff(self, actor: Actor, new: NewSignoff) -> int:
         report_path, created = None, False
         if new.report_bytes is not None:
             report_path = f"reports/{new.report_sha256}.html"
