@@ -35,14 +35,13 @@ with st.form("grants_form"):
 st.subheader(_("Permissions in force"))
 rows = [
     {
-        _("Dataset"): names[d.id],
-        _("Permission"): title,
+        _("Dataset"): names[grant["dataset_id"]],
+        _("Permission"): GRANT_TITLES[grant["kind"]],
         _("By"): grant["by"],
         _("Justification"): grant["justification"],
     }
-    for d in datasets
-    for kind, title in GRANT_TITLES.items()
-    if (grant := queries.get_grant(store, kind, d.id))
+    for grant in queries.grants_in_force(store)
+    if grant["dataset_id"] in names and grant["kind"] in GRANT_TITLES
 ]
 if rows:
     st.dataframe(rows, hide_index=True, key="grants_table")

@@ -7,7 +7,7 @@ own module.
 
 from reviews.queries.audit import audit_frame
 from reviews.queries.datasets import DatasetRecord, get_dataset, list_datasets, load_frame, stored_frame
-from reviews.queries.settings import DEFAULT_SETTINGS, get_grant, get_setting
+from reviews.queries.settings import DEFAULT_SETTINGS, get_grant, get_setting, grants_in_force
 from reviews.queries.users import USER_COLUMNS, active_usernames, list_users, user_language
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "get_dataset",
     "get_grant",
     "get_setting",
+    "grants_in_force",
     "list_datasets",
     "list_users",
     "load_frame",

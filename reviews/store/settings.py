@@ -1,4 +1,4 @@
-"""Store writes for workspace settings (depth limit, gates, ...)."""
+"""Store writes for workspace settings (only the known keys) and officers' grants (their own table)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,16 @@ from sqlalchemy import Connection, insert, select, update
 from reviews.errors import ReviewsError
 from reviews.store.base import StoreBase, now, retried
 from reviews.workspace.permissions import Actor, require
-from reviews.workspace.schema import app_settings
+from reviews.workspace.schema import app_settings, grants
 from synth.i18n import N_, Msg
+
+# The settings a workspace has, and the permission changing each needs. A key outside this
+# table is refused, so nothing (a grant, say) can be forged as a setting.
+SETTINGS = {
+    "max_depth": "change_settings",  # reviews.lineage.depth_limit
+    "gates": "change_settings",  # reviews.workspace.gate_settings
+    "privacy_dp_requirement": "change_settings",  # reviews.workspace.dp_requirement
+}
 
 # What an officer may allow for one dataset, and the permission each needs.
 GRANTS = {
@@ -24,8 +32,10 @@ GRANTS = {
 class SettingWrites(StoreBase):
     @retried
     def set_setting(self, actor: Actor, key: str, value: Any) -> None:
-        """Change a workspace setting such as the lineage depth limit or the gates (admins only)."""
-        require(actor, "change_settings")
+        """Change a workspace setting such as the lineage depth limit or the gates (see ``SETTINGS``)."""
+        if key not in SETTINGS:
+            raise ReviewsError(Msg("Unknown setting {key}.", key=repr(key)))
+        require(actor, SETTINGS[key])
         json.dumps(value)  # refuse values that could not be stored as JSON before touching the database
         with self._transaction() as conn:
             old = self._put_setting(conn, key, value)
@@ -43,16 +53,22 @@ class SettingWrites(StoreBase):
             raise ReviewsError(
                 N_("Write a justification of at least a sentence; it is kept in the audit log.")
             )
-        key = f"{kind}:{int(dataset_id)}"
-        value = {"by": actor.username, "justification": justification.strip(), "at": now().isoformat()}
         with self._transaction() as conn:
-            self._put_setting(conn, key, value)
+            conn.execute(
+                insert(grants).values(
+                    dataset_id=int(dataset_id),
+                    kind=kind,
+                    granted_by=actor.username,
+                    justification=justification.strip(),
+                    granted_at=now(),
+                )
+            )
             self._append_event(
                 conn,
                 actor.username,
                 f"grant.{kind}",
                 f"dataset:{dataset_id}",
-                {"justification": value["justification"]},
+                {"justification": justification.strip()},
             )
 
     @staticmethod

@@ -83,6 +83,19 @@ app_settings = Table(
     Column("value", JSON, nullable=False),
 )
 
+# An officer's recorded permission about one dataset (kinds: ``reviews.store.settings.GRANTS``).
+# Every grant stays on record; the newest of a kind for a dataset is the one in force.
+grants = Table(
+    "grants",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("dataset_id", Integer, ForeignKey("datasets.id"), nullable=False, index=True),
+    Column("kind", String(32), nullable=False),
+    Column("granted_by", String(64), ForeignKey("users.username"), nullable=False),
+    Column("justification", Text, nullable=False),
+    Column("granted_at", DateTime(timezone=True), nullable=False),
+)
+
 jobs = Table(
     "jobs",
     metadata,

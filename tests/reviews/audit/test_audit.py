@@ -15,7 +15,7 @@ from reviews.workspace.permissions import SYSTEM
 def _chain(store, n=4):
     store.create_user(SYSTEM, "root", "correct horse", "admin")
     for i in range(n - 1):
-        store.set_setting(SYSTEM, f"k{i}", i)
+        store.set_setting(SYSTEM, "max_depth", i + 1)
 
 
 def test_hash_matches_definition(store):

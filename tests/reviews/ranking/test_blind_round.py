@@ -22,6 +22,7 @@ def test_blind_items_need_permission_and_are_scored(store):
     store.create_user(SYSTEM, "admin", "admin-pass1", "admin")
     for name in ("reviewer", "reviewer2"):
         store.create_user(SYSTEM, name, f"{name}-pass", "reviewer")
+    store.create_user(SYSTEM, "officer", "officer-pass", "officer")  # a grant names a real user
     demo = import_demo(store, STEWARD)
     job = start_generation(
         store, STEWARD, GenerationRequest(demo, "rules", [{"purpose": "privacy"}], 300, seed=2)

@@ -110,6 +110,23 @@ def test_first_admin_setup_only_on_an_empty_workspace(store):
     assert store.authenticate("boss", "long-password").role == "admin"
 
 
+def test_a_grant_cannot_be_forged_as_a_setting(store):
+    """Settings take only known keys: an admin cannot write an officer's grant through them."""
+    admin = _admin(store)
+    dataset_id = store.add_dataset(admin, NewDataset("people", FRAME))
+    forged = {"by": "root", "justification": "nobody asked an officer", "at": "2026-01-01T00:00:00+00:00"}
+    with pytest.raises(ReviewsError, match="Unknown setting"):
+        store.set_setting(admin, f"pretraining:{dataset_id}", forged)
+    assert queries.get_grant(store, "pretraining", dataset_id) is None
+    assert queries.get_setting(store, f"pretraining:{dataset_id}") is None
+    assert queries.audit_frame(store, "settings.").empty
+    store.create_user(admin, "olga", "officer-pass", "officer")
+    with pytest.raises(PermissionDenied):
+        store.set_setting(store.authenticate("olga", "officer-pass"), "max_depth", 3)
+    store.set_setting(admin, "max_depth", 3)
+    assert queries.get_setting(store, "max_depth") == 3
+
+
 def test_officer_grants_need_the_role_and_a_justification(store):
     admin = _admin(store)
     dataset_id = store.add_dataset(admin, NewDataset("people", FRAME))
@@ -177,3 +194,12 @@ def test_a_committed_import_restores_a_file_removed_meanwhile(store, monkeypatch
     monkeypatch.setattr(store, "_insert_dataset", insert_while_another_replica_cleans_up)
     dataset_id = store.add_dataset(admin, NewDataset("people", FRAME))
     pd.testing.assert_frame_equal(queries.load_frame(store, dataset_id), FRAME)
+
+
+def test_every_setting_the_code_writes_is_a_known_key():
+    from reviews.lineage import depth_limit
+    from reviews.queries.evaluations import GATES_SETTING
+    from reviews.store.settings import SETTINGS
+    from reviews.workspace import dp_requirement
+
+    assert {depth_limit.SETTING, GATES_SETTING, dp_requirement.SETTING} == set(SETTINGS)
