@@ -140,7 +140,7 @@ def run_generations(
                 )
             )
     epsilon, delta = with_defaults(generator, epsilon, delta)
-    problems += _dp_problems(generator, purposes, outlier_fraction, epsilon, delta, domain)
+    problems += dp_problems(generator, purposes, outlier_fraction, epsilon, delta, domain)
     if problems:
         raise InputError(problems)
     policy = stage_policy(stages, pretraining_justification=pretraining_justification)
@@ -215,8 +215,9 @@ def run_generations(
     return results
 
 
-def _dp_problems(generator, purposes, outlier_fraction, epsilon, delta, domain) -> list[str]:
-    """What a DP generation cannot do: each step that reads the real rows again would void the guarantee."""
+def dp_problems(generator, purposes, outlier_fraction, epsilon, delta, domain) -> list[str]:
+    """What a DP generation cannot do (each step that reads the real rows again would void the
+    guarantee), and ε/δ/domain given to a generator without one; empty when all is well."""
     if not is_dp(generator):
         try:
             check_budget(generator, epsilon, delta)

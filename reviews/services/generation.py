@@ -18,9 +18,10 @@ from reviews.workspace.dp_requirement import check_generation
 from reviews.workspace.permissions import Actor, require
 from synth.errors import InputError
 from synth.generators import GENERATOR_NAMES
-from synth.generators.dp_budget import budget_problems, domain_problems, is_dp, with_defaults
+from synth.generators.dp_budget import with_defaults
 from synth.i18n import N_, Msg, joined, word
 from synth.lineage.record import Sidecar, check_depth
+from synth.pipeline import dp_problems
 from synth.purposes import PURPOSES, AugmentationSpec, BiasSpec, PrivacySpec
 from synth.stages import DEFAULT_STAGES, PRETRAINING
 
@@ -98,16 +99,17 @@ def start_generation(store: Store, actor: Actor, request: GenerationRequest) -> 
             N_("pre-training is excluded by default; an officer must allow it for this dataset first")
         )
     epsilon, delta = with_defaults(request.generator, request.epsilon, request.delta)
-    if is_dp(request.generator):
-        problems += budget_problems(epsilon, delta) + domain_problems(request.domain)
-    elif request.epsilon is not None or request.delta is not None or request.domain:
-        problems.append(
-            N_("epsilon, delta and a declared domain apply only to a differentially private generator")
-        )
+    specs = []
+    for purpose in request.purposes:
+        try:
+            specs.append(purpose_spec(purpose))
+        except InputError as error:
+            problems += error.problems
+    problems += dp_problems(
+        request.generator, specs, request.outlier_fraction, epsilon, delta, request.domain
+    )
     if problems:
         raise InputError(problems)
-    for purpose in request.purposes:
-        purpose_spec(purpose)
     check_generation(store, request.generator, epsilon, [p.get("purpose") for p in request.purposes])
     parent = queries.get_dataset(store, request.dataset_id)
     check_depth(

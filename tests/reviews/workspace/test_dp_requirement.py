@@ -62,3 +62,6 @@ def test_a_bad_budget_is_refused_before_queueing(store, source):
     assert len(caught.value.problems) == 2
     with pytest.raises(InputError, match="only to a differentially private"):
         start_generation(store, STEWARD, _request(source, "rules", epsilon=1.0))
+    with pytest.raises(InputError) as caught:
+        start_generation(store, STEWARD, _request(source, "mst", purposes=("bias",), outlier_fraction=0.01))
+    assert "privacy purpose only" in str(caught.value) and "cannot inject outliers" in str(caught.value)
