@@ -4,6 +4,7 @@ import streamlit as st
 
 from reviews.audit.chain import verify_chain
 from reviews.audit.log import audit_csv, audit_table
+from reviews.queries.audit import FULL_AUDIT_ROLES
 from ui.feedback import user_errors
 from ui.guard import page_actor
 from ui.i18n import _, tr
@@ -29,6 +30,8 @@ if st.button(_("Verify the chain"), key="audit_verify"):
                 seq=report.first_broken, reason=tr(report.reason)
             )
         )
+if actor.role not in FULL_AUDIT_ROLES:
+    st.caption(_("Other reviewers' answers appear as who did what and when, without their contents."))
 c1, c2, c3 = st.columns(3)
 action = c1.text_input(_("Action starts with"), key="audit_action", placeholder="dataset.")
 who = c2.text_input(_("Actor contains"), key="audit_actor")

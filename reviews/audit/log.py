@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from reviews import queries
+from reviews.queries import audit as audit_queries
 from reviews.store import Store
 from reviews.workspace.permissions import Actor, require
 from synth.i18n import N_
@@ -30,9 +30,13 @@ def audit_table(
     object_filter: str = "",
     limit: int = 1000,
 ) -> pd.DataFrame:
-    """Newest events first, filtered by action prefix, actor and object substring."""
+    """Newest events first, filtered by action prefix, actor and object substring.
+
+    What ``actor`` may see only (``visible_audit_frame``): a reviewer reads other reviewers'
+    answers as who, what and when, without their contents. The CSV export is made from this.
+    """
     require(actor, "view_audit")
-    frame = queries.audit_frame(store, action_prefix or None)
+    frame = audit_queries.visible_audit_frame(store, actor, action_prefix or None)
     if actor_filter:
         frame = frame[frame["actor"].str.contains(actor_filter, case=False, regex=False)]
     if object_filter:

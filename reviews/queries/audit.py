@@ -24,6 +24,29 @@ def audit_frame(store: Store, action_prefix: str | None = None, limit: int | Non
     return pd.DataFrame(rows, columns=[c.name for c in audit_events.columns])
 
 
+# Roles that read every event in full; anyone else (a reviewer) reads other people's answers
+# only as "who did what when", so the Review page's promise holds in the audit log too.
+FULL_AUDIT_ROLES = frozenset({"admin", "steward", "officer"})
+PRIVATE_PREFIX = "review."  # a reviewer's answers: rankings, labels, flags, skips
+_HIDDEN = ("payload", "prev_hash", "hash")
+
+
+def visible_audit_frame(store: Store, viewer, action_prefix: str | None = None) -> pd.DataFrame:
+    """The audit log as ``viewer`` (an ``Actor``) may read it, newest first.
+
+    Other reviewers' ``review.*`` events keep their seq, time, actor, action and object; their
+    payload is removed, and so are their hashes, since a hash over a small answer space would
+    let one guess the answer. Verification reads the full chain elsewhere (``chain_rows``).
+    """
+    frame = audit_frame(store, action_prefix)
+    if viewer.role in FULL_AUDIT_ROLES or frame.empty:
+        return frame
+    private = frame["action"].str.startswith(PRIVATE_PREFIX) & (frame["actor"] != viewer.username)
+    frame = frame.astype({name: object for name in _HIDDEN})
+    frame.loc[private, list(_HIDDEN)] = ""
+    return frame
+
+
 def chain_rows(engine) -> tuple:
     """The chain's head row (``seq``, ``hash``; None when empty) and every event in ``seq`` order."""
     with engine.connect() as conn:

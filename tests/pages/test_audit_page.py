@@ -23,3 +23,23 @@ def test_verify_button_reports_tampering(workspace):
     at = app_as("officer", "pages/audit.py")
     at.button(key="audit_verify").click().run()
     assert "broken at event 3" in at.error[0].value
+
+
+def test_a_reviewer_sees_other_reviewers_answers_without_contents(workspace, synthetic_dataset):
+    from reviews.ranking import rounds
+    from reviews.workspace.permissions import Actor
+
+    steward, other = Actor("steward", "steward"), Actor("reviewer2", "reviewer")
+    round_id = rounds.open_round(
+        workspace, steward, synthetic_dataset, rounds.RoundConfig(batch_size=3, overlap=2)
+    )
+    view = rounds.next_task(workspace, other, round_id)
+    rounds.submit(workspace, other, round_id, view.task_id, ranking=view.rows)
+    at = app_as("reviewer", "pages/audit.py")
+    at.text_input(key="audit_action").input("review.").run()
+    table = at.dataframe[0].value
+    assert list(table["actor"]) == ["reviewer2"] and list(table["payload"]) == [""]
+    assert "without their contents" in " ".join(c.value for c in at.caption)
+    officer = app_as("officer", "pages/audit.py")
+    officer.text_input(key="audit_action").input("review.").run()
+    assert "ranking" in officer.dataframe[0].value["payload"][0]
