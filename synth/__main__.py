@@ -1,4 +1,4 @@
-"""Command line: ``python -m synth {profile,generate,evaluate,collapse}``.
+"""Command line: ``python -m synth {profile,generate,evaluate,collapse,curate}``.
 
 Each subcommand lives in ``synth/commands/<name>.py`` and exposes ``register(subparsers)``;
 the parser it adds sets ``func(args) -> int``. A ``SynthError`` becomes one line on stderr
@@ -11,7 +11,7 @@ import sys
 
 from synth.cli import run_cli
 
-COMMANDS = ("profile", "generate", "evaluate", "collapse")
+COMMANDS = ("profile", "generate", "evaluate", "collapse", "curate")
 
 
 if __name__ == "__main__":

@@ -64,6 +64,9 @@ class Lineage:
     # A DP generator's guarantee (epsilon, delta, unit of privacy, library and version, how the
     # preprocessing budget was spent); None for generators without one.
     privacy: dict | None = None
+    # Curated generation: how rows were chosen among K candidates by a preference model (source
+    # generation, round, model version and weights digest, K, beta, mode); None when not curated.
+    curation: dict | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
