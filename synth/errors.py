@@ -1,7 +1,16 @@
 """Errors of the data core. Pages and the CLI catch ``SynthError`` and show its message.
 
 Messages are English ``Msg``/``N_`` texts (see ``synth.i18n``): the CLI prints them as they
-are, the pages show them translated.
+are, the pages show them translated. Every exception class of ``synth`` lives here, one level
+deep (two for the intake's own cases of an unusable input):
+
+    SynthError              a user mistake; the message says what to do
+      InputError            a table or argument that cannot be used (``problems`` lists all)
+        LimitExceeded       a file over one of the reading limits
+        UnsupportedFormat   a file format that cannot be read
+      LineageError          generation past the allowed depth
+      PurposeError          purposes mixed, or a purpose's settings inconsistent
+      GenerationError       a generator failed to fit or sample
 """
 
 from __future__ import annotations
@@ -33,3 +42,11 @@ class PurposeError(SynthError):
 
 class GenerationError(SynthError):
     """A generator failed to fit or sample."""
+
+
+class LimitExceeded(InputError):
+    """A file goes over one of the reading limits; nothing of it is kept."""
+
+
+class UnsupportedFormat(InputError):
+    """The file's extension or content is not one of the readable formats; its message says the fix."""

@@ -31,7 +31,7 @@ import pyarrow.parquet as pq
 from reviews import queries
 from reviews.bundle.csv_safety import safe_csv_bytes
 from reviews.bundle.datacard import build_datacard, datacard_json, datacard_markdown
-from reviews.errors import ReviewsError
+from reviews.errors import NotApproved, ReviewsError
 from reviews.queries import audit as audit_queries
 from reviews.queries import datasets as dataset_queries
 from reviews.queries import inspections as inspection_queries
@@ -55,10 +55,6 @@ CSV, PARQUET, REPORT, AUDIT = (
 )
 CARD_JSON, CARD_MD, README = "datacard.json", "datacard.md", "README.txt"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time ZIP can hold; any fixed value keeps bytes stable
-
-
-class NotApproved(ReviewsError):
-    """Export asked for a dataset whose latest sign-off is not an approval."""
 
 
 def approved_signoff(store: Store, dataset_id: int) -> SignoffRecord:

@@ -14,14 +14,10 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from reviews.errors import ReviewsError
+from reviews.errors import UnsafeBundle
 from synth.i18n import Msg
 
 _CHUNK = 1 << 20
-
-
-class UnsafeBundle(ReviewsError):
-    """The ZIP is refused before it is read: too many members, a path outside it, or a bomb."""
 
 
 @dataclass(frozen=True)

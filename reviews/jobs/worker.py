@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from reviews.errors import ReviewsError
+from reviews.errors import JobCancelled, ReviewsError, WorkerStopping
 from reviews.jobs.kinds import KINDS, runner
 from reviews.store import Store
 from reviews.workspace.permissions import WORKER_ROLE, Actor
@@ -34,14 +34,6 @@ STALE_ENV = "SYNTHREVIEW_STALE_JOB_SECONDS"
 HEARTBEAT_SECONDS = 10.0
 STALE_CHECK_SECONDS = 60.0
 PROGRESS_INTERVAL_SECONDS = 0.5
-
-
-class JobCancelled(Exception):
-    """Raised inside a job's progress callback when someone asked to cancel it."""
-
-
-class WorkerStopping(JobCancelled):
-    """Raised inside a job's progress callback when its worker was asked to shut down."""
 
 
 def stale_after_seconds() -> float:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from reviews import queries
 from reviews.audit.hashing import canonical_json
-from reviews.errors import Conflict, PermissionDenied, ReviewsError
+from reviews.errors import PermissionDenied, ReviewsError, SignoffBlocked
 from reviews.queries.evaluations import get_evaluation
 from reviews.signoff.checklist import Checklist, checklist_for
 from reviews.signoff.documentation import documentation_for
@@ -33,10 +33,6 @@ from synth.metrics.report_html import render_html
 
 RECORD_FORMAT = "synthreview.signoff/1"
 MIN_TEXT = 10
-
-
-class SignoffBlocked(Conflict):
-    """Approval while checklist items fail or lack evidence, without an override."""
 
 
 def blocking_message(checklist: Checklist) -> str:

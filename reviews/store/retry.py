@@ -19,17 +19,13 @@ from typing import TypeVar
 
 from sqlalchemy.exc import DBAPIError
 
-from reviews.errors import ReviewsError
+from reviews.errors import StoreBusy
 
 T = TypeVar("T")
 
 # 40001 serialization_failure, 40P01 deadlock_detected, 55P03 lock_not_available (lock_timeout).
 RETRYABLE_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
 SQLITE_BUSY_MESSAGES = ("database is locked", "database is busy", "database table is locked")
-
-
-class StoreBusy(ReviewsError):
-    """The database stayed too busy for a write, even after retrying; nothing was changed."""
 
 
 @dataclass(frozen=True)

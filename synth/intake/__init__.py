@@ -95,7 +95,7 @@ def read_table(
     try:
         fmt = detect_format(data[:8192], filename)
     except UnsupportedFormat as exc:
-        raise InputError([exc.args[0]]) from None  # its Msg, so the page can translate it
+        raise InputError(exc.problems) from None  # its Msg, so the page can translate it
     raw = _READERS[fmt](data, limits)
     frame, markers = (None, {}) if raw.frame is None else replace_missing_markers(raw.frame)
     problems = list(raw.problems) + header_problems(raw.header)

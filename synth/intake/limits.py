@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from synth.errors import InputError
+from synth.errors import InputError, LimitExceeded
 from synth.i18n import Msg
 
 DEFAULT_MAX_CELL_CHARS = 1_000_000
@@ -27,10 +27,6 @@ ENV_COLUMNS = "SYNTHREVIEW_MAX_COLUMNS"
 ENV_CELLS = "SYNTHREVIEW_MAX_CELLS"
 ENV_UNPACKED = "SYNTHREVIEW_MAX_UNPACKED_MB"
 ENV_MEMBERS = "SYNTHREVIEW_MAX_ZIP_MEMBERS"
-
-
-class LimitExceeded(InputError):
-    """A file goes over one of the reading limits; nothing of it is kept."""
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import io
 import os
 import re
 
+from synth.errors import UnsupportedFormat
 from synth.i18n import N_, Msg
 
 DELIMITERS = (",", ";", "\t", "|")
@@ -45,10 +46,6 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _SNIFF_BYTES = 64 * 1024
 _SNIFF_LINES = 200
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-class UnsupportedFormat(ValueError):
-    """The file's extension or content is not one of the readable formats; its message says the fix."""
 
 
 def detect_format(head: bytes, filename: str | None) -> str:

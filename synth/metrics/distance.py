@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from synth.errors import InputError
 from synth.i18n import N_
 from synth.metrics.base import CONTINUOUS_TYPES, DISCRETE_TYPES, continuous_values, shared_codes
 
@@ -96,7 +97,7 @@ def encode(
             add_codes(*shared_codes(query[column], reference[column]))
             n_columns += 1
     if n_columns == 0:
-        raise ValueError(N_("no numerical, categorical, boolean or datetime column to measure distances on"))
+        raise InputError(N_("no numerical, categorical, boolean or datetime column to measure distances on"))
 
     def stack(parts, rows, dtype):
         return np.column_stack(parts).astype(dtype) if parts else np.empty((rows, 0), dtype=dtype)

@@ -66,7 +66,9 @@ def profile_table(frame: pd.DataFrame, *, outlier_method: str = IQR) -> TablePro
         boolean columns a rare-category report.
     """
     if outlier_method not in (IQR, MAD):
-        raise ValueError(f"unknown outlier method {outlier_method!r}; use 'iqr' or 'mad'")
+        raise InputError(
+            Msg("unknown outlier method {method}; use 'iqr' or 'mad'", method=repr(outlier_method))
+        )
     frame = frame.set_axis([str(c) for c in frame.columns], axis=1)
     if frame.columns.has_duplicates:
         repeated = sorted(set(frame.columns[frame.columns.duplicated()]))

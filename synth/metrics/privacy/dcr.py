@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from synth.errors import InputError
 from synth.i18n import N_, Msg
 from synth.metrics.base import CONTINUOUS_TYPES, STATISTICAL_TYPES, continuous_values
 from synth.metrics.distance import column_ranges, distances_to_closest
@@ -143,7 +144,7 @@ def dcr(
     holdout_ref = sample_rows(holdout, reference_size, rng)
     query = sample_rows(synthetic, query_rows, rng)
     if scale not in ("train", "reference"):
-        raise ValueError(Msg("scale must be 'train' or 'reference', not {scale}", scale=repr(scale)))
+        raise InputError(Msg("scale must be 'train' or 'reference', not {scale}", scale=repr(scale)))
     train_ranges = column_ranges(train_ref, types)
     to_train, second_train, _ = distances_to_closest(query, train_ref, types, train_ranges)
     to_holdout, _, _ = distances_to_closest(

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 from scipy import stats
 
+from synth.errors import InputError
 from synth.intake import read_table
 from synth.profile import numeric_fences, profile_table
 from synth.profile.quality import (
@@ -80,7 +81,7 @@ def test_rare_categories_under_one_percent(mixed_frame):
 
 
 def test_unknown_outlier_method_is_refused(mixed_frame):
-    with pytest.raises(ValueError, match="iqr"):
+    with pytest.raises(InputError, match="iqr"):
         profile_table(mixed_frame, outlier_method="zscore")
 
 
