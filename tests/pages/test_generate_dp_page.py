@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
+import numpy as np
+import pandas as pd
 import pytest
 
-from reviews.services.intake import import_demo
+from reviews.jobs.worker import run_one
+from reviews.services.intake import import_demo, import_upload
 from reviews.workspace.dp_requirement import current_requirement, set_requirement
 from reviews.workspace.permissions import Actor
 from tests.pages.conftest import app_as, page_text
@@ -54,3 +59,23 @@ def test_an_admin_requires_differential_privacy_on_settings(workspace):
     requirement = current_requirement(workspace)
     assert requirement.required and requirement.max_epsilon == 2.0
     assert "The privacy requirement is saved." in page_text(at)
+
+
+@pytest.mark.parametrize("workspace", ["sqlite"], indirect=True)  # one MST fit shows the result
+def test_the_generate_result_shows_the_guarantee(workspace):
+    rng = np.random.default_rng(0)
+    table = pd.DataFrame({"age": rng.integers(18, 81, 1000), "sex": rng.choice(["Female", "Male"], 1000)})
+    import_upload(workspace, Actor("steward", "steward"), table.to_csv(index=False).encode(), "people.csv")
+    at = app_as("steward", "pages/generate.py", timeout=120)
+    at.selectbox(key="gen_generator").set_value("mst").run()
+    domain = {"age": {"lower": 18, "upper": 80}, "sex": {"categories": ["Female", "Male"]}}
+    at.text_area(key="gen_domain").input(json.dumps(domain))
+    at.number_input(key="gen_rows").set_value(200)
+    _click(at, "Generate")
+    assert not at.error
+    assert run_one(workspace) is not None
+    at.run()
+    text = page_text(at)
+    assert "Generated 1 dataset(s)." in text
+    assert "Differential privacy: epsilon 1, delta 1e-06 per one row (MST, smartnoise-synth" in text
+    assert "Preprocessing spent epsilon 0 of it" in text
