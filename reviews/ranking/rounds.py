@@ -15,6 +15,7 @@ from reviews.errors import ReviewsError
 from reviews.queries import rounds as round_queries
 from reviews.ranking.features import RowFeatures
 from reviews.ranking.preference import PreferenceModel, pairs_from_rankings
+from reviews.ranking.reliability import ReliablePreferenceModel
 from reviews.ranking.row_context import RowContext, RowReport
 from reviews.ranking.tasks import (
     BLIND,
@@ -199,19 +200,43 @@ def submit(
     return response_id
 
 
-def refit(store: Store, round_id: int, alpha: float = 1.0) -> dict:
-    """Fit the preference model on every ranking answer so far and score every synthetic row."""
+def answered_pairs(answers) -> tuple[np.ndarray, list[str]]:
+    """Winner/loser pairs from each reviewer's latest ranking per task, with who made each pair."""
+    latest = {(a.task_id, a.reviewer): a.ranking for a in answers}
+    pairs, who = [], []
+    for (_task, reviewer), ranking in latest.items():
+        implied = pairs_from_rankings([ranking])
+        pairs.append(implied)
+        who += [reviewer] * len(implied)
+    return (np.vstack(pairs) if pairs else np.empty((0, 2), dtype=int)), who
+
+
+def fit_round(store: Store, round_id: int, alpha: float = 1.0):
+    """The round's preference model on every ranking answer so far, and the feature matrix.
+
+    With answers from two or more reviewers the reliability-aware model
+    (:mod:`reviews.ranking.reliability`) is fitted, so a reviewer answering at random counts
+    less; with one reviewer there is nothing to compare them with and the plain model is used.
+    """
     record = round_queries.get_round(store, round_id)
     dataset = queries.get_dataset(store, record.dataset_id)
     _context, features = _reference(store, dataset)
     frame = queries.load_frame(store, dataset.id).drop(columns=["synthetic_outlier"], errors="ignore")
     matrix = features.transform(frame)
-    latest = {(a.task_id, a.reviewer): a.ranking for a in round_queries.ranking_answers(store, round_id)}
-    pairs = pairs_from_rankings(latest.values()) if latest else np.empty((0, 2), dtype=int)
-    model = PreferenceModel(alpha=alpha).fit(matrix, pairs, features.feature_names)
+    pairs, who = answered_pairs(round_queries.ranking_answers(store, round_id))
+    if len(set(who)) >= 2:
+        model = ReliablePreferenceModel(alpha=alpha).fit(matrix, pairs, who, features.feature_names)
+    else:
+        model = PreferenceModel(alpha=alpha).fit(matrix, pairs, features.feature_names)
+    return model, matrix
+
+
+def refit(store: Store, round_id: int, alpha: float = 1.0) -> dict:
+    """Fit the preference model on every ranking answer so far and score every synthetic row."""
+    model, matrix = fit_round(store, round_id, alpha)
     weights = model.weights
     return {
-        "n_pairs": int(len(pairs)),
+        "n_pairs": int(model.n_comparisons),
         "weights": {str(k): float(v) for k, v in weights.items()},
         "scores": [float(s) for s in model.scores(matrix)],
     }

@@ -8,6 +8,7 @@ from scipy.stats import kendalltau
 
 from reviews.cli import main
 from tests.reviews.ranking.test_preference import simulated_comparisons, simulated_rows
+from tests.reviews.ranking.test_reliability import simulated_reviewers
 
 
 def rank_fit(folder, rows: str, comparisons: str) -> int:
@@ -55,3 +56,28 @@ def test_missing_rows_file(files, capsys):
     path, _ = files
     code = rank_fit(path, "nope.csv", "cmp.csv")
     assert code == 2 and "does not exist" in capsys.readouterr().err
+
+
+def test_reviewer_column_fits_reliability_and_flags_the_random_reviewer(tmp_path):
+    rows, utility = simulated_rows()
+    pairs, who = simulated_reviewers(utility, ["careful"] * 3 + ["random"], 150, 5)
+    rows.to_csv(tmp_path / "rows.csv", index=False)
+    table = pd.DataFrame(pairs, columns=["winner", "loser"]).assign(reviewer=who)
+    table.to_csv(tmp_path / "cmp.csv", index=False)
+    argv = ["rank-fit", "--rows", str(tmp_path / "rows.csv"), "--comparisons", str(tmp_path / "cmp.csv")]
+    argv += ["--out", str(tmp_path / "s.csv"), "--reliability-out", str(tmp_path / "r.csv")]
+    assert main(argv, commands=("rank-fit",)) == 0
+    scores = pd.read_csv(tmp_path / "s.csv")
+    assert list(scores.columns) == ["score"] and len(scores) == len(rows)
+    reliability = pd.read_csv(tmp_path / "r.csv")
+    assert list(reliability.columns) == ["reviewer", "reliability", "flagged"]
+    assert set(reliability["reviewer"]) == set(who)
+    assert reliability.loc[reliability["flagged"], "reviewer"].tolist() == ["random-3"]
+
+
+def test_reliability_out_without_reviewer_column_exits_2(files, capsys):
+    path, _ = files
+    argv = ["rank-fit", "--rows", str(path / "rows.csv"), "--comparisons", str(path / "cmp.csv")]
+    argv += ["--out", str(path / "s.csv"), "--reliability-out", str(path / "r.csv")]
+    assert main(argv, commands=("rank-fit",)) == 2
+    assert "reviewer" in capsys.readouterr().err
