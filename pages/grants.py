@@ -13,6 +13,7 @@ GRANT_TITLES = {
     "depth_override": _("Generate from it past the depth limit (norm 5)"),
     "pretraining": _("Data generated from it may feed pre-training (norm 4)"),
     "blind_test_allowed": _("Its review rounds may include a blind test (norm 6)"),
+    "low_agreement_accepted": _("Its reviewers' agreement below 0.667 is accepted (norm 6)"),
 }
 
 actor = page_actor("grants")

@@ -36,6 +36,14 @@ with st.expander(_("Open a new round"), expanded=not round_queries.list_rounds(s
         blind = st.number_input(
             _("Blind-test items (needs an officer's permission)"), 0, 200, 0, key="rounds_new_blind"
         )
+        gold = st.slider(
+            _("Share of gold tasks (known answer, to measure each reviewer)"),
+            0.0,
+            0.5,
+            0.05,
+            0.01,
+            key="rounds_new_gold",
+        )
         if st.form_submit_button(_("Open round"), type="primary"):
             with user_errors():
                 new_id = open_round(
@@ -48,6 +56,7 @@ with st.expander(_("Open a new round"), expanded=not round_queries.list_rounds(s
                         overlap=int(overlap),
                         batch_size=int(batch_size),
                         blind_items=int(blind),
+                        gold_share=float(gold),
                     ),
                 )
                 st.session_state["rounds_selected"] = new_id

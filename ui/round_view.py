@@ -29,8 +29,17 @@ def render_report(report: RoundReport) -> None:
     with left:
         st.markdown("#### " + _("Progress"))
         st.dataframe(translated(report.progress), hide_index=True, key="rounds_progress")
-        st.markdown("#### " + _("Agreement of each reviewer with the others"))
-        st.dataframe(translated(report.agreement.reviewers), hide_index=True, key="rounds_agreement")
+        st.markdown("#### " + _("Reviewers: agreement, reliability and gold accuracy"))
+        st.dataframe(translated(report.quality.table), hide_index=True, key="rounds_agreement")
+        st.caption(
+            _(
+                "Agreement: Kendall tau with the other reviewers. Reliability: the share of answers the "
+                "model takes as judgement rather than chance (CrowdBT); it weighs their answers. Gold: "
+                "tasks with a known answer, with the 95% Wilson interval."
+            )
+        )
+        for warning in report.quality.warnings:
+            st.warning(tr(warning))
     with right:
         st.markdown("#### " + _("Preference model"))
         if report.weights.empty:

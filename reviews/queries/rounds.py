@@ -9,7 +9,7 @@ from sqlalchemy import and_, func, select
 
 from reviews.queries.rows import newest_row, row_by_id
 from reviews.ranking.blind_test import BlindAnswer
-from reviews.ranking.tasks import Answer, TaskSpec
+from reviews.ranking.tasks import GOLD, Answer, TaskSpec
 from reviews.store import Store
 from reviews.workspace.schema import (
     review_responses,
@@ -30,6 +30,7 @@ class RoundRecord:
     overlap: int
     batch_size: int
     blind_items: int
+    gold_share: float
     current_batch: int
     status: str
     created_by: str
@@ -62,7 +63,7 @@ def task_specs(store: Store, round_id: int, batch: int | None = None) -> dict[in
 def responses(store: Store, round_id: int) -> list[dict]:
     """Every stored answer of the round, oldest first (later answers supersede earlier ones)."""
     query = (
-        select(review_responses, review_tasks.c.task_key)
+        select(review_responses, review_tasks.c.task_key, review_tasks.c.source)
         .join(review_tasks, review_tasks.c.id == review_responses.c.task_id)
         .where(review_responses.c.round_id == round_id)
         .order_by(review_responses.c.id)
@@ -72,10 +73,20 @@ def responses(store: Store, round_id: int) -> list[dict]:
 
 
 def ranking_answers(store: Store, round_id: int) -> list[Answer]:
+    """Rankings of synthetic rows (gold tasks left out: their rows are not the model's)."""
     return [
         Answer(r["task_key"], r["reviewer"], tuple(r["answer"]["ranking"]))
         for r in responses(store, round_id)
-        if "ranking" in r["answer"]
+        if "ranking" in r["answer"] and not (r["source"] or "").startswith(GOLD + ":")
+    ]
+
+
+def gold_answers(store: Store, round_id: int) -> list[Answer]:
+    """Rankings given on gold tasks."""
+    return [
+        Answer(r["task_key"], r["reviewer"], tuple(r["answer"]["ranking"]))
+        for r in responses(store, round_id)
+        if "ranking" in r["answer"] and (r["source"] or "").startswith(GOLD + ":")
     ]
 
 

@@ -12,7 +12,10 @@ from reviews import queries
 from reviews.queries import rounds as round_queries
 from reviews.ranking.agreement import AgreementReport, agreement_report
 from reviews.ranking.blind_test import BlindTestResult, evaluate_blind_test
+from reviews.ranking.gold import gold_scores
 from reviews.ranking.preference import ItemScoreAgreement, compare_with_item_scores, pairs_from_rankings
+from reviews.ranking.reviewer_quality import ReviewerQuality, reviewer_quality
+from reviews.ranking.rounds import fit_round
 from reviews.ranking.tasks import BLIND
 from reviews.store import Store
 from reviews.workspace.permissions import Actor, require
@@ -38,6 +41,7 @@ class RoundReport:
     cross_check: ItemScoreAgreement | None
     flags: pd.DataFrame
     blind: BlindTestResult | None
+    quality: ReviewerQuality  # agreement, reliability and gold accuracy per reviewer
 
 
 def round_report(store: Store, actor: Actor, round_id: int) -> RoundReport:
@@ -69,16 +73,34 @@ def round_report(store: Store, actor: Actor, round_id: int) -> RoundReport:
         blind_answers = round_queries.blind_answers(store, round_id)
         blind = evaluate_blind_test(specs, blind_answers) if blind_answers else None
     flags = pd.DataFrame(round_queries.flags(store, round_id), columns=[*FLAG_COLUMNS, "created_at"])
+    agreement = agreement_report(answers)
     return RoundReport(
         record,
         progress,
         len(all_responses),
         sum(1 for r in all_responses if r["answer"].get("skipped")),
-        agreement_report(answers),
+        agreement,
         weights,
         scores,
         int(len(pairs)),
         cross,
         flags[FLAG_COLUMNS],
         blind,
+        round_reviewer_quality(store, round_id, agreement),
     )
+
+
+def round_reviewer_quality(
+    store: Store, round_id: int, agreement: AgreementReport | None = None
+) -> ReviewerQuality:
+    """Agreement, reliability (refitted on the answers so far) and gold accuracy per reviewer."""
+    answers = round_queries.ranking_answers(store, round_id)
+    if agreement is None:
+        agreement = agreement_report(answers)
+    reliability = []
+    if len({a.reviewer for a in answers}) >= 2:
+        model, _matrix = fit_round(store, round_id)
+        reliability = model.reliability
+    specs = round_queries.task_specs(store, round_id).values()
+    gold = gold_scores(specs, round_queries.gold_answers(store, round_id))
+    return reviewer_quality(agreement.reviewers, reliability, gold)

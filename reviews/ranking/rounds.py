@@ -14,6 +14,7 @@ from reviews import queries
 from reviews.errors import ReviewsError
 from reviews.queries import rounds as round_queries
 from reviews.ranking.features import RowFeatures
+from reviews.ranking.gold import DEFAULT_SHARE, corrupt, gold_count, gold_table, parse_gold, plan_gold
 from reviews.ranking.preference import PreferenceModel, pairs_from_rankings
 from reviews.ranking.reliability import ReliablePreferenceModel
 from reviews.ranking.row_context import RowContext, RowReport
@@ -43,6 +44,7 @@ class RoundConfig:
     overlap: int = 2
     batch_size: int = 10
     blind_items: int = 0
+    gold_share: float = DEFAULT_SHARE
     seed: int = 0
     alpha: float = 1.0
 
@@ -58,6 +60,8 @@ class RoundConfig:
             problems.append(N_("choose a batch size between 1 and 500 tasks"))
         if self.blind_items < 0:
             problems.append(N_("the number of blind-test items cannot be negative"))
+        if not 0 <= self.gold_share <= 0.5:
+            problems.append(N_("choose a share of gold tasks between 0 and 0.5"))
         if problems:
             raise ReviewsError(
                 Msg("Cannot open the round: {problems}.", problems=joined(problems, "; ", words=True))
@@ -124,6 +128,7 @@ def open_round(store: Store, actor: Actor, dataset_id: int, config: RoundConfig 
     batch = build_batch(
         np.zeros(dataset.rows),
         np.empty((0, 2), dtype=int),
+        gold=_gold(store, dataset, config.mode, config.k, config.batch_size, config.gold_share, config.seed),
         batch_id="b1",
         mode=config.mode,
         k=config.k,
@@ -135,8 +140,26 @@ def open_round(store: Store, actor: Actor, dataset_id: int, config: RoundConfig 
     )
     tasks = _new_tasks(batch.tasks, reviewers, config.seed)
     return store.open_round(
-        actor, dataset_id, config.mode, config.k, config.overlap, config.batch_size, config.blind_items, tasks
+        actor,
+        dataset_id,
+        config.mode,
+        config.k,
+        config.overlap,
+        config.batch_size,
+        config.blind_items,
+        tasks,
+        gold_share=config.gold_share,
     )
+
+
+def _gold(store: Store, dataset, mode: str, k: int, batch_size: int, share: float, seed: int) -> list:
+    """Gold tasks for one batch, over the holdout rows when there are some."""
+    if share <= 0:
+        return []
+    rng = np.random.default_rng([seed, 7919])
+    table = gold_table(dataset.holdout_id is not None)
+    n_rows = queries.get_dataset(store, dataset.holdout_id).rows if table == HOLDOUT else dataset.rows
+    return plan_gold(gold_count(batch_size, share, rng), mode, k, n_rows, table, rng)
 
 
 def _new_tasks(specs: list[TaskSpec], reviewers: list[str], seed: int) -> list[NewTask]:
@@ -154,14 +177,26 @@ def next_task(store: Store, actor: Actor, round_id: int) -> TaskView | None:
     task_id = open_ids[0]
     spec = round_queries.task_specs(store, round_id)[task_id]
     dataset = queries.get_dataset(store, round_queries.get_round(store, round_id).dataset_id)
+    gold = parse_gold(spec.source)
     if spec.mode == BLIND:
         source_id = dataset.holdout_id if spec.source == HOLDOUT else dataset.id
         frame = queries.load_frame(store, source_id).iloc[list(spec.rows)]
         frame = frame.drop(columns=["synthetic_outlier"], errors="ignore")
+    elif gold is not None:
+        source_id = dataset.holdout_id if gold[0] == HOLDOUT else dataset.id
+        frame = queries.load_frame(store, source_id).iloc[list(spec.rows)]
     else:
         frame = queries.load_frame(store, dataset.id).iloc[list(spec.rows)]
     context, _features = _reference(store, dataset)
     shown = frame.drop(columns=["synthetic_outlier"], errors="ignore")
+    if gold is not None:
+        # The synthetic data's own column set, so a gold task looks like every other task.
+        synthetic_columns = [
+            c for c in queries.load_frame(store, dataset.id).columns if c != "synthetic_outlier"
+        ]
+        shown = corrupt(
+            shown[[c for c in synthetic_columns if c in shown.columns]], context, spec.task_id, gold[1]
+        )
     reports = context.describe(shown[[c for c in shown.columns if c in context.columns]])
     return TaskView(
         task_id, spec.mode, list(spec.rows), shown.reset_index(drop=True), reports, done, assigned
@@ -194,6 +229,9 @@ def submit(
     else:
         validate_answer(spec, Answer(spec.task_id, actor.username, tuple(int(r) for r in ranking or ())))
         answer = {"ranking": [int(r) for r in ranking]}
+    if spec.is_gold:
+        # A gold task's rows are not synthetic rows of this dataset: flags on them mean nothing.
+        flags = []
     spent = int((time.time() - started) * 1000) if started else 0
     response_id = store.submit_response(actor, task_id, answer, spent, list(flags))
     advance(store, round_id)
@@ -250,10 +288,21 @@ def advance(store: Store, round_id: int, seed: int = 0) -> bool:
     model = refit(store, round_id)
     issued = compared_pairs(s for s in round_queries.task_specs(store, round_id).values() if s.mode != BLIND)
     reviewers = queries.active_usernames(store, "reviewer")
+    dataset = queries.get_dataset(store, record.dataset_id)
+    gold = _gold(
+        store,
+        dataset,
+        record.mode,
+        record.k,
+        record.batch_size,
+        record.gold_share,
+        seed + record.current_batch,
+    )
     try:
         batch = build_batch(
             np.asarray(model["scores"]),
             issued,
+            gold=gold,
             batch_id=f"b{record.current_batch + 1}",
             mode=record.mode,
             k=record.k,

@@ -172,6 +172,11 @@ class RowContext:
         """Columns summarised as numbers."""
         return list(self._numeric)
 
+    def numeric_range(self, column: str) -> tuple[float, float]:
+        """Smallest and largest real value of a numeric column."""
+        summary = self._numeric[column]
+        return summary.low, summary.high
+
     @property
     def categorical_columns(self) -> list[str]:
         """Columns summarised as categories."""

@@ -20,6 +20,7 @@ from synth.i18n import Msg, joined
 PAIRWISE = "pairwise"
 LISTWISE = "listwise"
 BLIND = "blind"
+GOLD = "gold"  # source prefix of gold tasks (see reviews.ranking.gold)
 HOLDOUT = "holdout"
 SYNTHETIC = "synthetic"
 
@@ -42,6 +43,11 @@ class TaskSpec:
     rows: tuple[int, ...]
     overlap: int
     source: str | None = None
+
+    @property
+    def is_gold(self) -> bool:
+        """A comparison with a known answer (see :mod:`reviews.ranking.gold`)."""
+        return (self.source or "").startswith(GOLD + ":")
 
     @property
     def slots(self) -> tuple[int, ...]:
@@ -82,7 +88,7 @@ def compared_pairs(tasks: Iterable[TaskSpec]) -> np.ndarray:
     pairs = [
         (t.rows[a], t.rows[b])
         for t in tasks
-        if t.mode != BLIND
+        if t.mode != BLIND and not t.is_gold
         for a in range(len(t.rows))
         for b in range(a + 1, len(t.rows))
     ]
@@ -123,6 +129,7 @@ def build_batch(
     n_holdout: int = 0,
     seed: int = 0,
     pool_size: int = 300,
+    gold: list[tuple[str, tuple[int, ...], str]] = (),
 ) -> Batch:
     """Plan the next batch of tasks.
 
@@ -138,6 +145,8 @@ def build_batch(
         n_holdout: Rows in the holdout table, to draw blind real items from.
         seed: Makes the batch reproducible.
         pool_size: Unseen rows considered per batch (see :mod:`reviews.ranking.active_selection`).
+        gold: Gold tasks to hide among the others, as (mode, rows, source) (see
+            :func:`reviews.ranking.gold.plan_gold`).
 
     Raises:
         ReviewsError: Any setting the user can fix (all problems at once).
@@ -169,9 +178,10 @@ def build_batch(
         groups = select_lists(scores, compared, batch_size, k, pool_size=pool_size, seed=seed)
     planned = [(mode, tuple(int(r) for r in g), None) for g in groups]
     if blind_items:
-        blind = _blind_tasks(blind_items, n_holdout, len(scores), rng)
-        planned += blind
-        # Blind items sit among the ranking tasks, so their position gives nothing away.
+        planned += _blind_tasks(blind_items, n_holdout, len(scores), rng)
+    if blind_items or gold:
+        planned += list(gold)
+        # Blind and gold items sit among the ranking tasks, so their position gives nothing away.
         planned = [planned[i] for i in rng.permutation(len(planned))]
     tasks = tuple(
         TaskSpec(f"{batch_id}-{n}", m, rows, overlap, source)

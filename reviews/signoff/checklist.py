@@ -11,7 +11,10 @@ Thresholds chosen here (the rest come from the stored gates and inspection):
 * outliers kept (norm 2): the share of real outliers with a synthetic counterpart, over all
   columns, passes from 0.5 and warns above 0;
 * reviewer agreement (norm 6): Krippendorff's alpha below 0.667 warns
-  (``reviews.ranking.agreement.ALPHA_THRESHOLD``).
+  (``reviews.ranking.agreement.ALPHA_THRESHOLD``) unless an officer accepted it with a
+  justification (grant ``low_agreement_accepted``); it also warns while a reviewer with low
+  reliability or gold accuracy is weighted above ``reviews.ranking.reliability.MIN_WEIGHT``
+  (see ``reviews.ranking.reviewer_quality``).
 
 The differential-privacy item shows the guarantee recorded in the lineage (ε, δ, unit of
 privacy, library) and whether it meets the workspace's requirement for the privacy purpose
@@ -30,6 +33,8 @@ from reviews.queries import inspections as inspection_queries
 from reviews.queries import rounds as round_queries
 from reviews.queries.evaluations import latest_evaluation
 from reviews.ranking.agreement import ALPHA_THRESHOLD, agreement_report
+from reviews.ranking.reliability import MIN_WEIGHT
+from reviews.ranking.report import round_reviewer_quality
 from reviews.signoff.documentation import ART10, DATASHEET, GROUP_TITLES, documentation_for, source_dataset
 from reviews.store import Store
 from reviews.workspace.dp_requirement import current_requirement, guarantee_meets
@@ -520,7 +525,25 @@ def _human_judgement(store, dataset) -> ChecklistItem:
             threshold=decision["threshold"],
             accepted=counts.get("accepted", "?"),
         )
-        status = PASS if alpha == alpha and alpha >= ALPHA_THRESHOLD else WARN
+        quality = round_reviewer_quality(store, round_id)
+        justified = queries.get_grant(store, "low_agreement_accepted", reviewed)
+        low_agreement = not (alpha == alpha and alpha >= ALPHA_THRESHOLD)
+        status = WARN if (low_agreement and not justified) or quality.weighted_unreliable else PASS
+        if low_agreement and justified:
+            text = Msg(
+                "{text} Agreement below {threshold} accepted by {officer}: {justification}",
+                text=text,
+                threshold=ALPHA_THRESHOLD,
+                officer=justified["by"],
+                justification=justified["justification"],
+            )
+        if quality.weighted_unreliable:
+            text = Msg(
+                "{text} Unreliable reviewer(s) still weighted above {weight} in the model: {names}.",
+                text=text,
+                weight=MIN_WEIGHT,
+                names=", ".join(quality.weighted_unreliable),
+            )
         links += (f"dataset:{decision['accepted_dataset_id']}",)
     return ChecklistItem(
         "norm6_human_judgement",

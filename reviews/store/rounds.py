@@ -61,6 +61,7 @@ class RoundWrites(StoreBase):
         batch_size: int,
         blind_items: int,
         first_batch: list[NewTask],
+        gold_share: float = 0.0,
     ) -> int:
         """Open a review round on a synthetic dataset with its first batch of tasks."""
         require(actor, "open_round")
@@ -73,6 +74,7 @@ class RoundWrites(StoreBase):
                     overlap=overlap,
                     batch_size=batch_size,
                     blind_items=blind_items,
+                    gold_share=gold_share,
                     current_batch=1,
                     status="open",
                     created_by=actor.username,
@@ -92,6 +94,7 @@ class RoundWrites(StoreBase):
                     "overlap": overlap,
                     "batch_size": batch_size,
                     "blind_items": blind_items,
+                    "gold_share": gold_share,
                     "tasks": len(first_batch),
                 },
             )

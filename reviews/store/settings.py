@@ -26,6 +26,7 @@ GRANTS = {
     "depth_override": "override_lineage",  # generate from it past the depth limit
     "pretraining": "allow_pretraining",  # data made from it may feed pre-training
     "blind_test_allowed": "allow_blind_test",  # its review rounds may include a blind test
+    "low_agreement_accepted": "sign_off",  # its reviewers' low agreement is accepted, with reasons
 }
 
 

@@ -129,6 +129,8 @@ review_rounds = Table(
     Column("overlap", Integer, nullable=False),
     Column("batch_size", Integer, nullable=False),
     Column("blind_items", Integer, nullable=False, server_default="0"),
+    # Share of gold tasks (known answer) added to each batch; see reviews.ranking.gold.
+    Column("gold_share", Float, nullable=False, server_default="0"),
     Column("current_batch", Integer, nullable=False, server_default="0"),
     Column("status", String(16), nullable=False),  # open | closed
     Column("created_by", String(64), nullable=False),
