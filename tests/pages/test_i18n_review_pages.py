@@ -58,7 +58,15 @@ def test_the_rounds_page_shows_the_report_in_chinese(workspace, synthetic_datase
     assert any(w.startswith("审阅员之间一致性较低（Krippendorff alpha 系数") for w in warnings), warnings
     headers = [list(map(str, d.value.columns)) for d in at.dataframe]
     assert ["审阅员", "已回答", "已分配"] in headers
-    assert ["审阅员", "任务数", "一致性"] in headers
+    assert [
+        "审阅员",
+        "一致性",
+        "可靠度",
+        "金标准回答数",
+        "金标准准确率",
+        "金标准置信区间",
+        "不可靠",
+    ] in headers
     assert ["行", "审阅员", "原因", "备注"] in headers
     flags = next(d.value for d in at.dataframe if "原因" in d.value.columns)
     assert flags["原因"].tolist() == ["不可能的值"]
