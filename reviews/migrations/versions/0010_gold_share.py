@@ -1,7 +1,7 @@
 """review rounds carry the share of gold tasks mixed into each batch
 
 Revision ID: 0010
-Revises: 0006
+Revises: 0007
 Create Date: 2026-11-29
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0010'
-down_revision = '0006'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 
