@@ -1,5 +1,5 @@
 # make run   : install what is needed and start the app on the demo data (http://localhost:8501)
-# make test  : install what is needed and run the whole test suite
+# make test  : install what is needed, lint, format-check and type-check, then run the whole test suite
 PYTHON ?= python3.11
 VENV ?= .venv
 PY := $(VENV)/bin/python
@@ -7,7 +7,7 @@ PORT ?= 8501
 REQ_STAMP := $(VENV)/.req-$(shell cat requirements.txt | sha256sum | cut -c1-16)
 TEST_STAMP := $(VENV)/.test-$(shell cat requirements-test.txt | sha256sum | cut -c1-16)
 
-.PHONY: run test install install-test browser catalog clean
+.PHONY: run test check install install-test browser catalog clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -39,7 +39,13 @@ browser:
 		|| echo "could not install Chromium; browser tests will skip"; \
 	fi
 
-test: install-test browser
+# The habits that keep the tree readable, before any test runs (see README "Contributing").
+check: install-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) checks/typecheck.py
+
+test: check browser
 	$(PY) -m pytest
 
 # After changing interface text: collect the marked strings and merge them into each catalog.
@@ -49,4 +55,4 @@ catalog: install-test
 	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales -l zh -w 120 --ignore-obsolete --no-fuzzy-matching
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache

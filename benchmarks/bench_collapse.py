@@ -61,7 +61,8 @@ def main() -> None:
         ours, sim = timed(simulate_gaussian, *size, mode, args.seed)
         peer, final = timed(per_run_loop, *size, mode, args.seed)
         print(
-            f"{mode:10s} vectorised {ours:7.2f} s | per-run loop {peer:7.2f} s | speed-up {peer / ours:6.1f}x | "
+            f"{mode:10s} vectorised {ours:7.2f} s | per-run loop {peer:7.2f} s | speed-up "
+            f"{peer / ours:6.1f}x | "
             f"median variance at G: {sim.median_var[-1]:.4f} (loop: {np.median(final):.4f})"
         )
     print(f"peak resident memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")

@@ -66,8 +66,10 @@ def bench_fidelity(rows: int = 100_000) -> None:
         )
     theirs_s = time.perf_counter() - start
     print(
-        f"[fidelity] {rows:,} rows x {len(types)} columns: ours {ours_s:.2f} s, SDMetrics QualityReport {theirs_s:.2f} s, "
-        f"speed-up {theirs_s / ours_s:.1f}x; overall ours {ours['overall']:.4f} vs SDMetrics {report.get_score():.4f} "
+        f"[fidelity] {rows:,} rows x {len(types)} columns: ours {ours_s:.2f} s, SDMetrics "
+        f"QualityReport {theirs_s:.2f} s, "
+        f"speed-up {theirs_s / ours_s:.1f}x; overall ours {ours['overall']:.4f} vs SDMetrics "
+        f"{report.get_score():.4f} "
         "(SDMetrics subsamples pairs above 50k rows)"
     )
 
@@ -98,7 +100,8 @@ def bench_dcr(rows: int = 10_000, subsample: int = 2_000) -> None:
         f"[dcr] {rows:,}-row tables, {subsample:,}-row subsample: ours {ours_s:.3f} s, "
         f"SDMetrics DCROverfittingProtection {theirs_s:.2f} s, speed-up {theirs_s / ours_s:.0f}x; "
         f"share ours {ours:.3f} vs SDMetrics "
-        f"{theirs['synthetic_data_percentages']['closer_to_training']:.3f} (each from its own random subsample; "
+        f"{theirs['synthetic_data_percentages']['closer_to_training']:.3f} (each from its own "
+        f"random subsample; "
         "with per-reference scaling the share moves by a few points between subsamples)"
     )
 
@@ -139,7 +142,8 @@ def bench_evaluate(train_rows: int, holdout_rows: int, limit_s: float, limit_mb:
     verdict = "within" if figures["seconds"] <= limit_s and figures["peak_rss_mb"] <= limit_mb else "OVER"
     print(
         f"[evaluate] {train_rows:,} train / {train_rows:,} synthetic / {holdout_rows:,} holdout, no utility: "
-        f"{figures['seconds']:.2f} s, peak RSS {figures['peak_rss_mb']:.0f} MB (whole process, data included) - "
+        f"{figures['seconds']:.2f} s, peak RSS {figures['peak_rss_mb']:.0f} MB (whole process, data "
+        f"included) - "
         f"{verdict} the {limit_s:g} s / {limit_mb / 1024:g} GB budget; stages {figures['stages']}"
     )
 

@@ -22,45 +22,47 @@ if not synthetic:
     st.stop()
 names = {d.id: f"#{d.id} · {d.name}" for d in synthetic}
 
-with st.expander(_("Open a new round"), expanded=not round_queries.list_rounds(store)):
-    with st.form("rounds_open_form"):
-        dataset_id = st.selectbox(
-            _("Synthetic dataset"), list(names), format_func=names.get, key="rounds_new_dataset"
-        )
-        mode = st.radio(
-            _("Mode"), ["pairwise", "listwise"], format_func=_, horizontal=True, key="rounds_new_mode"
-        )
-        k = st.slider(_("Rows per listwise task"), 3, 5, 4, key="rounds_new_k")
-        overlap = st.number_input(_("Reviewers per task"), 1, 10, 2, key="rounds_new_overlap")
-        batch_size = st.number_input(_("Tasks per batch"), 1, 500, 10, key="rounds_new_batch")
-        blind = st.number_input(
-            _("Blind-test items (needs an officer's permission)"), 0, 200, 0, key="rounds_new_blind"
-        )
-        gold = st.slider(
-            _("Share of gold tasks (known answer, to measure each reviewer)"),
-            0.0,
-            0.5,
-            0.05,
-            0.01,
-            key="rounds_new_gold",
-        )
-        if st.form_submit_button(_("Open round"), type="primary"):
-            with user_errors():
-                new_id = open_round(
-                    store,
-                    actor,
-                    dataset_id,
-                    RoundConfig(
-                        mode=mode,
-                        k=k if mode == "listwise" else 2,
-                        overlap=int(overlap),
-                        batch_size=int(batch_size),
-                        blind_items=int(blind),
-                        gold_share=float(gold),
-                    ),
-                )
-                st.session_state["rounds_selected"] = new_id
-                st.success(_("Round {id} is open; reviewers can start.").format(id=new_id))
+with (
+    st.expander(_("Open a new round"), expanded=not round_queries.list_rounds(store)),
+    st.form("rounds_open_form"),
+):
+    dataset_id = st.selectbox(
+        _("Synthetic dataset"), list(names), format_func=names.get, key="rounds_new_dataset"
+    )
+    mode = st.radio(
+        _("Mode"), ["pairwise", "listwise"], format_func=_, horizontal=True, key="rounds_new_mode"
+    )
+    k = st.slider(_("Rows per listwise task"), 3, 5, 4, key="rounds_new_k")
+    overlap = st.number_input(_("Reviewers per task"), 1, 10, 2, key="rounds_new_overlap")
+    batch_size = st.number_input(_("Tasks per batch"), 1, 500, 10, key="rounds_new_batch")
+    blind = st.number_input(
+        _("Blind-test items (needs an officer's permission)"), 0, 200, 0, key="rounds_new_blind"
+    )
+    gold = st.slider(
+        _("Share of gold tasks (known answer, to measure each reviewer)"),
+        0.0,
+        0.5,
+        0.05,
+        0.01,
+        key="rounds_new_gold",
+    )
+    if st.form_submit_button(_("Open round"), type="primary"):
+        with user_errors():
+            new_id = open_round(
+                store,
+                actor,
+                dataset_id,
+                RoundConfig(
+                    mode=mode,
+                    k=k if mode == "listwise" else 2,
+                    overlap=int(overlap),
+                    batch_size=int(batch_size),
+                    blind_items=int(blind),
+                    gold_share=float(gold),
+                ),
+            )
+            st.session_state["rounds_selected"] = new_id
+            st.success(_("Round {id} is open; reviewers can start.").format(id=new_id))
 
 all_rounds = round_queries.list_rounds(store)
 if not all_rounds:

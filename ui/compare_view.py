@@ -109,7 +109,8 @@ def render_columns(inputs: EvaluationInputs, result: dict) -> None:
         )
         st.caption(
             _(
-                "Text alternative: real correlations on the left, synthetic in the middle, their difference on "
+                "Text alternative: real correlations on the left, synthetic in the middle, their "
+                "difference on "
                 "the right; the column pair trends score is {s} (1 = same relationships)."
             ).format(s=_fmt(result["fidelity"].get("column_pair_trends_score")))
         )

@@ -1,1 +1,2 @@
-"""Which synthetic rows are accepted (flags and model scores), applying that as a dataset, and the sampling inspection."""
+"""Which synthetic rows are accepted (flags and model scores), applying that as a dataset, and the
+sampling inspection."""

@@ -136,7 +136,8 @@ def _signoff_seq(store: Store, signoff: SignoffRecord) -> int:
 
 
 def audit_excerpt(store: Store, dataset: queries.DatasetRecord, until_seq: int) -> bytes:
-    """JSONL of the events about this dataset's lineage, rounds, tasks and inspections, up to ``until_seq``."""
+    """JSONL of the events about this dataset's lineage, rounds, tasks and inspections, up to
+    ``until_seq``."""
     lineage = _lineage_ids(store, dataset)
     round_ids = [r.id for i in lineage for r in round_queries.list_rounds(store, i)]
     task_ids = round_queries.task_ids(store, round_ids)
@@ -162,7 +163,8 @@ def audit_excerpt(store: Store, dataset: queries.DatasetRecord, until_seq: int) 
 def _readme(dataset: queries.DatasetRecord, signoff: SignoffRecord) -> bytes:
     return (
         f"Evidence bundle of synthetic dataset {dataset.id} ({dataset.name}).\n"
-        f"Signed off ({signoff.verdict}) by {signoff.officer}; signing key fingerprint {signoff.key_fingerprint}.\n\n"
+        f"Signed off ({signoff.verdict}) by {signoff.officer}; signing key fingerprint "
+        f"{signoff.key_fingerprint}.\n\n"
         "Check it with:  python -m reviews verify-bundle THIS.zip\n"
         "manifest.json lists the sha256 of every file; manifest.sig and signoff/record.sig are raw Ed25519\n"
         "signatures of manifest.json and signoff/record.json by keys/public_key.pem.\n"

@@ -1,1 +1,2 @@
-"""Background work: the table of job kinds (a leaf), the worker that claims and runs them, and their handlers."""
+"""Background work: the table of job kinds (a leaf), the worker that claims and runs them, and their
+handlers."""

@@ -1,4 +1,5 @@
-"""The one read path: every read of the store's tables, split by concept, as writes go through ``reviews.store``.
+"""The one read path: every read of the store's tables, split by concept, as writes go through
+``reviews.store``.
 
 ``from reviews import queries`` gives the everyday reads by name; the modules below hold them
 by concept, and the specialised reads (rounds, jobs, evaluations, ...) are imported from their

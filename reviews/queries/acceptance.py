@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import select
 
 from reviews.store import Store
@@ -25,7 +27,7 @@ def latest_decision(store: Store, dataset_id: int, accepted: bool) -> dict | Non
     return None if row is None else dict(row)
 
 
-def deciders(store: Store, accepted_dataset_id: int) -> list:
+def deciders(store: Store, accepted_dataset_id: int) -> Sequence:
     """(decided_by, round_id) of each decision that made the accepted dataset."""
     with store.engine.connect() as conn:
         return conn.execute(

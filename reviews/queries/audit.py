@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 from sqlalchemy import select
 
@@ -57,7 +59,7 @@ def chain_rows(engine) -> tuple:
     return head, rows
 
 
-def events_of(store: Store, obj: str, action: str, newest_first: bool = False) -> list:
+def events_of(store: Store, obj: str, action: str, newest_first: bool = False) -> Sequence:
     """The events with this ``action`` on this ``obj`` (e.g. ``"dataset:3"``), in ``seq`` order."""
     order = audit_events.c.seq.desc() if newest_first else audit_events.c.seq
     with store.engine.connect() as conn:
@@ -74,7 +76,7 @@ def events_of(store: Store, obj: str, action: str, newest_first: bool = False) -
 
 def events_about(store: Store, objects: list[str], until_seq: int) -> list:
     """The events on any of ``objects`` up to and including ``until_seq``, in no set order."""
-    events = []
+    events: list = []
     with store.engine.connect() as conn:
         for start in range(0, len(objects), _CHUNK):
             events += (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import select
 
 from reviews.store import Store
@@ -57,7 +59,7 @@ def verdicts(store: Store, inspection_id: int) -> dict[int, bool]:
     return {r.row: r.passed for r in rows}
 
 
-def inspection_judges(store: Store, dataset_id: int) -> list:
+def inspection_judges(store: Store, dataset_id: int) -> Sequence:
     """(reviewer, inspection_id) for everyone who judged rows in an inspection of the dataset."""
     with store.engine.connect() as conn:
         return conn.execute(

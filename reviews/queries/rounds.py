@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -192,7 +193,7 @@ def answer_counts(store: Store, round_ids: list[int]) -> dict[int, int]:
         }
 
 
-def round_reviewers(store: Store, dataset_ids: list[int]) -> list:
+def round_reviewers(store: Store, dataset_ids: list[int]) -> Sequence:
     """(reviewer, round_id) for everyone who answered a round on one of the datasets."""
     with store.engine.connect() as conn:
         return conn.execute(

@@ -44,7 +44,7 @@ def grants_in_force(store: Store) -> list[dict]:
     """Every grant in force (the newest per dataset and kind), newest first, in one query."""
     with store.engine.connect() as conn:
         rows = conn.execute(select(grants).order_by(grants.c.id.desc())).all()
-    newest = {}
+    newest: dict[tuple[int, str], dict] = {}
     for row in rows:
         newest.setdefault((row.dataset_id, row.kind), _grant(row))
     return list(newest.values())

@@ -60,7 +60,8 @@ class _Planner:
         if n < min_comparisons + 1:
             raise ReviewsError(
                 Msg(
-                    "At least {rows} rows are needed to compare each row {times} times; generate more synthetic rows.",
+                    "At least {rows} rows are needed to compare each row {times} times; generate "
+                    "more synthetic rows.",
                     rows=min_comparisons + 1,
                     times=min_comparisons,
                 )

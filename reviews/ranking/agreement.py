@@ -179,7 +179,8 @@ def agreement_report(answers: Iterable[Answer], threshold: float = ALPHA_THRESHO
         warning = NOT_MEASURABLE
     elif low:
         warning = Msg(
-            "Reviewers agree poorly (Krippendorff's alpha {alpha:.2f} < {threshold}); clarify the review guidance "
+            "Reviewers agree poorly (Krippendorff's alpha {alpha:.2f} < {threshold}); clarify the "
+            "review guidance "
             "or look at the reviewers with low agreement before trusting the scores.",
             alpha=alpha,
             threshold=threshold,

@@ -237,7 +237,8 @@ class RowContext:
         return out
 
     def rare(self, rows: pd.DataFrame) -> dict[str, np.ndarray]:
-        """Per categorical column, whether each value's real share is below ``rare_share`` (unseen included)."""
+        """Per categorical column, whether each value's real share is below ``rare_share`` (unseen
+        included)."""
         self._check_columns(rows)
         return {col: share < self.rare_share for col, share in self._shares(self._codes(rows)).items()}
 

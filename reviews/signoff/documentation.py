@@ -294,7 +294,8 @@ def suggestions(store: Store, dataset: queries.DatasetRecord) -> dict[str, str]:
         columns = ", ".join(labels["protected"])
         hints["bias_examination"] = (
             Msg(
-                "Protected attribute(s): {columns}. Largest demographic-parity gap in the synthetic data: {gap:.3g}.",
+                "Protected attribute(s): {columns}. Largest demographic-parity gap in the synthetic "
+                "data: {gap:.3g}.",
                 columns=columns,
                 gap=gap,
             )

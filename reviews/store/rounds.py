@@ -176,7 +176,8 @@ class RoundWrites(StoreBase):
     def submit_response(
         self, actor: Actor, task_id: int, answer: dict, time_spent_ms: int, flags: list[Flag] = ()
     ) -> int:
-        """Append a reviewer's answer (and flags). Nothing is ever overwritten: a changed answer is a new row."""
+        """Append a reviewer's answer (and flags). Nothing is ever overwritten: a changed answer is
+        a new row."""
         require(actor, "review")
         for flag in flags:
             if flag.reason not in FLAG_REASONS:

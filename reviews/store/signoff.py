@@ -77,7 +77,8 @@ class SignoffWrites(StoreBase):
 
     @retried
     def confirm_password(self, actor: Actor, password: str, dataset_id: int) -> str:
-        """Re-authentication before signing; returns the stored role. A wrong password is audited and refused."""
+        """Re-authentication before signing; returns the stored role. A wrong password is audited
+        and refused."""
         with self.engine.connect() as conn:
             row = conn.execute(
                 select(users.c.password_hash, users.c.active, users.c.role).where(

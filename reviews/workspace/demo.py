@@ -7,6 +7,7 @@ The passwords are public (they are in the README), so this never runs without th
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 
 import numpy as np
@@ -37,10 +38,8 @@ SEEDED_ANSWERS = 6  # tasks the demo reviewer has already answered: the round is
 def seed_demo(store: Store) -> None:
     """Create the demo users and data once; safe to call on every start."""
     for username, role, password in DEMO_USERS:
-        try:
+        with contextlib.suppress(Conflict):  # already there from an earlier start
             store.create_user(SYSTEM, username, password, role)
-        except Conflict:
-            pass
     if not any((d.labels or {}).get("demo") for d in queries.list_datasets(store)):
         demo_id = import_demo(store, STEWARD)
         _seed_synthetic(store, demo_id)

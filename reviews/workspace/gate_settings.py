@@ -60,14 +60,16 @@ def save_gate_table(store: Store, actor: Actor, table: pd.DataFrame) -> None:
         elif row.direction == "at_most" and warn < threshold:
             problems.append(
                 Msg(
-                    "{purpose}/{gate}: the warn limit must be beyond the threshold (at or above {threshold:g})",
+                    "{purpose}/{gate}: the warn limit must be beyond the threshold (at or above "
+                    "{threshold:g})",
                     **where,
                 )
             )
         elif row.direction == "at_least" and warn > threshold:
             problems.append(
                 Msg(
-                    "{purpose}/{gate}: the warn limit must be beyond the threshold (at or below {threshold:g})",
+                    "{purpose}/{gate}: the warn limit must be beyond the threshold (at or below "
+                    "{threshold:g})",
                     **where,
                 )
             )

@@ -90,7 +90,8 @@ def _summary(result: dict) -> str:
             )
     if result.get("utility") and result["utility"].get("ratio") is not None:
         lines.append(
-            f"utility ratio (TSTR/TRTR {result['utility']['headline_metric']}): {_fmt(result['utility']['ratio'])}"
+            f"utility ratio (TSTR/TRTR {result['utility']['headline_metric']}): "
+            f"{_fmt(result['utility']['ratio'])}"
         )
     for gate in result["gates"]:
         lines.append(f"gate {gate['name']}: {gate['status'].upper()} - {gate['explanation']}")

@@ -238,6 +238,7 @@ def summary(result, out: str, sidecar: Path) -> str:
         lines.append(f"outliers with synthetic counterparts: {covered}/{total} (train rows)")
     if result.forced_rows:
         lines.append(
-            f"note: {result.forced_rows} rows had their conditioned values set after conditional sampling fell short"
+            f"note: {result.forced_rows} rows had their conditioned values set after conditional "
+            f"sampling fell short"
         )
     return "\n".join(lines)

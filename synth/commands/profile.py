@@ -79,7 +79,8 @@ def summary(intake: IntakeResult, profile: TableProfile) -> str:
                 f"{outliers.count} {'rare' if outliers.method == 'rare_category' else 'outlier'} rows"
             )
         lines.append(
-            f"{column.name[:24]:<24} {column.type:<12} {column.missing_share:>8.1%} {column.distinct:>9}  {'; '.join(notes)}"
+            f"{column.name[:24]:<24} {column.type:<12} {column.missing_share:>8.1%} "
+            f"{column.distinct:>9}  {'; '.join(notes)}"
         )
     if intake.missing_markers:
         lines += ["", "missing-value markers turned into missing values:"]

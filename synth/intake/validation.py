@@ -43,7 +43,8 @@ def shape_problems(header: list[str], frame: pd.DataFrame | None) -> list[str]:
     if not header:
         return [
             N_(
-                "the file is empty (no header and no rows); upload a table with a header row and at least two data "
+                "the file is empty (no header and no rows); upload a table with a header row and at "
+                "least two data "
                 "rows"
             )
         ]

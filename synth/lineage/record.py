@@ -187,7 +187,8 @@ def read_sidecar(data_path: str | Path) -> Sidecar | None:
     except (ValueError, KeyError, TypeError) as exc:
         raise InputError(
             Msg(
-                "lineage sidecar {path} is unreadable ({error}); restore it from the export bundle or regenerate",
+                "lineage sidecar {path} is unreadable ({error}); restore it from the export bundle "
+                "or regenerate",
                 path=str(target),
                 error=str(exc),
             )

@@ -24,7 +24,7 @@ DISCRETE_TYPES = frozenset({CATEGORICAL, BOOLEAN, ORDINAL})
 STATISTICAL_TYPES = CONTINUOUS_TYPES | DISCRETE_TYPES
 
 
-class Goal(str, Enum):
+class Goal(str, Enum):  # noqa: UP042 -- StrEnum has a different str(); kept so nothing printed changes
     """Whether a higher or a lower value of a metric is better."""
 
     MAXIMIZE = "maximize"

@@ -95,7 +95,8 @@ def _align(name: str, frame: pd.DataFrame, column_types: dict[str, str], problem
                 example = values[bad].iloc[0]
                 problems.append(
                     Msg(
-                        "column '{column}' is {type} in the real table but the {table} table holds {example}; "
+                        "column '{column}' is {type} in the real table but the {table} table holds "
+                        "{example}; "
                         "make its values {type}",
                         column=column,
                         type=word(column_type),
@@ -127,7 +128,8 @@ def _prepare(real, synthetic, holdout, column_types, protected, label):
         if column not in real.columns:
             problems.append(
                 Msg(
-                    "column '{column}' (protected or label) is not in the real table; pick one of its columns",
+                    "column '{column}' (protected or label) is not in the real table; pick one of "
+                    "its columns",
                     column=column,
                 )
             )

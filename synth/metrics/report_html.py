@@ -116,7 +116,10 @@ def _fmt(value) -> str:
 
 def _gate_row(gate: dict, _: Translate) -> list[str]:
     status = gate["status"]
-    badge = f"<span style='color:{_STATUS_COLOURS[status]};font-weight:bold'>{html.escape(_(status).upper())}</span>"
+    badge = (
+        f"<span style='color:{_STATUS_COLOURS[status]};font-weight:bold'>"
+        f"{html.escape(_(status).upper())}</span>"
+    )
     return [
         badge,
         _fmt(_(gate_label(gate["name"]))),
@@ -205,7 +208,10 @@ def render_html(
         parts.append(f"<h2>{html.escape(name)}</h2>")
         parts.append(figure.to_html(full_html=False, include_plotlyjs=first))
         first = False
-    style = "body{font-family:sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}"
+    style = (
+        "body{font-family:sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse}"
+        "td,th{border:1px solid #ccc;padding:4px 8px}"
+    )
     return (
         f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
         f"<style>{style}</style></head><body>{''.join(parts)}</body></html>"

@@ -97,11 +97,16 @@ def utility(
     if classification:
         y = [f[label].astype(str).to_numpy() for f in (train, synthetic, holdout)]
         classes = sorted(set(np.concatenate(y)))
-        make = lambda: HistGradientBoostingClassifier(random_state=seed, categorical_features="from_dtype")
+
+        def make():
+            return HistGradientBoostingClassifier(random_state=seed, categorical_features="from_dtype")
     else:
         y = [continuous_values(f[label]) for f in (train, synthetic, holdout)]
         classes = None
-        make = lambda: HistGradientBoostingRegressor(random_state=seed, categorical_features="from_dtype")
+
+        def make():
+            return HistGradientBoostingRegressor(random_state=seed, categorical_features="from_dtype")
+
     result = {
         "task": "classification" if classification else "regression",
         "label": label,

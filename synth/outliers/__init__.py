@@ -1,1 +1,2 @@
-"""Norm 2, keep a few outliers: detect them in the real table, measure what the synthetic table kept, inject flagged ones."""
+"""Norm 2, keep a few outliers: detect them in the real table, measure what the synthetic table
+kept, inject flagged ones."""

@@ -69,10 +69,14 @@ def _numeric_type(present: pd.Series, distinct: int) -> str:
     if distinct <= 2 and present.isin([0, 1]).all():
         return BOOLEAN
     unique = distinct == len(present)
-    if unique and len(present) >= _MIN_ROWS_FOR_ID and is_integer_valued(present):
-        # Row numbers and keys run in order; unique whole numbers in random order are measurements.
-        if present.is_monotonic_increasing or present.is_monotonic_decreasing:
-            return ID
+    # Row numbers and keys run in order; unique whole numbers in random order are measurements.
+    if (
+        unique
+        and len(present) >= _MIN_ROWS_FOR_ID
+        and is_integer_valued(present)
+        and (present.is_monotonic_increasing or present.is_monotonic_decreasing)
+    ):
+        return ID
     return NUMERICAL
 
 

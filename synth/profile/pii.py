@@ -74,9 +74,12 @@ def detect_pii(series: pd.Series) -> str | None:
     if share >= PATTERN_SHARE:
         return kind
     distinct = text.nunique()
-    if distinct >= _NAME_MIN_DISTINCT and (distinct >= _NAME_DISTINCT_ENOUGH or distinct >= 0.5 * len(text)):
-        if name_match_share(text) >= NAME_SHARE:
-            return PERSON_NAME
+    if (
+        distinct >= _NAME_MIN_DISTINCT
+        and (distinct >= _NAME_DISTINCT_ENOUGH or distinct >= 0.5 * len(text))
+        and name_match_share(text) >= NAME_SHARE
+    ):
+        return PERSON_NAME
     return None
 
 

@@ -46,7 +46,8 @@ DEFAULT_GATES: dict[str, dict[str, dict]] = {
             "threshold": 0.55,
             "warn": 0.6,
             "explanation": N_(
-                "upper 95% bound of the share of synthetic rows closer to training than to holdout (0.5 = no memorisation)"
+                "upper 95% bound of the share of synthetic rows closer to training than to holdout "
+                "(0.5 = no memorisation)"
             ),
         },
         "singling_out_risk": {

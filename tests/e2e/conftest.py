@@ -68,7 +68,7 @@ def app_server(request, tmp_path_factory):
             pytest.skip(f"{POSTGRES_ENV} is not set; PostgreSQL variant skipped")
         env["SYNTHREVIEW_DATABASE_URL"] = postgres_database(base)
     env.pop("SYNTHREVIEW_WORKER", None)
-    log = open(home / "server.log", "w")
+    log = open(home / "server.log", "w")  # noqa: SIM115 -- the server writes to it until the fixture ends
     process = subprocess.Popen(
         [
             sys.executable,

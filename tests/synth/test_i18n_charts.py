@@ -27,14 +27,17 @@ from synth.purposes.gates import GATE_LABELS, evaluate_gates, gate_explanation, 
 from tests.support.chinese import chart_texts
 
 ZH = {
-    "{explanation}: {value:.4g} (needs {sign} {threshold:g}; warn {sign} {warn:g})": "{explanation}：{value:.4g}（要求 {sign} {threshold:g}；警告界限 {sign} {warn:g}）",
+    "{explanation}: {value:.4g} (needs {sign} {threshold:g}; warn {sign} "
+    "{warn:g})": "{explanation}：{value:.4g}（要求 {sign} {threshold:g}；警告界限 {sign} {warn:g}）",
     "not measured ({path} is missing); {explanation}": "未测量（缺少 {path}）；{explanation}",
     "mean of column shapes and column pair trends": "列形状与列对趋势的平均值",
     "WP29 singling-out risk against the holdout control": "相对留出集对照的 WP29 单独识别风险",
     "overall fidelity": "总体保真度",
-    "{label} is {value}; use at least {minimum} (a variance needs 2 points)": "{label}为 {value}；请至少使用 {minimum}（计算方差至少需要 2 个点）",
+    "{label} is {value}; use at least {minimum} (a variance needs 2 "
+    "points)": "{label}为 {value}；请至少使用 {minimum}（计算方差至少需要 2 个点）",
     "samples": "样本数",
-    "the {table} table lacks column(s) {columns}; give it the same columns as the real table": "{table}数据表缺少列 {columns}；请使其与真实数据表具有相同的列",
+    "the {table} table lacks column(s) {columns}; give it the same columns as the real "
+    "table": "{table}数据表缺少列 {columns}；请使其与真实数据表具有相同的列",
     "synthetic": "合成",
     "; the simulation gives {rounds} rounds": "；模拟结果为 {rounds} 轮",
     "How far the mean drifts ({mode}, M = {samples})": "均值漂移了多远（{mode}，M = {samples}）",

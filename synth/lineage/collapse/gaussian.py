@@ -147,7 +147,8 @@ def validate_gaussian_args(
     if not problems and runs * samples > MAX_DRAW_BLOCK:
         problems.append(
             Msg(
-                "runs x samples = {draws:,} needs too much memory; keep it at most {limit:,} (use fewer runs or fewer samples)",
+                "runs x samples = {draws:,} needs too much memory; keep it at most {limit:,} (use "
+                "fewer runs or fewer samples)",
                 draws=runs * samples,
                 limit=MAX_DRAW_BLOCK,
             )

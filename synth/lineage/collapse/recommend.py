@@ -81,7 +81,8 @@ def recommend_round_limit(
     if simulated.samples != samples:
         raise InputError(
             Msg(
-                "the simulation used {used} samples per round but the limit was asked for {samples}; pass the same number",
+                "the simulation used {used} samples per round but the limit was asked for "
+                "{samples}; pass the same number",
                 used=simulated.samples,
                 samples=samples,
             )

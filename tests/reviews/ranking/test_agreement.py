@@ -1,4 +1,5 @@
-"""Tests for reviews.ranking.agreement: krippendorff, the closed form of W and scipy's Friedman test as oracles."""
+"""Tests for reviews.ranking.agreement: krippendorff, the closed form of W and scipy's Friedman test
+as oracles."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Tests for reviews.ranking.preference: simulated reviewers with a known utility, choix and scipy as oracles."""
+"""Tests for reviews.ranking.preference: simulated reviewers with a known utility, choix and scipy
+as oracles."""
 
 from __future__ import annotations
 

@@ -38,13 +38,15 @@ pytestmark = pytest.mark.usefixtures("fast_passwords")
 
 ZH = {
     "Limit the training stage": "限定训练阶段",
-    "May feed {stages}; pre-training allowed because: {justification}": "可用于：{stages}；允许用于预训练，理由：{justification}",
+    "May feed {stages}; pre-training allowed because: "
+    "{justification}": "可用于：{stages}；允许用于预训练，理由：{justification}",
     "fine-tuning": "微调",
     "pre-training": "预训练",
     " and ": "，并且",
     "generated dataset:{dataset_id}": "生成了 dataset:{dataset_id}",
     "answered review round:{round_id}": "回答了审阅轮次 round:{round_id}",
-    "{user} ({role}) may not {action}; ask a user with the right role": "{user}（{role}）无权{action}；请联系具有相应角色的用户",
+    "{user} ({role}) may not {action}; ask a user with the right "
+    "role": "{user}（{role}）无权{action}；请联系具有相应角色的用户",
     "steward": "数据管理员",
     "sign off": "签核",
 }

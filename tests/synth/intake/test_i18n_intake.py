@@ -23,11 +23,15 @@ from synth.stages import stage_policy
 
 ZH = {
     "'{name}' ({count} times)": "“{name}”（{count} 次）",
-    "column names appear more than once: {columns}; rename them so every column name is unique": "列名重复出现：{columns}；请重命名，使每个列名都唯一",
+    "column names appear more than once: {columns}; rename them so every column name is "
+    "unique": "列名重复出现：{columns}；请重命名，使每个列名都唯一",
     "line {line} has {fields}": "第 {line} 行有 {fields} 个",
-    "{n} rows do not have the header's {fields} fields ({lines} and {more} more rows); fix those lines so every "
-    "row has one value per column (quote values that contain the delimiter)": "有 {n} 行的字段数与表头的 {fields} 个字段不符（{lines}，另有 {more} 行）",
-    "the file {extension} holds binary content that is not a table we can read; upload a .csv, .tsv, .parquet, "
+    "{n} rows do not have the header's {fields} fields ({lines} and {more} more rows); fix those "
+    "lines so every "
+    "row has one value per column (quote values that contain the "
+    "delimiter)": "有 {n} 行的字段数与表头的 {fields} 个字段不符（{lines}，另有 {more} 行）",
+    "the file {extension} holds binary content that is not a table we can read; upload a .csv, "
+    ".tsv, .parquet, "
     ".xlsx or .jsonl file": "文件 {extension} 含有二进制内容",
     "(no extension)": "（无扩展名）",
     "values {rules} cannot occur here: {examples}": "此列的值不可能{rules}：{examples}",
@@ -45,7 +49,8 @@ ZH = {
     "evaluation": "评估",
     "testing": "测试",
     "pre-training": "预训练",
-    "generating from this data would reach synthetic-on-synthetic depth {depth}, past the limit of {max_depth} "
+    "generating from this data would reach synthetic-on-synthetic depth {depth}, past the limit of "
+    "{max_depth} "
     "(max depth {max_depth}); generate from the real source instead, or have an officer override the limit "
     "with a written justification": "深度将达到 {depth}，超过了 {max_depth} 的上限",
 }
