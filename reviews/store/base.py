@@ -34,6 +34,9 @@ Method = TypeVar("Method", bound=Callable)
 _in_write = threading.local()
 
 
+DUPLICATE_SECONDS = 10  # an identical request this soon after the first is a double submission
+
+
 def now() -> datetime:
     return datetime.now(UTC)
 
@@ -75,6 +78,11 @@ class StoreBase:
     def _transaction(self) -> Iterator[Connection]:
         with write_transaction(self.engine) as conn:
             yield conn
+
+    def _serialise_writers(self, conn: Connection) -> None:
+        """Take the audit head's lock now, before checking for a duplicate request, so that two
+        identical requests cannot both find none (SQLite's BEGIN IMMEDIATE already serialises)."""
+        conn.execute(select(audit_head.c.id).where(audit_head.c.id == 1).with_for_update())
 
     def _append_event(
         self, conn: Connection, actor: str, action: str, obj: str, payload: dict | None = None

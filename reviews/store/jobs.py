@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import insert, select, update
 
+from reviews.audit.hashing import canonical_json
 from reviews.errors import Conflict, NotFound, PermissionDenied
 from reviews.jobs.kinds import job_kind
-from reviews.store.base import StoreBase, as_utc, now, retried
+from reviews.store.base import DUPLICATE_SECONDS, StoreBase, as_utc, now, retried
 from reviews.workspace.permissions import Actor, require
 from reviews.workspace.schema import jobs
 from synth.i18n import N_, Msg, to_data
@@ -29,6 +32,9 @@ class JobWrites(StoreBase):
         """
         require(actor, job_kind(kind).permission)
         with self._transaction() as conn:
+            self._serialise_writers(conn)
+            if (first := self._same_job(conn, actor, kind, params)) is not None:
+                return first
             job_id = conn.execute(
                 insert(jobs).values(
                     kind=kind,
@@ -45,6 +51,23 @@ class JobWrites(StoreBase):
                 conn, actor.username, "job.enqueue", f"job:{job_id}", {"kind": kind, "params": params}
             )
         return int(job_id)
+
+    def _same_job(self, conn, actor: Actor, kind: str, params: dict) -> int | None:
+        # A double click: the same request by the same person while the first is queued or
+        # running, or within a few seconds of it, is the first request.
+        since = now() - timedelta(seconds=DUPLICATE_SECONDS)
+        candidates = conn.execute(
+            select(jobs.c.id, jobs.c.params, jobs.c.status, jobs.c.created_at)
+            .where(jobs.c.kind == kind, jobs.c.created_by == actor.username)
+            .order_by(jobs.c.id.desc())
+            .limit(50)
+        ).all()
+        wanted = canonical_json(params)
+        for row in reversed(candidates):
+            live = row.status in ("queued", "running") or as_utc(row.created_at) >= since
+            if live and canonical_json(row.params) == wanted:
+                return int(row.id)
+        return None
 
     @retried
     def claim_job(self, worker: str, kinds: tuple[str, ...]) -> dict | None:

@@ -15,6 +15,7 @@ from reviews.store.datasets import NewDataset
 from reviews.workspace.permissions import Actor, require
 from reviews.workspace.schema import (
     acceptance_decisions,
+    datasets,
     inspection_verdicts,
     inspections,
     review_responses,
@@ -268,6 +269,8 @@ class RoundWrites(StoreBase):
         """Record an acceptance decision and keep the accepted rows as a new dataset, together."""
         require(actor, "apply_acceptance")
         with self._files_for(accepted) as (sha, relative, source_relative), self._transaction() as conn:
+            self._serialise_writers(conn)
+            self._refuse_same_acceptance(conn, round_id, threshold, min_flags, sha)
             accepted_id = self._insert_dataset(
                 conn, actor, accepted, sha, relative, source_relative, "dataset.accept"
             )
@@ -298,11 +301,48 @@ class RoundWrites(StoreBase):
             )
         return accepted_id
 
+    def _refuse_same_acceptance(
+        self, conn, round_id: int, threshold: float, min_flags: int, sha: str
+    ) -> None:
+        # The same settings on the same answers give the same rows: a second dataset of them
+        # would only be a duplicate with the same name.
+        earlier = conn.execute(
+            select(acceptance_decisions.c.accepted_dataset_id)
+            .join(datasets, datasets.c.id == acceptance_decisions.c.accepted_dataset_id)
+            .where(
+                acceptance_decisions.c.round_id == round_id,
+                acceptance_decisions.c.threshold == threshold,
+                acceptance_decisions.c.min_flags == min_flags,
+                datasets.c.sha256 == sha,
+            )
+        ).first()
+        if earlier is not None:
+            raise Conflict(
+                Msg(
+                    "Acceptance with these settings was already applied to round {round_id}: its rows "
+                    "are dataset:{dataset_id}. Change the threshold or collect more answers first.",
+                    round_id=round_id,
+                    dataset_id=earlier.accepted_dataset_id,
+                )
+            )
+
     @retried
     def open_inspection(self, actor: Actor, dataset_id: int, rows: list[int], min_lower: float) -> int:
-        """Start a sampling inspection of an accepted dataset."""
+        """Start a sampling inspection of an accepted dataset.
+
+        A second identical request (same dataset, sample and required rate) while the first
+        is still open returns the first: a double click opens one inspection.
+        """
         require(actor, "apply_acceptance")
         with self._transaction() as conn:
+            self._serialise_writers(conn)
+            for row in conn.execute(
+                select(inspections.c.id, inspections.c.rows, inspections.c.min_lower).where(
+                    inspections.c.dataset_id == dataset_id, inspections.c.status == "open"
+                )
+            ):
+                if list(row.rows) == list(rows) and row.min_lower == min_lower:
+                    return int(row.id)
             inspection_id = conn.execute(
                 insert(inspections).values(
                     dataset_id=dataset_id,

@@ -8,13 +8,13 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import insert, select
 
 from reviews.audit.hashing import canonical_json
 from reviews.errors import AuthenticationFailed, Conflict
-from reviews.store.base import StoreBase, now, retried
+from reviews.store.base import DUPLICATE_SECONDS, StoreBase, as_utc, now, retried
 from reviews.workspace import artifacts, signing
 from reviews.workspace.passwords import password_matches
 from reviews.workspace.permissions import Actor, require
@@ -179,6 +179,29 @@ class SignoffWrites(StoreBase):
             if checklist.evaluation_id is None:
                 raise Conflict(N_("Approval needs an evaluation of the dataset."))
 
+    def _same_signoff(self, actor: Actor, new: NewSignoff) -> int | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(
+                    signoffs.c.id,
+                    signoffs.c.verdict,
+                    signoffs.c.comment,
+                    signoffs.c.officer,
+                    signoffs.c.signed_at,
+                )
+                .where(signoffs.c.dataset_id == new.dataset_id)
+                .order_by(signoffs.c.id.desc())
+                .limit(1)
+            ).first()
+        if row is None or (row.officer, row.verdict, row.comment) != (
+            actor.username,
+            new.verdict,
+            new.comment,
+        ):
+            return None
+        recent = as_utc(row.signed_at) >= now() - timedelta(seconds=DUPLICATE_SECONDS)
+        return int(row.id) if recent else None
+
     @retried
     def record_signoff(self, actor: Actor, new: NewSignoff) -> int:
         """Keep a signed verdict, and the report bytes it covers, together with its audit event.
@@ -187,6 +210,8 @@ class SignoffWrites(StoreBase):
         that the record's checklist, verdict and overrides hold for the dataset as stored now.
         """
         require(actor, "sign_off")
+        if (first := self._same_signoff(actor, new)) is not None:
+            return first  # a double click on Sign: the first signature stands, once
         entry = self._take_reauth_token(actor, new.dataset_id, new.reauth_token)
         try:
             self._recheck_signoff(actor, new)

@@ -184,7 +184,8 @@ def test_progress_written_by_one_replica_is_seen_by_another(store, tmp_path):
 
 
 def test_concurrent_workers_never_claim_the_same_job(store, tmp_path):
-    job_ids = [store.enqueue_job(STEWARD, "count", {"n": 1}) for _ in range(30)]
+    # Distinct requests (an identical one within seconds would be a double click, one job).
+    job_ids = [store.enqueue_job(STEWARD, "count", {"n": 1, "request": i}) for i in range(30)]
     replicas = [store, _replica(store, tmp_path, "b"), _replica(store, tmp_path, "c")]
     claimed: dict[str, list[int]] = {}
     start = threading.Barrier(6)
@@ -210,8 +211,8 @@ def test_concurrent_workers_never_claim_the_same_job(store, tmp_path):
 def test_claim_skips_a_job_locked_by_another_replica(store):
     if store.engine.dialect.name != "postgresql":
         pytest.skip("SKIP LOCKED is PostgreSQL's; SQLite serialises claims with BEGIN IMMEDIATE")
-    first = store.enqueue_job(STEWARD, "count", {"n": 1})
-    second = store.enqueue_job(STEWARD, "count", {"n": 1})
+    first = store.enqueue_job(STEWARD, "count", {"n": 1, "request": 1})
+    second = store.enqueue_job(STEWARD, "count", {"n": 1, "request": 2})
     with store.engine.connect() as holder:
         holder.execute(text("SET lock_timeout = '2s'"))
         holder.execute(text("SELECT id FROM jobs WHERE id = :i FOR UPDATE"), {"i": first})

@@ -151,9 +151,9 @@ def test_heartbeat_keeps_a_long_job_alive_while_a_dead_one_is_failed(store, monk
         return {}
 
     try:
-        dead = store.enqueue_job(STEWARD, "silent", {})
+        dead = store.enqueue_job(STEWARD, "silent", {"request": "dead"})
         store.claim_job("crashed-worker", ("silent",))  # claimed, then its worker vanished
-        live = store.enqueue_job(STEWARD, "silent", {})
+        live = store.enqueue_job(STEWARD, "silent", {"request": "live"})
         runner = threading.Thread(target=run_one, args=(store, "live-worker"))
         runner.start()
         _wait_for_status(store, live, "running")

@@ -58,7 +58,7 @@ def test_a_token_signs_once(store, monkeypatch):
     monkeypatch.setattr(store, "reauthenticate", lambda a, p, d: ("officer", token))
     sign(store, OFFICER, flow.accepted_id, PASSWORD["officer"], APPROVE)
     with pytest.raises(AuthenticationFailed):
-        sign(store, OFFICER, flow.accepted_id, PASSWORD["officer"], APPROVE)
+        sign(store, OFFICER, flow.accepted_id, PASSWORD["officer"], APPROVE, comment="A second signature.")
     assert _signoff_events(store) == 1
 
 
