@@ -5,9 +5,7 @@ to 4,000). The inspection passes when the lower end of the 95% Wilson score inte
 the pass rate is at least 0.96, so a small sample cannot pass on luck: with every row
 passing, at least :func:`min_sample_to_pass` rows are needed (93 at the defaults).
 
-The Wilson bound is written out here (a two-line closed form) rather than pulled from
-statsmodels, which the project does not depend on; tests check it against scipy's
-``binomtest(...).proportion_ci(method="wilson")``.
+The Wilson bound is the project's one implementation, ``synth.metrics.intervals``.
 """
 
 from __future__ import annotations
@@ -20,6 +18,7 @@ from scipy.stats import norm
 
 from reviews.errors import ReviewsError
 from synth.i18n import N_, Msg
+from synth.metrics.intervals import wilson_interval as wilson
 
 DEFAULT_SAMPLE = 4000
 DEFAULT_MIN_LOWER = 0.96
@@ -27,9 +26,7 @@ DEFAULT_CONFIDENCE = 0.95
 
 
 def wilson_interval(successes: int, n: int, confidence: float = DEFAULT_CONFIDENCE) -> tuple[float, float]:
-    """Two-sided Wilson score interval for a binomial proportion.
-
-    ``(p + z^2/2n -/+ z sqrt(p(1-p)/n + z^2/4n^2)) / (1 + z^2/n)`` with p = successes / n.
+    """Two-sided Wilson score interval of the pass rate (``synth.metrics.intervals``).
 
     Raises:
         ReviewsError: n is not positive or successes is outside 0..n.
@@ -42,12 +39,7 @@ def wilson_interval(successes: int, n: int, confidence: float = DEFAULT_CONFIDEN
                 n=n,
             )
         )
-    z = float(norm.ppf(0.5 + confidence / 2.0))
-    p = successes / n
-    centre = p + z * z / (2 * n)
-    spread = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
-    scale = 1 + z * z / n
-    return max(0.0, (centre - spread) / scale), min(1.0, (centre + spread) / scale)
+    return wilson(successes, n, confidence)
 
 
 def min_sample_to_pass(min_lower: float = DEFAULT_MIN_LOWER, confidence: float = DEFAULT_CONFIDENCE) -> int:

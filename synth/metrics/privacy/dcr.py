@@ -23,25 +23,15 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from synth.errors import InputError
 from synth.i18n import N_, Msg
 from synth.metrics.base import CONTINUOUS_TYPES, STATISTICAL_TYPES, continuous_values
 from synth.metrics.distance import column_ranges, distances_to_closest
+from synth.metrics.intervals import wilson_interval
 
 DEFAULT_QUERY_ROWS = 3_000
 DEFAULT_REFERENCE_ROWS = 10_000
-
-
-def wilson_interval(successes: int, trials: int) -> list[float]:
-    """Wilson 95% interval of a proportion, from scipy; [0, 1] when there are no trials."""
-    if trials == 0:
-        return [0.0, 1.0]
-    interval = stats.binomtest(int(successes), int(trials)).proportion_ci(
-        confidence_level=0.95, method="wilson"
-    )
-    return [float(interval.low), float(interval.high)]
 
 
 def comparable_frame(frame: pd.DataFrame, column_types: dict[str, str]) -> pd.DataFrame:
@@ -156,7 +146,7 @@ def dcr(
     share = closer / len(query) if len(query) else float("nan")
     return {
         "closer_to_training_share": share,
-        "ci95": wilson_interval(closer, len(query)),
+        "ci95": list(wilson_interval(closer, len(query))),
         "score": min(2.0 * (1.0 - share), 1.0),
         "median_synthetic_to_train": float(np.median(to_train)),
         "median_holdout_to_train": float(np.median(holdout_to_train)),

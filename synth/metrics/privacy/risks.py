@@ -29,7 +29,8 @@ import pandas as pd
 from synth.i18n import N_
 from synth.metrics.base import CONTINUOUS_TYPES, STATISTICAL_TYPES, continuous_values
 from synth.metrics.distance import distances_to_closest
-from synth.metrics.privacy.dcr import comparable_frame, sample_rows, wilson_interval
+from synth.metrics.intervals import wilson_interval
+from synth.metrics.privacy.dcr import comparable_frame, sample_rows
 
 DEFAULT_ATTACKS = 2_000
 DEFAULT_SYNTHETIC_ROWS = 5_000
