@@ -7,6 +7,7 @@ from reviews.queries import rounds as round_queries
 from reviews.ranking.report import round_report
 from reviews.ranking.rounds import RoundConfig, open_round
 from ui.acceptance_view import render_acceptance, render_inspection
+from ui.curation_view import render_curation
 from ui.feedback import user_errors
 from ui.guard import page_actor
 from ui.i18n import _
@@ -92,3 +93,6 @@ with user_errors():
     render_acceptance(store, actor, round_id)
     st.subheader(_("Sampling inspection"))
     render_inspection(store, actor, report.round.dataset_id)
+    if actor.can("generate"):
+        st.subheader(_("Curated generation"))
+        render_curation(store, actor, round_id)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 GENERATE = "generate"
 EVALUATE = "evaluate"
 COLLAPSE_TABLE = "collapse_table"
+CURATE = "curate"
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ KINDS: dict[str, JobKind] = {
         JobKind(GENERATE, "generate", "reviews.jobs.handlers.generate:run_generation_job"),
         JobKind(EVALUATE, "evaluate", "reviews.jobs.handlers.evaluate:run_evaluation"),
         JobKind(COLLAPSE_TABLE, "simulate", "reviews.jobs.handlers.collapse:run_collapse_table"),
+        JobKind(CURATE, "generate", "reviews.jobs.handlers.curate:run_curation_job"),
     )
 }
 

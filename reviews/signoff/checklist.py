@@ -462,15 +462,27 @@ def _depth(dataset) -> ChecklistItem:
                 limit=limit,
             ),
         )
-    return ChecklistItem(
-        "norm5_depth",
-        title,
-        "norms",
-        5,
-        status,
-        text,
-        links,
-        {"depth": dataset.depth, "max_depth": limit, "override_justification": justification},
+    details = {"depth": dataset.depth, "max_depth": limit, "override_justification": justification}
+    curation = lineage.get("curation")
+    if curation:  # curated from a round: same generator and depth, rows chosen by the preference model
+        details["curation"] = curation
+        text = joined([text, _curation_text(curation)], " ")
+    return ChecklistItem("norm5_depth", title, "norms", 5, status, text, links, details)
+
+
+_CURATION_MODES = {"softmax": N_("softmax of the reward"), "best_of_k": N_("best of K")}
+
+
+def _curation_text(curation: dict) -> Msg:
+    return Msg(
+        "Curated from round {round} by {mode} among K = {k} (beta {beta}), model {model} "
+        "(weights sha256 {digest}), at the depth of its source.",
+        round=curation.get("round_id"),
+        mode=word(_CURATION_MODES.get(curation.get("mode"), curation.get("mode"))),
+        k=curation.get("k"),
+        beta=curation.get("beta"),
+        model=curation.get("model_id"),
+        digest=str(curation.get("weights_sha256", ""))[:12],
     )
 
 
