@@ -8,6 +8,7 @@ from reviews.queries.audit import FULL_AUDIT_ROLES
 from ui.feedback import user_errors
 from ui.guard import page_actor
 from ui.i18n import _, tr
+from ui.plain import fmt
 from ui.state import get_store
 from ui.tables import translated
 
@@ -23,11 +24,13 @@ st.caption(
 if st.button(_("Verify the chain"), key="audit_verify"):
     report = verify_chain(store.engine)
     if report.ok:
-        st.success(_("The audit chain is intact: {n} events.").format(n=report.events))
+        st.success(fmt(_("The audit chain is intact: {n} events."), n=report.events))
     else:
         st.error(
-            _("The audit chain is broken at event {seq}: {reason}").format(
-                seq=report.first_broken, reason=tr(report.reason)
+            fmt(
+                _("The audit chain is broken at event {seq}: {reason}"),
+                seq=report.first_broken,
+                reason=tr(report.reason),
             )
         )
 if actor.role not in FULL_AUDIT_ROLES:

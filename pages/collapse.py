@@ -21,6 +21,7 @@ from ui.feedback import user_errors
 from ui.guard import page_actor
 from ui.i18n import _, tr
 from ui.job_view import render_job
+from ui.plain import fmt, md
 from ui.state import get_store
 from ui.tables import translated
 
@@ -74,8 +75,8 @@ def curated_arm(samples: int, generations: int, runs: int) -> None:
     curation = Curation(method, int(k), reward, float(beta), float(target), float(tau), float(share))
     with user_errors():
         arms = three_arms(samples, generations, min(runs, ARM_RUNS), curation, 0)
-        st.info(tr(arms.lesson))
-        st.markdown(tr(arms.advice_text))
+        st.info(md(tr(arms.lesson)))
+        st.markdown(md(tr(arms.advice_text)))
         st.dataframe(translated(arms.summary()).rename_axis(tr("arm")), key="collapse_arms_summary")
         for name, figure in arms.figures(translate=_).items():
             st.plotly_chart(figure, key=f"collapse_arms_{name}")
@@ -113,19 +114,19 @@ if model == "gaussian":
     runs = c3.number_input(_("Runs"), 1, 20_000, 2_000, key="collapse_runs")
     with user_errors():
         lab = gaussian_lab(int(samples), int(generations), int(runs), mode, 0)
-        st.info(tr(lab.explanation))
+        st.info(md(tr(lab.explanation)))
         limit = lab.limit.theory_rounds
         st.metric(_("Recommended maximum rounds (median variance loss ≤ 10%)"), limit)
         for name, figure in lab.figures(translate=_).items():
             st.plotly_chart(figure, key=f"collapse_fig_{name}")
         st.markdown("#### " + _("The same numbers as a table"))
         st.dataframe(translated(lab.summary()).rename_axis(tr(GENERATION)), key="collapse_summary")
-        st.caption(_("Current workspace depth limit: {n}").format(n=current_depth_limit(store)))
+        st.caption(fmt(_("Current workspace depth limit: {n}"), n=current_depth_limit(store)))
         if actor.role == "admin" and st.button(
             _("Apply {n} as the workspace's depth limit").format(n=limit), key="collapse_apply"
         ):
             set_depth_limit(store, actor, limit)
-            st.success(_("The depth limit is now {n}.").format(n=limit))
+            st.success(fmt(_("The depth limit is now {n}."), n=limit))
     curated_arm(int(samples), int(generations), int(runs))
 else:
     real = [d for d in queries.list_datasets(store) if d.kind == "real"]

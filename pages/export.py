@@ -7,6 +7,7 @@ from reviews.bundle.listing import approved_datasets, export_view
 from ui.feedback import user_errors
 from ui.guard import page_actor
 from ui.i18n import _, tr
+from ui.plain import fmt, md
 from ui.state import get_store
 
 actor = page_actor("export")
@@ -27,12 +28,10 @@ dataset_id = st.selectbox(_("Approved dataset"), list(names), format_func=names.
 with user_errors():
     view = export_view(store, actor, dataset_id)
     st.write(
-        _("Approved by {officer} on {when}.").format(
-            officer=view.signoff.officer, when=view.signoff.signed_at
-        )
+        fmt(_("Approved by {officer} on {when}."), officer=view.signoff.officer, when=view.signoff.signed_at)
     )
     if not view.exportable:
-        st.warning(tr(view.reason))
+        st.warning(md(tr(view.reason)))
         st.stop()
     if st.button(_("Prepare the bundle"), key="export_prepare", type="primary"):
         st.session_state["export_bundle"] = (dataset_id, build_bundle(store, actor, dataset_id))

@@ -19,6 +19,7 @@ from ui.guard import page_actor
 from ui.i18n import _
 from ui.job_view import render_job
 from ui.labels import dataset_label
+from ui.plain import fmt
 from ui.state import get_store
 
 
@@ -165,6 +166,6 @@ job = job_queries.latest_job(store, KIND, actor.username)
 if job:
     job = render_job(job["id"], actor, key="gen_job")
     if job["status"] == "done":
-        st.success(_("Generated {n} dataset(s).").format(n=len(job["result"]["dataset_ids"])))
+        st.success(fmt(_("Generated {n} dataset(s)."), n=len(job["result"]["dataset_ids"])))
         for dataset_id in job["result"]["dataset_ids"]:
             render_generated(store, dataset_id)

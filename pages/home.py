@@ -5,6 +5,7 @@ import streamlit as st
 from reviews.queries.overview import workspace_overview
 from ui.guard import page_actor
 from ui.i18n import _
+from ui.plain import md
 from ui.state import get_store
 
 KIND_TITLES = {
@@ -20,7 +21,7 @@ st.caption(_("Compliance review of synthetic tabular data, under six norms for i
 for col, (kind, title) in zip(st.columns(3), KIND_TITLES.items()):
     col.metric(title, overview.datasets_by_kind[kind])
 st.subheader(_("Next step"))
-st.info(_(overview.next_step))
+st.info(md(_(overview.next_step)))
 if overview.latest:
     st.subheader(_("Latest datasets"))
     st.dataframe(

@@ -13,6 +13,7 @@ from reviews.acceptance.inspection import (
 from ui.feedback import flash, show_flash, user_errors
 from ui.guard import page_actor
 from ui.i18n import _
+from ui.plain import fmt
 from ui.state import get_store
 
 actor = page_actor("inspect")
@@ -50,5 +51,5 @@ with user_errors():
         if st.form_submit_button(_("Save verdicts for these rows"), type="primary"):
             result = judge(store, actor, inspection_id, verdicts_from_sheet(edited))
             if result.status != "open":
-                flash(_("Inspection finished: {status}.").format(status=_(result.status)))
+                flash(fmt(_("Inspection finished: {status}."), status=_(result.status)))
             st.rerun()

@@ -11,6 +11,7 @@ from ui.curation_view import render_curation
 from ui.feedback import user_errors
 from ui.guard import page_actor
 from ui.i18n import _
+from ui.plain import fmt
 from ui.round_view import render_report
 from ui.state import get_store
 
@@ -63,7 +64,7 @@ with (
                 ),
             )
             st.session_state["rounds_selected"] = new_id
-            st.success(_("Round {id} is open; reviewers can start.").format(id=new_id))
+            st.success(fmt(_("Round {id} is open; reviewers can start."), id=new_id))
 
 all_rounds = round_queries.list_rounds(store)
 if not all_rounds:
@@ -80,7 +81,8 @@ round_id = st.selectbox(
 with user_errors():
     report = round_report(store, actor, round_id)
     st.caption(
-        _("Dataset {name} · {mode} · {overlap} reviewers per task · batch {batch} · {status}").format(
+        fmt(
+            _("Dataset {name} · {mode} · {overlap} reviewers per task · batch {batch} · {status}"),
             name=names.get(report.round.dataset_id, report.round.dataset_id),
             mode=_(report.round.mode),
             overlap=report.round.overlap,

@@ -9,6 +9,7 @@ from reviews.workspace.gate_settings import HEADERS, gate_table, readable_gate_t
 from ui.feedback import flash, show_flash, user_errors
 from ui.guard import page_actor
 from ui.i18n import _, tr
+from ui.plain import fmt
 from ui.state import get_store
 from ui.tables import translated
 
@@ -30,7 +31,7 @@ with st.form("settings_depth_form"):
     if st.form_submit_button(_("Save depth limit")):
         with user_errors():
             set_depth_limit(store, actor, int(depth))
-            flash(_("The depth limit is now {n}.").format(n=int(depth)))
+            flash(fmt(_("The depth limit is now {n}."), n=int(depth)))
             st.rerun()
 st.subheader(_("Differential privacy for the privacy purpose"))
 st.caption(

@@ -7,6 +7,7 @@ from reviews.workspace import signing
 from ui.feedback import show_flash, user_errors
 from ui.guard import page_actor
 from ui.i18n import _
+from ui.plain import fmt
 from ui.signoff_view import render_checklist, render_documentation, render_history, render_signing
 from ui.state import get_store
 
@@ -34,7 +35,8 @@ with user_errors():
         render_history(view)
         render_signing(store, actor, view)
         st.caption(
-            _("Sign-offs are signed with this workspace's Ed25519 key, fingerprint {f}.").format(
-                f=signing.fingerprint(signing.public_key_pem())
+            fmt(
+                _("Sign-offs are signed with this workspace's Ed25519 key, fingerprint {f}."),
+                f=signing.fingerprint(signing.public_key_pem()),
             )
         )

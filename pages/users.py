@@ -7,6 +7,7 @@ from reviews.workspace.permissions import ROLES
 from ui.feedback import flash, show_flash, user_errors
 from ui.guard import page_actor
 from ui.i18n import _
+from ui.plain import fmt
 from ui.state import get_store
 from ui.tables import translated
 
@@ -28,7 +29,7 @@ with left, st.form("users_create_form", clear_on_submit=True):
     if st.form_submit_button(_("Add user")):
         with user_errors():
             store.create_user(actor, username, password, role)
-            flash(_("User {name} added.").format(name=username))
+            flash(fmt(_("User {name} added."), name=username))
             st.rerun()
 with right, st.form("users_role_form"):
     st.markdown("#### " + _("Change a user"))

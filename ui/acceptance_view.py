@@ -15,6 +15,7 @@ from reviews.workspace.permissions import Actor
 from synth.charts.review import scores_chart
 from ui.feedback import user_errors
 from ui.i18n import _
+from ui.plain import fmt
 from ui.state import get_store
 
 
@@ -61,15 +62,21 @@ def render_acceptance(store: Store, actor: Actor, round_id: int) -> None:
         key="rounds_scores",
     )
     st.caption(
-        _(
-            "Text alternative: scores run from {low:.3f} to {high:.3f}; at the threshold {t:.3f}, {a} rows "
-            "would be accepted (the counts above give the rejections by reason)."
-        ).format(low=low, high=high, t=threshold, a=counts.accepted)
+        fmt(
+            _(
+                "Text alternative: scores run from {low:.3f} to {high:.3f}; at the threshold {t:.3f}, "
+                "{a} rows would be accepted (the counts above give the rejections by reason)."
+            ),
+            low=low,
+            high=high,
+            t=threshold,
+            a=counts.accepted,
+        )
     )
     if st.button(_("Apply acceptance"), type="primary", key="rounds_apply"):
         with user_errors():
             accepted_id = apply_acceptance(store, actor, round_id, threshold, int(min_flags))
-            st.success(_("Accepted rows kept as dataset #{id}.").format(id=accepted_id))
+            st.success(fmt(_("Accepted rows kept as dataset #{id}."), id=accepted_id))
 
 
 def render_inspection(store: Store, actor: Actor, dataset_id: int) -> None:
@@ -101,7 +108,8 @@ def render_inspection(store: Store, actor: Actor, dataset_id: int) -> None:
     for status in [s for s in list_inspections(store) if s.dataset_id == target]:
         result = status.result or {}
         st.write(
-            _("Inspection {id}: {status}, {judged}/{size} rows judged, {passed} passed.").format(
+            fmt(
+                _("Inspection {id}: {status}, {judged}/{size} rows judged, {passed} passed."),
                 id=status.id,
                 status=_(status.status),
                 judged=status.judged,
@@ -109,8 +117,10 @@ def render_inspection(store: Store, actor: Actor, dataset_id: int) -> None:
                 passed=status.passed_rows,
             )
             + (
-                _(" Lower 95% Wilson bound {low:.3f} (needed {need:.2f}).").format(
-                    low=result["lower_bound"], need=status.min_lower
+                fmt(
+                    _(" Lower 95% Wilson bound {low:.3f} (needed {need:.2f})."),
+                    low=result["lower_bound"],
+                    need=status.min_lower,
                 )
                 if result
                 else ""

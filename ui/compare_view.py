@@ -13,6 +13,7 @@ from synth.metrics.utility import SCORE_LABELS
 from synth.purposes.gates import gate_explanation, gate_label
 from ui.i18n import _, tr
 from ui.labels import STATUS_ICON
+from ui.plain import fmt, md
 from ui.tables import translated
 
 
@@ -60,11 +61,12 @@ def render_columns(inputs: EvaluationInputs, result: dict) -> None:
         key="compare_column_scores",
     )
     st.caption(
-        _("Text alternative: column shape scores (1 = same distribution): {scores}.").format(
+        fmt(
+            _("Text alternative: column shape scores (1 = same distribution): {scores}."),
             scores=", ".join(
                 f"{c} {_fmt(e.get('score'), '{:.2f}')}"
                 for c, e in result["fidelity"]["column_shapes"].items()
-            )
+            ),
         )
     )
     types = result["column_types"]
@@ -82,7 +84,9 @@ def render_columns(inputs: EvaluationInputs, result: dict) -> None:
         inputs.train[column], inputs.synthetic[column], title, translate=_
     )
     st.plotly_chart(figure, key="compare_overlay")
-    st.caption(charts.overlay_summary(inputs.train[column], inputs.synthetic[column], numeric, translate=_))
+    st.caption(
+        md(charts.overlay_summary(inputs.train[column], inputs.synthetic[column], numeric, translate=_))
+    )
     st.plotly_chart(
         charts.missingness_compare(
             inputs.train, inputs.synthetic, _("Missing share per column"), translate=_
@@ -91,12 +95,13 @@ def render_columns(inputs: EvaluationInputs, result: dict) -> None:
     )
     missing = [c for c in columns if inputs.train[c].isna().any() or inputs.synthetic[c].isna().any()]
     st.caption(
-        _("Text alternative: missing share, real / synthetic: {shares}.").format(
+        fmt(
+            _("Text alternative: missing share, real / synthetic: {shares}."),
             shares=", ".join(
                 f"{c} {inputs.train[c].isna().mean():.1%} / {inputs.synthetic[c].isna().mean():.1%}"
                 for c in missing
             )
-            or _("no column has missing values")
+            or _("no column has missing values"),
         )
     )
     numeric_columns = [c for c in columns if types.get(c) == "numerical"]
@@ -108,11 +113,14 @@ def render_columns(inputs: EvaluationInputs, result: dict) -> None:
             key="compare_corr",
         )
         st.caption(
-            _(
-                "Text alternative: real correlations on the left, synthetic in the middle, their "
-                "difference on "
-                "the right; the column pair trends score is {s} (1 = same relationships)."
-            ).format(s=_fmt(result["fidelity"].get("column_pair_trends_score")))
+            fmt(
+                _(
+                    "Text alternative: real correlations on the left, synthetic in the middle, their "
+                    "difference on "
+                    "the right; the column pair trends score is {s} (1 = same relationships)."
+                ),
+                s=_fmt(result["fidelity"].get("column_pair_trends_score")),
+            )
         )
         chosen = st.multiselect(
             _("Pair plot of"),
@@ -140,10 +148,11 @@ def render_privacy(result: dict) -> None:
         key="compare_dcr",
     )
     st.caption(
-        _(
-            "Median distance synthetic→train {s:.3f}, holdout→train {h:.3f}; share closer to train {p:.1%} "
-            "(95% CI {lo:.1%}–{hi:.1%}, {n} sampled rows). Distance: {d}."
-        ).format(
+        fmt(
+            _(
+                "Median distance synthetic→train {s:.3f}, holdout→train {h:.3f}; share closer to train "
+                "{p:.1%} (95% CI {lo:.1%}–{hi:.1%}, {n} sampled rows). Distance: {d}."
+            ),
             s=dcr["median_synthetic_to_train"],
             h=dcr["median_holdout_to_train"],
             p=dcr["closer_to_training_share"],
@@ -174,7 +183,7 @@ def render_privacy(result: dict) -> None:
 def render_fairness_utility(result: dict, deliberate: list[str]) -> None:
     fairness = result.get("fairness") or {}
     for attribute, data in (fairness.get("attributes") or {}).items():
-        st.markdown(f"**{attribute}**")
+        st.markdown(f"**{md(attribute)}**")
         groups = pd.DataFrame(data["groups"]).rename(columns=GROUP_COLUMNS)
         st.dataframe(translated(groups), hide_index=True, key=f"compare_fair_{attribute}")
         gaps = {
@@ -185,28 +194,35 @@ def render_fairness_utility(result: dict, deliberate: list[str]) -> None:
         }
         if None not in gaps.values():  # no label, or no positive rate: there are no gaps to state
             st.caption(
-                _(
-                    "Demographic-parity difference: real {r:.3f}, synthetic {s:.3f}. Disparate-impact ratio: "
-                    "real {ri:.3f}, synthetic {si:.3f}."
-                ).format(**gaps)
+                fmt(
+                    _(
+                        "Demographic-parity difference: real {r:.3f}, synthetic {s:.3f}. "
+                        "Disparate-impact ratio: real {ri:.3f}, synthetic {si:.3f}."
+                    ),
+                    **gaps,
+                )
             )
     if deliberate:
         st.info(
-            _("These columns differ from the real data on purpose (bias correction): {cols}").format(
-                cols=", ".join(deliberate)
+            fmt(
+                _("These columns differ from the real data on purpose (bias correction): {cols}"),
+                cols=", ".join(deliberate),
             )
         )
     utility = result.get("utility")
     if utility and utility.get("error"):
-        st.warning(_("Utility was not measured: {reason}").format(reason=tr(utility["error"])))
+        st.warning(fmt(_("Utility was not measured: {reason}"), reason=tr(utility["error"])))
     elif utility:
         scores = pd.DataFrame({"TRTR": _scores(utility["trtr"]), "TSTR": _scores(utility["tstr"])})
         st.dataframe(scores.rename(index=lambda k: tr(SCORE_LABELS.get(k, k))), key="compare_utility")
         st.caption(
-            _(
-                "Train on real / test on real vs train on synthetic / test on real, both on the holdout, "
-                "with a seeded {m}."
-            ).format(m=utility["model"])
+            fmt(
+                _(
+                    "Train on real / test on real vs train on synthetic / test on real, both on the holdout, "
+                    "with a seeded {m}."
+                ),
+                m=utility["model"],
+            )
         )
 
 

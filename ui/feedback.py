@@ -12,6 +12,7 @@ from reviews.errors import ReviewsError
 from synth.errors import InputError, SynthError
 from synth.i18n import message_of
 from ui.i18n import _, tr
+from ui.plain import md
 
 log = logging.getLogger("synthreview")
 
@@ -27,12 +28,12 @@ def user_errors(input_heading: str | None = None) -> Iterator[None]:
         yield
     except InputError as exc:
         st.error(
-            (input_heading or _("Please fix the following:"))
+            md(input_heading or _("Please fix the following:"))
             + "\n\n"
-            + "\n".join(f"- {tr(p)}" for p in exc.problems)
+            + "\n".join(f"- {md(tr(p))}" for p in exc.problems)
         )
     except (SynthError, ReviewsError) as exc:
-        st.error(tr(message_of(exc)))
+        st.error(md(tr(message_of(exc))))
     except Exception:
         log.exception("unexpected error")
         st.error(
@@ -44,7 +45,10 @@ FLASH_KEY = "flash_message"
 
 
 def flash(message: str) -> None:
-    """Keep a success message for the next run, so it survives an ``st.rerun()``."""
+    """Keep a success message for the next run, so it survives an ``st.rerun()``.
+
+    ``message`` is shown as Markdown: build it with ``ui.plain.fmt`` when it holds user data.
+    """
     st.session_state[FLASH_KEY] = message
 
 
@@ -52,4 +56,4 @@ def show_flash() -> None:
     """Show (once) the message kept by ``flash``."""
     message = st.session_state.pop(FLASH_KEY, None)
     if message:
-        st.success(message)
+        st.success(message)  # plain-text: flash() callers build it with fmt

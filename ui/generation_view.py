@@ -10,31 +10,35 @@ from reviews.lineage.depth_limit import current_depth_limit
 from reviews.lineage.graph import lineage_dot
 from reviews.store import Store
 from ui.i18n import _
+from ui.plain import fmt, md
 from ui.tables import translated
 
 
 def render_generated(store: Store, dataset_id: int) -> None:
     record = queries.get_dataset(store, dataset_id)
     labels, lineage = record.labels or {}, record.lineage or {}
-    st.markdown(f"### #{record.id} {record.name}")
+    st.markdown(f"### #{md(record.id)} {md(record.name)}")
     c = st.columns(4)
     c[0].metric(_("Purpose"), _(record.purpose) if record.purpose else "")
     c[1].metric(_("Depth / limit"), f"{record.depth} / {current_depth_limit(store)}")
     c[2].metric(_("Rows"), f"{record.rows:,}")
     c[3].metric(_("Generator"), labels.get("generator", ""))
     st.write(
-        _("May feed these training stages: {stages}").format(
-            stages=", ".join(_(s) for s in labels.get("stages", []))
+        fmt(
+            _("May feed these training stages: {stages}"),
+            stages=", ".join(_(s) for s in labels.get("stages", [])),
         )
     )
     guarantee = lineage.get("privacy")
     if guarantee:
         unit_of_privacy = guarantee["unit_of_privacy"]  # an N_ text of the core ("one row")
         st.info(
-            _(
-                "Differential privacy: epsilon {epsilon:g}, delta {delta:g} per {unit} ({mechanism}, "
-                "{library} {version}). Preprocessing spent epsilon {spent:g} of it on bounds and categories."
-            ).format(
+            fmt(
+                _(
+                    "Differential privacy: epsilon {epsilon:g}, delta {delta:g} per {unit} ({mechanism}, "
+                    "{library} {version}). Preprocessing spent epsilon {spent:g} of it on bounds and "
+                    "categories."
+                ),
                 epsilon=guarantee["epsilon"],
                 delta=guarantee["delta"],
                 unit=_(unit_of_privacy),
@@ -46,15 +50,19 @@ def render_generated(store: Store, dataset_id: int) -> None:
         )
     if lineage.get("override_justification"):
         st.warning(
-            _("Generated past the depth limit with an officer's override: {why}").format(
-                why=lineage["override_justification"]
+            fmt(
+                _("Generated past the depth limit with an officer's override: {why}"),
+                why=lineage["override_justification"],
             )
         )
     st.graphviz_chart(lineage_dot(store, dataset_id, translate=_))
     st.caption(_("Lineage: real data is depth 0; each round of generating from synthetic data adds one."))
     st.caption(
-        _("Text alternative: #{id} is at depth {depth}, generated from dataset #{parent}.").format(
-            id=record.id, depth=record.depth, parent=record.parent_id
+        fmt(
+            _("Text alternative: #{id} is at depth {depth}, generated from dataset #{parent}."),
+            id=record.id,
+            depth=record.depth,
+            parent=record.parent_id,
         )
     )
     left, right = st.columns(2)

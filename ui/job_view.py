@@ -14,6 +14,7 @@ from reviews.queries.jobs import get_job
 from reviews.workspace.permissions import Actor
 from ui.feedback import user_errors
 from ui.i18n import _, tr
+from ui.plain import fmt
 from ui.state import get_store
 
 POLL = timedelta(seconds=1)
@@ -26,7 +27,7 @@ def render_job(job_id: int, actor: Actor, key: str) -> dict:
         _live(job_id, actor, key)
     elif job["status"] == "failed":
         failure = job["error_data"] or job["error"] or job["message_data"] or job["message"]
-        st.error(_("The job failed: {message}").format(message=tr(failure)))
+        st.error(fmt(_("The job failed: {message}"), message=tr(failure)))
     elif job["status"] == "cancelled":
         st.warning(_("The job was cancelled; nothing was kept."))
     return job

@@ -9,6 +9,7 @@ from synth.charts.profile import distribution_chart, distribution_summary, missi
 from synth.i18n import stored_message
 from synth.profile.quality import FINDING_FIELDS
 from ui.i18n import _
+from ui.plain import md
 from ui.tables import translated
 
 
@@ -41,7 +42,7 @@ def render_profile(profile: dict, frame: pd.DataFrame, key: str) -> None:
         st.plotly_chart(
             distribution_chart(frame[column], types[column], title, translate=_), key=f"{key}_dist"
         )
-        st.caption(distribution_summary(frame[column], types[column], translate=_))
+        st.caption(md(distribution_summary(frame[column], types[column], translate=_)))
 
     pii = [c for c in profile["columns"] if c.get("pii")]
     st.markdown("#### " + _("Personal data found by value"))
@@ -49,13 +50,17 @@ def render_profile(profile: dict, frame: pd.DataFrame, key: str) -> None:
         st.warning(
             _("These columns hold personal data; generators never learn or copy them:")
             + " "
-            + ", ".join(f"{c['name']} ({_(c['pii'])})" for c in pii)
+            + ", ".join(f"{md(c['name'])} ({md(_(c['pii']))})" for c in pii)
         )
     else:
         st.success(_("No column holds values that look like personal data."))
     quasi = [c["name"] for c in profile["columns"] if c.get("quasi_identifier")]
     if quasi:
-        st.info(_("Quasi-identifiers (could re-identify people in combination):") + " " + ", ".join(quasi))
+        st.info(
+            _("Quasi-identifiers (could re-identify people in combination):")
+            + " "
+            + ", ".join(md(name) for name in quasi)
+        )
 
     st.markdown("#### " + _("Quality findings"))
     findings = quality.get("findings", [])

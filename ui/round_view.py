@@ -10,6 +10,7 @@ from reviews.ranking.features import feature_label
 from reviews.ranking.report import RoundReport
 from synth.charts.review import weights_chart
 from ui.i18n import _, tr
+from ui.plain import fmt, md
 from ui.tables import translated
 
 
@@ -24,7 +25,7 @@ def render_report(report: RoundReport) -> None:
     c3.metric(_("Krippendorff's alpha"), _number(report.agreement.alpha))
     c4.metric(_("Kendall's W"), _number(report.agreement.kendalls_w))
     if report.agreement.warning:
-        st.warning(tr(report.agreement.warning))
+        st.warning(md(tr(report.agreement.warning)))
     left, right = st.columns(2)
     with left:
         st.markdown("#### " + _("Progress"))
@@ -39,7 +40,7 @@ def render_report(report: RoundReport) -> None:
             )
         )
         for warning in report.quality.warnings:
-            st.warning(tr(warning))
+            st.warning(md(tr(warning)))
     with right:
         st.markdown("#### " + _("Preference model"))
         if report.weights.empty:
@@ -52,16 +53,23 @@ def render_report(report: RoundReport) -> None:
                 key="rounds_weights",
             )
             st.caption(
-                _(
-                    "Fitted on {n} comparisons. Text alternative: the largest weight is {f} ({w:+.2f})."
-                ).format(n=report.n_pairs, f=weights.iloc[0]["feature"], w=weights.iloc[0]["weight"])
+                fmt(
+                    _("Fitted on {n} comparisons. Text alternative: the largest weight is {f} ({w:+.2f})."),
+                    n=report.n_pairs,
+                    f=weights.iloc[0]["feature"],
+                    w=weights.iloc[0]["weight"],
+                )
             )
         if report.cross_check is not None:
             st.caption(
-                _(
-                    "Cross-check against per-row Bradley–Terry scores (choix): Kendall tau {t:.2f} "
-                    "over {n} compared rows."
-                ).format(t=report.cross_check.kendall_tau, n=report.cross_check.n_items)
+                fmt(
+                    _(
+                        "Cross-check against per-row Bradley–Terry scores (choix): Kendall tau {t:.2f} "
+                        "over {n} compared rows."
+                    ),
+                    t=report.cross_check.kendall_tau,
+                    n=report.cross_check.n_items,
+                )
             )
     st.markdown("#### " + _("Flags"))
     if report.flags.empty:
@@ -78,8 +86,11 @@ def render_report(report: RoundReport) -> None:
             help=_("About 50% means people cannot tell them apart."),
         )
         st.caption(
-            _("95% CI {lo:.0%} – {hi:.0%} from {n} answers.").format(
-                lo=report.blind.ci_low, hi=report.blind.ci_high, n=report.blind.n_answers
+            fmt(
+                _("95% CI {lo:.0%} – {hi:.0%} from {n} answers."),
+                lo=report.blind.ci_low,
+                hi=report.blind.ci_high,
+                n=report.blind.n_answers,
             )
         )
         if len(report.blind.giveaways):

@@ -9,6 +9,7 @@ from reviews.workspace.demo import reset_demo
 from reviews.workspace.permissions import Actor
 from ui.feedback import user_errors
 from ui.i18n import LANGUAGES, _, current_language
+from ui.plain import md
 from ui.state import get_store, sign_out
 
 
@@ -31,7 +32,7 @@ def render_sidebar(actor: Actor | None) -> None:
     if st.session_state.pop("language_dirty", False):
         with user_errors():
             get_store().set_language(actor, current_language())
-    st.sidebar.markdown(f"**{actor.username}** · {_(actor.role)}")
+    st.sidebar.markdown(f"**{md(actor.username)}** · {md(_(actor.role))}")
     st.sidebar.button(_("Sign out"), key="sidebar_sign_out", on_click=sign_out)
     if load_settings().demo and actor.role == "admin":
         with st.sidebar.popover(_("Reset demo")):

@@ -14,6 +14,7 @@ from synth.i18n import message_of
 from ui.feedback import flash, user_errors
 from ui.i18n import N_, _, tr
 from ui.labels import STATUS_ICON
+from ui.plain import fmt, md
 
 GROUP_NAMES = {
     "norms": N_("The six norms"),
@@ -39,7 +40,7 @@ def render_checklist(view: SignoffView) -> None:
         items = [i for i in view.checklist.items if i.group == group]
         if not items:
             continue
-        st.markdown("#### " + _(title))
+        st.markdown("#### " + md(_(title)))
         st.dataframe(
             pd.DataFrame(
                 [
@@ -63,8 +64,11 @@ def _written_caption(view: SignoffView) -> None:
         st.caption(_("The steward has not written the documentation yet."))
     else:
         st.caption(
-            _("Version {version}, written by {author} at {time}.").format(
-                version=doc.version, author=doc.written_by, time=doc.written_at
+            fmt(
+                _("Version {version}, written by {author} at {time}."),
+                version=doc.version,
+                author=doc.written_by,
+                time=doc.written_at,
             )
         )
 
@@ -72,9 +76,9 @@ def _written_caption(view: SignoffView) -> None:
 def _read_only_documentation(view: SignoffView) -> None:
     # Shown as plain text, never Markdown: the fields are free text typed by a steward.
     for group, title in GROUP_TITLES.items():
-        st.markdown("#### " + _(title))
+        st.markdown("#### " + md(_(title)))
         for field in view.documentation.group(group):
-            st.markdown("**" + _(field.spec.label) + "**")
+            st.markdown("**" + md(_(field.spec.label)) + "**")
             st.text(field.value if field.written else _("(not written)"))
 
 
@@ -88,7 +92,7 @@ def render_documentation(store: Store, actor, view: SignoffView) -> None:
     with st.form(f"signoff_doc_form_{dataset_id}"):
         values = {}
         for group, title in GROUP_TITLES.items():
-            st.markdown("#### " + _(title))
+            st.markdown("#### " + md(_(title)))
             for field in view.documentation.group(group):
                 values[field.spec.key] = st.text_area(
                     _(field.spec.label),
@@ -105,13 +109,13 @@ def render_documentation(store: Store, actor, view: SignoffView) -> None:
 
 def render_signing(store: Store, actor, view: SignoffView) -> None:
     if not view.can_sign:
-        st.info(tr(view.cannot_sign_reason))
+        st.info(md(tr(view.cannot_sign_reason)))
         return
     if view.blocking_message:
-        st.warning(tr(view.blocking_message))
+        st.warning(md(tr(view.blocking_message)))
     dataset_id = view.dataset.id
     if error := st.session_state.pop(ERROR_KEY, None):
-        st.error(error)
+        st.error(md(error))
     # One form per dataset, keys scoped by its id, emptied after every attempt (clear_on_submit):
     # a verdict, comment or password typed for one dataset never reappears on another.
     with st.form(f"signoff_sign_form_{dataset_id}", clear_on_submit=True):

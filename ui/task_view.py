@@ -11,6 +11,7 @@ from reviews.ranking.task_display import WORD_COLUMNS, context_table, row_label,
 from reviews.store import Flag
 from reviews.store.rounds import FLAG_REASONS
 from ui.i18n import _, tr
+from ui.plain import fmt, md
 from ui.tables import translated
 
 
@@ -19,20 +20,20 @@ def render_task(view: TaskView) -> dict | None:
     started = st.session_state.setdefault(f"review_started_{view.task_id}", time.time())
     labels = [tr(row_label(i)) for i in range(len(view.rows))]
     flags: list[Flag] = []
-    st.caption(_("Task {id}").format(id=view.task_id))
+    st.caption(fmt(_("Task {id}"), id=view.task_id))
     with st.form(f"review_form_{view.task_id}"):
         for col, label, report, row in zip(st.columns(len(view.rows)), labels, view.context, view.rows):
             with col:
-                st.markdown(f"#### {label}")
+                st.markdown(f"#### {md(label)}")
                 if report.badge_count:
-                    st.caption(_("{n} unusual value(s) or combination(s)").format(n=report.badge_count))
+                    st.caption(fmt(_("{n} unusual value(s) or combination(s)"), n=report.badge_count))
                 st.dataframe(
                     translated(context_table(report), values=WORD_COLUMNS),
                     hide_index=True,
                     key=f"review_ctx_{view.task_id}_{row}",
                 )
                 for combo in unseen_combinations(report):
-                    st.warning(_("Never seen together in the real data: {combo}").format(combo=combo))
+                    st.warning(fmt(_("Never seen together in the real data: {combo}"), combo=combo))
                 if view.mode != "blind":
                     # Inside a form nothing reruns until submit, so the reason fields are always shown.
                     flagged = st.checkbox(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from reviews.bundle.csv_safety import safe_csv_bytes
 from reviews.queries import audit as audit_queries
 from reviews.store import Store
 from reviews.workspace.permissions import Actor, require
@@ -45,5 +46,9 @@ def audit_table(
 
 
 def audit_csv(frame: pd.DataFrame) -> bytes:
-    """CSV bytes of an audit table, for download."""
-    return frame.to_csv(index=False).encode("utf-8")
+    """CSV bytes of an audit table, for download.
+
+    Usernames, object names and payloads are typed by users, so formula-like cells are
+    neutralised as in the evidence bundle (a username ``=HYPERLINK(...)`` stays text).
+    """
+    return safe_csv_bytes(frame)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from tests.support.chinese import chinese_widgets  # noqa: F401  (a fixture for 
 from tests.support.databases import drop_postgres_database, fresh_store
 
 ROOT = Path(__file__).resolve().parents[2]
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 PASSWORDS = {
     "admin": "admin-pass1",
     "steward": "steward-pass",
@@ -53,8 +55,12 @@ def app_as(username: str | None, page: str | None = None, timeout: float = 60) -
     return at
 
 
-def page_text(at: AppTest) -> str:
-    """Everything a user reads on the page, joined, for assertions."""
+def page_text(at: AppTest, raw: bool = False) -> str:
+    """Everything a user reads on the page, joined, for assertions.
+
+    Markdown backslash escapes (``ui.plain.md``) are removed as the browser removes them, unless
+    ``raw`` asks for the Markdown source.
+    """
     parts = [
         e.value
         for kind in (
@@ -70,7 +76,8 @@ def page_text(at: AppTest) -> str:
         )
         for e in getattr(at, kind)
     ]
-    return "\n".join(str(p) for p in parts)
+    text = "\n".join(str(p) for p in parts)
+    return text if raw else _MD_ESCAPE.sub(r"\1", text)
 
 
 @pytest.fixture
