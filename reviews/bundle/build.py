@@ -29,6 +29,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from reviews import queries
+from reviews.audit.anchor import write_checkpoint_quietly
 from reviews.bundle.csv_safety import safe_csv_bytes
 from reviews.bundle.datacard import build_datacard, datacard_json, datacard_markdown
 from reviews.errors import NotApproved, ReviewsError
@@ -122,17 +123,26 @@ def _lineage_ids(store: Store, dataset: queries.DatasetRecord) -> list[int]:
 
 
 def _signoff_seq(store: Store, signoff: SignoffRecord) -> int:
+    return int(_signoff_event(store, signoff)["seq"])
+
+
+def _signoff_event(store: Store, signoff: SignoffRecord):
     for event in audit_queries.events_of(
         store, f"dataset:{signoff.dataset_id}", f"signoff.{signoff.verdict}"
     ):
         if json.loads(event["payload"]).get("signoff_id") == signoff.id:
-            return event["seq"]
+            return event
     raise ReviewsError(
         Msg(
             "The audit log has no event for sign-off {signoff_id}; run `python -m reviews audit verify`.",
             signoff_id=signoff.id,
         )
     )
+
+
+def _audit_anchor(store: Store, signoff: SignoffRecord) -> dict:
+    event = _signoff_event(store, signoff)
+    return {"seq": int(event["seq"]), "hash": str(event["hash"])}
 
 
 def audit_excerpt(store: Store, dataset: queries.DatasetRecord, until_seq: int) -> bytes:
@@ -223,6 +233,9 @@ def bundle_members(store: Store, dataset_id: int) -> dict[str, bytes]:
         "signoff_id": signoff.id,
         "key_fingerprint": signoff.key_fingerprint,
         "files": {name: artifacts.sha256_hex(data) for name, data in members.items()},
+        # The sign-off's own event anchors the audit chain up to it; fixed, so bundles stay
+        # reproducible (see reviews.audit.anchor).
+        "audit_head": _audit_anchor(store, signoff),
     }
     members[MANIFEST] = (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode("utf-8")
     if signing.fingerprint(signing.public_key_pem()) != signoff.key_fingerprint:
@@ -256,6 +269,7 @@ def build_bundle(store: Store, actor: Actor, dataset_id: int) -> bytes:
     data = zip_bytes(members)
     signoff_id = json.loads(members[MANIFEST])["signoff_id"]
     store.record_export(actor, dataset_id, signoff_id, artifacts.sha256_hex(data), len(data), list(members))
+    write_checkpoint_quietly(store.engine)
     return data
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import pandas as pd
 from sqlalchemy import select
 
+from reviews.audit.hashing import GENESIS
 from reviews.store import Store
 from reviews.workspace.schema import audit_events, audit_head
 
@@ -47,6 +48,15 @@ def visible_audit_frame(store: Store, viewer, action_prefix: str | None = None) 
     frame = frame.astype({name: object for name in _HIDDEN})
     frame.loc[private, list(_HIDDEN)] = ""
     return frame
+
+
+def chain_head(engine) -> tuple[int, str]:
+    """The chain's newest ``(seq, hash)`` as its head row records it; ``(0, GENESIS)`` when empty."""
+    with engine.connect() as conn:
+        head = conn.execute(
+            select(audit_head.c.seq, audit_head.c.hash).where(audit_head.c.id == 1)
+        ).one_or_none()
+    return (int(head.seq), str(head.hash)) if head is not None else (0, GENESIS)
 
 
 def chain_rows(engine) -> tuple:

@@ -15,6 +15,7 @@ artifact; the record holds their sha256 and the bundle embeds exactly those byte
 from __future__ import annotations
 
 from reviews import queries
+from reviews.audit.anchor import head_anchor, write_checkpoint_quietly
 from reviews.audit.hashing import canonical_json
 from reviews.errors import PermissionDenied, ReviewsError, SignoffBlocked
 from reviews.queries.evaluations import get_evaluation
@@ -138,10 +139,12 @@ def sign(
         "officer": actor.username,
         "signed_at": signed_at.isoformat(timespec="microseconds"),
         "key_fingerprint": key_fingerprint,
+        # The chain's head just before this sign-off: the signed record anchors the audit log.
+        "audit_head": head_anchor(store.engine),
     }
     record_text = canonical_json(record)
     record_bytes = record_text.encode("utf-8")
-    return store.record_signoff(
+    signoff_id = store.record_signoff(
         actor,
         NewSignoff(
             dataset_id=dataset.id,
@@ -162,3 +165,5 @@ def sign(
             reauth_token=reauth_token,
         ),
     )
+    write_checkpoint_quietly(store.engine)
+    return signoff_id

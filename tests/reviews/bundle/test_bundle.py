@@ -134,3 +134,17 @@ def test_bundle_is_reproducible_audited_and_carries_the_evidence(store, approved
             )
             == e["hash"]
         )
+
+
+def test_bundle_and_record_carry_the_audit_head(store, approved):
+    from reviews.audit.anchor import compare_with_anchors
+
+    members = _members(build_bundle(store, STEWARD, approved.accepted_id))
+    manifest, record = json.loads(members[MANIFEST]), json.loads(members[RECORD])
+    signoff_event = max(json.loads(line)["seq"] for line in members[AUDIT].decode().splitlines())
+    assert manifest["audit_head"]["seq"] == signoff_event
+    assert record["audit_head"]["seq"] == signoff_event - 1  # the head just before the sign-off
+    report = compare_with_anchors(
+        store.engine, [("manifest", manifest["audit_head"]), ("record", record["audit_head"])]
+    )
+    assert report.ok, report.problems
