@@ -1,9 +1,11 @@
-# make run   : install what is needed and start the app on the demo data (http://localhost:8501)
+# make run   : install what is needed and start the app on the demo data (http://127.0.0.1:8501);
+#              it listens on this machine only: ADDRESS=0.0.0.0 make run serves the network (see README)
 # make test  : install what is needed, lint, format-check and type-check, then run the whole test suite
 PYTHON ?= python3.11
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
+ADDRESS ?= 127.0.0.1
 REQ_STAMP := $(VENV)/.req-$(shell cat requirements.txt | sha256sum | cut -c1-16)
 TEST_STAMP := $(VENV)/.test-$(shell cat requirements-test.txt | sha256sum | cut -c1-16)
 
@@ -29,7 +31,7 @@ install-test: $(TEST_STAMP)
 # The demo workspace is seeded before the server starts, so the first page opens at once.
 run: install
 	SYNTHREVIEW_DEMO=1 $(PY) -m reviews.workspace.prepare
-	SYNTHREVIEW_DEMO=1 $(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
+	SYNTHREVIEW_DEMO=1 $(PY) -m streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT) --server.headless true
 
 # Browser tests need Debian's Chromium; as root we install it, otherwise the tests skip and say so.
 browser:

@@ -12,6 +12,7 @@ from reviews.store.rounds import Flag, NewTask, RoundWrites
 from reviews.store.settings import SettingWrites
 from reviews.store.signoff import SignoffWrites
 from reviews.store.users import LANGUAGES, UserWrites
+from reviews.workspace import artifacts
 from reviews.workspace.config import Settings, load_settings
 from reviews.workspace.db import make_engine, migrate
 
@@ -30,4 +31,5 @@ def open_store(settings: Settings | None = None) -> Store:
     settings.home.mkdir(parents=True, exist_ok=True)
     engine = make_engine(settings.database_url)
     migrate(engine)
+    artifacts.remove_partial_files(settings.artifacts)  # leftovers of a write cut short by a crash
     return Store(engine, settings.artifacts)

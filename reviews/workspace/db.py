@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,17 +19,35 @@ WRITE = "synthreview_write"
 
 
 def make_engine(url: str) -> Engine:
-    """Create an engine; SQLite gets WAL, foreign keys and immediate write transactions."""
+    """Create an engine; SQLite gets WAL, foreign keys and immediate write transactions.
+
+    A SQLite file is created owner-only (0600) before SQLite opens it: it holds password hashes
+    and example values from profiles. SQLite gives its -wal and -shm files the database file's
+    mode, so they are private too.
+    """
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        if path and path != ":memory:" and not path.startswith("file:"):
+            _private_file(Path(path))
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
         _make_sqlite_serialisable(engine)
         return engine
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     return create_engine(url, pool_pre_ping=True)
+
+
+def _private_file(path: Path) -> None:
+    """Create ``path`` as an empty 0600 file if missing; tighten an existing one and its WAL files."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    for existing in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            if existing.stat().st_mode & 0o077:
+                existing.chmod(0o600)  # a workspace made before this rule
+        except (FileNotFoundError, PermissionError):
+            continue  # absent, or not ours to change; SQLite says so if it cannot open the file
 
 
 def _make_sqlite_serialisable(engine: Engine) -> None:
