@@ -105,7 +105,8 @@ def write_checkpoint_quietly(engine) -> Checkpoint | None:
 
 def read_checkpoints(path: Path, public_pem: bytes | None) -> tuple[list[Checkpoint], list[str]]:
     """The checkpoints whose signature the workspace key confirms, and a problem for every other line."""
-    points, problems = [], []
+    points: list[Checkpoint] = []
+    problems: list[str] = []
     if not path.exists():
         return points, problems
     for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -124,7 +125,7 @@ def read_checkpoints(path: Path, public_pem: bytes | None) -> tuple[list[Checkpo
                 public_pem, point.signed_part(), bytes.fromhex(point.signature)
             )
         except (ValueError, KeyError, TypeError):
-            valid, point = False, None
+            valid = False
         if not valid:
             problems.append(
                 Msg(
@@ -200,5 +201,7 @@ def checkpoint_anchors(path: Path | None = None) -> tuple[list[tuple[str, dict]]
     """Every validly signed checkpoint as an anchor, and the problems with the file's other lines."""
     path = path or checkpoint_path()
     points, problems = read_checkpoints(path, signing.existing_public_key_pem())
-    anchors = [(Msg("checkpoint of {time}", time=p.time), {"seq": p.seq, "hash": p.hash}) for p in points]
+    anchors: list[tuple[str, dict]] = [
+        (Msg("checkpoint of {time}", time=p.time), {"seq": p.seq, "hash": p.hash}) for p in points
+    ]
     return anchors, problems

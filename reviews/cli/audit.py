@@ -47,7 +47,7 @@ def _bundle_anchors(path: str) -> tuple[list, list[str]]:
     report = verify_bundle(path, signing.existing_public_key_pem())
     problems = [f"{path}: {p}" for p in report.problems]
     members, _ = read_members(path)
-    anchors = []
+    anchors: list[tuple[str, dict]] = []
     try:
         manifest = json.loads(members[MANIFEST])
         record = json.loads(members[RECORD])
@@ -97,7 +97,7 @@ def _verify(args) -> int:
         print(f"audit chain BROKEN at event {chain.first_broken}: {chain.reason}")
     if anchored.checked == 0:
         print(f"no anchors to compare with (no checkpoint in {checkpoint_path()}, no --bundle)")
-    elif not problems:
+    elif not problems and anchored.newest is not None:
         print(f"matches {anchored.checked} anchor(s); newest at event {anchored.newest['seq']}")
     for problem in problems:
         print(f"ANCHOR MISMATCH: {problem}")

@@ -73,7 +73,7 @@ def _unwritable(folder: Path, exc: OSError) -> ReviewsError:
 
 def remove_partial_files(root: Path, older_than_s: float = STALE_TEMP_SECONDS) -> list[Path]:
     """Delete temporary files a crashed write left under ``root``; returns what was removed."""
-    removed = []
+    removed: list[Path] = []
     if not root.is_dir():
         return removed
     cutoff = time.time() - older_than_s
