@@ -13,6 +13,7 @@ from reviews.workspace.permissions import Actor
 from ui.feedback import user_errors
 from ui.i18n import _
 from ui.job_view import render_job
+from ui.plain import fmt, md
 
 
 def render_curation(store: Store, actor: Actor, round_id: int) -> None:
@@ -47,7 +48,7 @@ def render_curation(store: Store, actor: Actor, round_id: int) -> None:
     if job["status"] != "done":
         return
     report = job["result"]["report"]
-    st.success(_("Curated dataset #{id} is stored.").format(id=job["result"]["dataset_id"]))
+    st.success(fmt(_("Curated dataset #{id} is stored."), id=job["result"]["dataset_id"]))
     c1, c2 = st.columns(2)
     c1.metric(
         _("Mean utility"),
@@ -62,7 +63,7 @@ def render_curation(store: Store, actor: Actor, round_id: int) -> None:
         f"{report['tail_rows_after'] - report['tail_rows_before']:+.1%}",
     )
     for warning in report["warnings"]:
-        st.warning(warning)
+        st.warning(md(warning))
     columns = pd.DataFrame(report["columns"]).T
     columns.index.name = _("column")
     headers = {
