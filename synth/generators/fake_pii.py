@@ -14,18 +14,25 @@ from faker import Faker
 
 from synth.errors import InputError
 from synth.i18n import Msg
+from synth.profile.pii import (
+    CN_RESIDENT_ID,
+    CREDIT_CARD,
+    EMAIL,
+    IP_ADDRESS,
+    PERSON_NAME,
+    PHONE,
+    PII_KINDS,
+)
 
+# One maker per kind the profiler finds: its list (synth.profile.pii.PII_KINDS) is the only one.
 _MAKERS = {
-    "email": ("en_US", lambda f: f.email()),
-    "phone": ("en_US", lambda f: f.phone_number()),
-    "cn_id": ("zh_CN", lambda f: f.ssn()),
-    "credit_card": ("en_US", lambda f: f.credit_card_number()),
-    "ip": ("en_US", lambda f: f.ipv4()),
-    "person_name": ("en_US", lambda f: f.name()),
+    EMAIL: ("en_US", lambda f: f.email()),
+    PHONE: ("en_US", lambda f: f.phone_number()),
+    CN_RESIDENT_ID: ("zh_CN", lambda f: f.ssn()),
+    CREDIT_CARD: ("en_US", lambda f: f.credit_card_number()),
+    IP_ADDRESS: ("en_US", lambda f: f.ipv4()),
+    PERSON_NAME: ("en_US", lambda f: f.name()),
 }
-PII_KINDS = tuple(_MAKERS)
-# The profiler's names for the same kinds (synth.profile.pii), which is what generation passes.
-_MAKERS.update(cn_resident_id=_MAKERS["cn_id"], ip_address=_MAKERS["ip"])
 
 
 def fake_values(kind: str, n: int, *, seed: int, avoid: set | frozenset = frozenset()) -> np.ndarray:
