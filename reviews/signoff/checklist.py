@@ -478,7 +478,7 @@ def _curation_text(curation: dict) -> Msg:
         "Curated from round {round} by {mode} among K = {k} (beta {beta}), model {model} "
         "(weights sha256 {digest}), at the depth of its source.",
         round=curation.get("round_id"),
-        mode=word(_CURATION_MODES.get(curation.get("mode"), curation.get("mode"))),
+        mode=word(_CURATION_MODES.get(str(curation.get("mode")), curation.get("mode"))),
         k=curation.get("k"),
         beta=curation.get("beta"),
         model=curation.get("model_id"),

@@ -54,6 +54,8 @@ def run_curation_job(store: Store, job: dict, actor: Actor, progress: Progress) 
             N_("Curation would refit a differentially private generator and spend its budget again; refused.")
         )
     model = round_queries.latest_model(store, record.id)
+    # Both were checked when the job was queued (reviews.services.curation) and never go away.
+    assert model is not None and dataset.train_id is not None
     progress(0.05, N_("refitting the generator on the training rows"))
     settings = lineage.get("settings") or {}
     generator = make_generator(
