@@ -7,8 +7,9 @@ plus every synthetic batch so far (g*M rows), as in gaussian.py.
 
 Measured on each generation's rows, averaged over runs: how many categories of each
 categorical column are still present, and the column-shape score against the real table
-(mean over columns of sdmetrics' KSComplement for numbers and dates, TVComplement for
-categories; 1 = same shape).
+(mean over columns of KSComplement for numbers and dates, TVComplement for categories; the
+project's own, ``synth.metrics.fidelity.column_shapes``, checked against SDMetrics; 1 = same
+shape).
 
 The generator is a callable ``fit_sample(frame, n, seed) -> frame`` so any model fits;
 ``generator_fit_sample(name)`` wraps the app's generators, and ``bootstrap_fit_sample``
@@ -27,6 +28,7 @@ from pandas.api import types as ptypes
 from synth.errors import GenerationError, InputError, SynthError
 from synth.i18n import N_, Msg
 from synth.lineage.collapse.gaussian import MODES, count_problems
+from synth.metrics.fidelity.column_shapes import KSComplement, TVComplement
 
 FitSample = Callable[[pd.DataFrame, int, int], pd.DataFrame]
 Progress = Callable[[float, str], None]
@@ -132,17 +134,11 @@ def categorical_columns(frame: pd.DataFrame) -> list[str]:
 def column_shape_scores(
     real: pd.DataFrame, synthetic: pd.DataFrame, categorical: list[str]
 ) -> dict[str, float]:
-    """sdmetrics KSComplement / TVComplement per column (NaN when a column is all missing)."""
-    # Imported here: sdmetrics takes ~1.5 s to import, which the Gaussian lab need not pay.
-    from sdmetrics.single_column import KSComplement, TVComplement
-
+    """KSComplement / TVComplement per column (NaN when a column is all missing on either side)."""
     scores = {}
     for column in real.columns:
         metric = TVComplement if column in categorical else KSComplement
-        try:
-            scores[column] = float(metric.compute(real[column], synthetic[column]))
-        except Exception:  # sdmetrics raises IncomputableMetricError on an all-missing column
-            scores[column] = float("nan")
+        scores[column] = float(metric.compute(real[column], synthetic[column]))
     return scores
 
 
