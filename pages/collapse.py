@@ -17,6 +17,7 @@ from synth.lineage.collapse import (
     table_summary,
 )
 from synth.lineage.collapse.charts import GENERATION
+from ui.collapse_curated_view import render_curated_table
 from ui.feedback import user_errors
 from ui.guard import page_actor
 from ui.i18n import _, tr
@@ -167,3 +168,4 @@ else:
             st.dataframe(
                 translated(table_summary(table)).rename_axis(tr(GENERATION)), key="collapse_table_summary"
             )
+    render_curated_table(store, actor, real)

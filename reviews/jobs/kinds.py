@@ -15,6 +15,7 @@ GENERATE = "generate"
 EVALUATE = "evaluate"
 COLLAPSE_TABLE = "collapse_table"
 CURATE = "curate"
+COLLAPSE_CURATED = "collapse_curated"
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ KINDS: dict[str, JobKind] = {
         JobKind(EVALUATE, "evaluate", "reviews.jobs.handlers.evaluate:run_evaluation"),
         JobKind(COLLAPSE_TABLE, "simulate", "reviews.jobs.handlers.collapse:run_collapse_table"),
         JobKind(CURATE, "generate", "reviews.jobs.handlers.curate:run_curation_job"),
+        JobKind(COLLAPSE_CURATED, "simulate", "reviews.jobs.handlers.collapse:run_collapse_curated"),
     )
 }
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reviews.jobs.kinds import COLLAPSE_TABLE, job_kind
+from reviews.jobs.kinds import COLLAPSE_CURATED, COLLAPSE_TABLE, job_kind
 from reviews.store import Store
 from reviews.workspace.permissions import Actor, require
 from synth.errors import InputError
@@ -42,3 +42,40 @@ def start_table_collapse(
         "seed": int(seed),
     }
     return store.enqueue_job(actor, COLLAPSE_TABLE, params)
+
+
+def start_curated_collapse(
+    store: Store,
+    actor: Actor,
+    dataset_id: int,
+    *,
+    reviewer: dict,
+    samples: int,
+    generations: int,
+    runs: int,
+    k: int,
+    real_share: float,
+    generator: str,
+    seed: int = 0,
+) -> int:
+    """Queue the table mode with a simulated reviewer (three arms); returns the job id."""
+    require(actor, job_kind(COLLAPSE_CURATED).permission)
+    if generator not in TABLE_GENERATORS:
+        raise InputError(
+            Msg(
+                "Choose one of {generators} for the table mode; deep models are too slow here.",
+                generators=", ".join(TABLE_GENERATORS),
+            )
+        )
+    params = {
+        "dataset_id": int(dataset_id),
+        "reviewer": dict(reviewer),
+        "samples": int(samples),
+        "generations": int(generations),
+        "runs": int(runs),
+        "k": int(k),
+        "real_share": float(real_share),
+        "generator": generator,
+        "seed": int(seed),
+    }
+    return store.enqueue_job(actor, COLLAPSE_CURATED, params)

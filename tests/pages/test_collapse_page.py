@@ -55,3 +55,19 @@ def test_table_mode_runs_as_a_background_job(workspace):
     at.run()
     assert not at.exception
     assert len(at.get("plotly_chart")) == 2
+
+
+def test_table_mode_with_a_simulated_reviewer_shows_three_arms(workspace):
+    workspace.add_dataset(Actor("steward", "steward"), NewDataset("arrests", load_demo().head(500)))
+    at = app_as("steward", "pages/collapse.py", timeout=120)
+    at.radio(key="collapse_model").set_value("table").run()
+    at.selectbox(key="collapse_cur_generator").set_value("bootstrap")
+    at.number_input(key="collapse_cur_g").set_value(2)
+    at.number_input(key="collapse_cur_m").set_value(40)
+    next(b for b in at.button if b.label == "Run the three arms in the background").click().run()
+    assert not at.exception
+    assert run_one(workspace) is not None
+    at.run()
+    assert not at.exception
+    titles = " ".join(c.proto.spec for c in at.get("plotly_chart"))
+    assert "What the reviewer prefers" in titles and "curated, real data kept" in titles

@@ -313,3 +313,36 @@ def arms_summary(arms: dict[str, GaussianCollapse]) -> pd.DataFrame:
     )
     frame.index.name = N_("arm")
     return frame
+
+
+TABLE_ARM_NAMES = {
+    "replace": N_("replace"),
+    "curated": N_("curated"),
+    "curated_real": N_("curated, real data kept"),
+}
+TABLE_ARM_COLOURS = {
+    "replace": OKABE_ITO["orange"],
+    "curated": OKABE_ITO["purple"],
+    "curated_real": OKABE_ITO["green"],
+}
+_TABLE_ARM_LABELS = {
+    "utility": (N_("simulated reviewer's mean utility"), N_("What the reviewer prefers, round after round")),
+    "column_shape": (N_("column-shape score (1 = same)"), N_("Column shapes vs the real table")),
+    "coverage": (N_("share of real categories kept"), N_("Categories kept")),
+}
+
+
+def curated_table_figure(result: dict, measure: str, *, translate: Translate = same) -> go.Figure:
+    """One measure of the table mode with a simulated reviewer, the three arms as lines."""
+    _ = translate
+    y_title, title = _TABLE_ARM_LABELS[measure]
+    fig = _figure(_(title), _(y_title), _)
+    for arm, values in result[measure].items():
+        _line(
+            fig,
+            result["generation"],
+            values,
+            _(TABLE_ARM_NAMES.get(arm, arm)),
+            TABLE_ARM_COLOURS.get(arm, SIMULATION),
+        )
+    return fig

@@ -85,3 +85,26 @@ def test_bad_settings_are_refused_at_once(store, reviewed_round):
         start_curation(store, STEWARD, round_id, rows=100_000, k=4, beta=1.0, mode="softmax")
     with pytest.raises(PermissionDenied, match="may not generate"):
         start_curation(store, Actor("reviewer", "reviewer"), round_id, rows=10, k=4, beta=1.0, mode="softmax")
+
+
+def test_table_mode_with_a_simulated_reviewer_runs_as_a_job(store, reviewed_round):
+    from reviews.services.collapse import start_curated_collapse
+
+    real_id = next(d.id for d in queries.list_datasets(store) if d.kind == "real" and d.name == "real")
+    job_id = start_curated_collapse(
+        store,
+        STEWARD,
+        real_id,
+        reviewer={"column": "age", "direction": -1.0, "beta": 2.0, "error_rate": 0.1},
+        samples=60,
+        generations=2,
+        runs=1,
+        k=3,
+        real_share=0.3,
+        generator="bootstrap",
+    )
+    run_one(store)
+    job = get_job(store, job_id)
+    assert job["status"] == "done", job["error"]
+    assert set(job["result"]["utility"]) == {"replace", "curated", "curated_real"}
+    assert len(job["result"]["column_shape"]["curated"]) == 3
