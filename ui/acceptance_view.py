@@ -6,6 +6,7 @@ import streamlit as st
 
 from reviews import queries
 from reviews.acceptance.apply import FidelityPreview, acceptance_inputs, apply_acceptance
+from reviews.acceptance.fairness_shift import FairnessPreview
 from reviews.acceptance.inspection import list_inspections, start_inspection
 from reviews.acceptance.rules import decide
 from reviews.queries import rounds as round_queries
@@ -14,9 +15,17 @@ from reviews.store import Store
 from reviews.workspace.permissions import Actor
 from synth.charts.review import scores_chart
 from ui.feedback import user_errors
-from ui.i18n import _
-from ui.plain import fmt
+from ui.i18n import _, tr
+from ui.plain import fmt, md
 from ui.state import get_store
+from ui.tables import translated
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def fairness_preview(round_id: int) -> FairnessPreview:
+    # Built once per round, like the fidelity preview: it holds the synthetic rows.
+    store = get_store()
+    return FairnessPreview(evaluation_inputs(store, round_queries.get_round(store, round_id).dataset_id))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -40,9 +49,8 @@ def render_acceptance(store: Store, actor: Actor, round_id: int) -> None:
         _("Accept rows scoring at least"), low, high, preview.threshold_for_share(0.8), key="rounds_threshold"
     )
     counts = preview.counts(threshold)
-    effect = fidelity_preview(round_id).effect(
-        decide(inputs.scores, inputs.flag_counts, threshold, int(min_flags)).accepted
-    )
+    accepted = decide(inputs.scores, inputs.flag_counts, threshold, int(min_flags)).accepted
+    effect = fidelity_preview(round_id).effect(accepted)
     c1, c2, c3, c4 = st.columns(4)
     c1.metric(_("Would be accepted"), counts.accepted)
     c2.metric(_("Rejected by flags"), counts.rejected_by_flags)
@@ -57,6 +65,13 @@ def render_acceptance(store: Store, actor: Actor, round_id: int) -> None:
             "Mean KSComplement/TVComplement against the real training rows; the change is against all rows."
         ),
     )
+    groups = fairness_preview(round_id)
+    if groups.applies:
+        shift = groups.effect(accepted)
+        st.markdown("#### " + _("Protected groups: all rows and accepted rows"))
+        st.dataframe(translated(shift.table), hide_index=True, key="rounds_group_shift")
+        for warning in shift.warnings:
+            st.warning(md(tr(warning)))
     st.plotly_chart(
         scores_chart(inputs.scores, threshold, _("Plausibility scores and the threshold"), translate=_),
         key="rounds_scores",

@@ -26,6 +26,8 @@ def render_report(report: RoundReport) -> None:
     c4.metric(_("Kendall's W"), _number(report.agreement.kendalls_w))
     if report.agreement.warning:
         st.warning(md(tr(report.agreement.warning)))
+    if report.proxy_warning:
+        st.warning(md(tr(report.proxy_warning)))
     left, right = st.columns(2)
     with left:
         st.markdown("#### " + _("Progress"))

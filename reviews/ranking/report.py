@@ -3,17 +3,19 @@ flags, and the blind test."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from reviews import queries
 from reviews.queries import rounds as round_queries
+from reviews.queries.evaluations import evaluation_inputs
 from reviews.ranking.agreement import AgreementReport, agreement_report
 from reviews.ranking.blind_test import BlindTestResult, evaluate_blind_test
 from reviews.ranking.gold import gold_scores
 from reviews.ranking.preference import ItemScoreAgreement, compare_with_item_scores, pairs_from_rankings
+from reviews.ranking.proxies import ProxyFeature, proxy_features, proxy_warning
 from reviews.ranking.reviewer_quality import ReviewerQuality, reviewer_quality
 from reviews.ranking.rounds import fit_round
 from reviews.ranking.tasks import BLIND
@@ -42,6 +44,8 @@ class RoundReport:
     flags: pd.DataFrame
     blind: BlindTestResult | None
     quality: ReviewerQuality  # agreement, reliability and gold accuracy per reviewer
+    proxies: list[ProxyFeature] = field(default_factory=list)  # leading features tied to protected ones
+    proxy_warning: object = None
 
 
 def round_report(store: Store, actor: Actor, round_id: int) -> RoundReport:
@@ -87,7 +91,17 @@ def round_report(store: Store, actor: Actor, round_id: int) -> RoundReport:
         flags[FLAG_COLUMNS],
         blind,
         round_reviewer_quality(store, round_id, agreement),
+        *_proxies(store, record.dataset_id, model),
     )
+
+
+def _proxies(store: Store, dataset_id: int, model: dict | None) -> tuple[list[ProxyFeature], object]:
+    """Leading model features that are, or are tied on the real rows to, a protected attribute."""
+    if not model:
+        return [], None
+    inputs = evaluation_inputs(store, dataset_id)
+    found = proxy_features(pd.Series(model.get("weights", {}), dtype=float), inputs.train, inputs.protected)
+    return found, proxy_warning(found)
 
 
 def round_reviewer_quality(
