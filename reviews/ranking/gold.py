@@ -105,8 +105,10 @@ def corrupt(frame: pd.DataFrame, context: RowContext, task_key: str, broken: int
 
 def is_correct(spec: TaskSpec, ranking: tuple[int, ...]) -> bool:
     """A gold answer is right when the broken row is ranked last."""
-    _, broken = parse_gold(spec.source)
-    return bool(ranking) and ranking[-1] == spec.rows[broken]
+    parsed = parse_gold(spec.source)
+    if parsed is None:
+        return False
+    return bool(ranking) and ranking[-1] == spec.rows[parsed[1]]
 
 
 @dataclass(frozen=True)

@@ -165,8 +165,8 @@ class ReliablePreferenceModel:
         self.feature_names = (
             list(feature_names) if feature_names is not None else [f"x{i}" for i in range(X.shape[1])]
         )
-        self.reviewers, who = np.unique(np.asarray(reviewers, dtype=str), return_inverse=True)
-        self.reviewers = [str(r) for r in self.reviewers]
+        names, who = np.unique(np.asarray(reviewers, dtype=str), return_inverse=True)
+        self.reviewers = [str(r) for r in names]
         who = who.astype(int)
         self.counts_ = np.bincount(who, minlength=len(self.reviewers))
         self.n_comparisons = len(pairs)
@@ -220,7 +220,9 @@ class ReliablePreferenceModel:
         self._require_fit()
         return [
             ReviewerReliability(name, float(e), int(n))
-            for name, e, n in zip(self.reviewers, self.eta_, self.counts_, strict=True)
+            for name, e, n in zip(
+                self.reviewers, np.asarray(self.eta_), np.asarray(self.counts_), strict=True
+            )
         ]
 
     def reliability_frame(self) -> pd.DataFrame:

@@ -74,7 +74,7 @@ def reviewer_quality(
                     threshold=FLAG_THRESHOLD,
                 )
             )
-        if low_gold:
+        if low_gold and g is not None:
             warnings.append(
                 Msg(
                     "Reviewer {reviewer} got {correct} of {n} gold tasks right (95% CI up to {high:.0%}, "

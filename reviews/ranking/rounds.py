@@ -183,7 +183,7 @@ def next_task(store: Store, actor: Actor, round_id: int) -> TaskView | None:
         frame = queries.load_frame(store, source_id).iloc[list(spec.rows)]
         frame = frame.drop(columns=["synthetic_outlier"], errors="ignore")
     elif gold is not None:
-        source_id = dataset.holdout_id if gold[0] == HOLDOUT else dataset.id
+        source_id = dataset.holdout_id if gold[0] == HOLDOUT and dataset.holdout_id else dataset.id
         frame = queries.load_frame(store, source_id).iloc[list(spec.rows)]
     else:
         frame = queries.load_frame(store, dataset.id).iloc[list(spec.rows)]

@@ -129,7 +129,7 @@ def build_batch(
     n_holdout: int = 0,
     seed: int = 0,
     pool_size: int = 300,
-    gold: list[tuple[str, tuple[int, ...], str]] = (),
+    gold: Sequence[tuple[str, tuple[int, ...], str]] = (),
 ) -> Batch:
     """Plan the next batch of tasks.
 
@@ -176,7 +176,9 @@ def build_batch(
         groups = select_pairs(scores, compared, batch_size, pool_size=pool_size, seed=seed)
     else:
         groups = select_lists(scores, compared, batch_size, k, pool_size=pool_size, seed=seed)
-    planned = [(mode, tuple(int(r) for r in g), None) for g in groups]
+    planned: list[tuple[str, tuple[int, ...], str | None]] = [
+        (mode, tuple(int(r) for r in g), None) for g in groups
+    ]
     if blind_items:
         planned += _blind_tasks(blind_items, n_holdout, len(scores), rng)
     if blind_items or gold:
