@@ -15,10 +15,12 @@ from synth.i18n import Msg
 
 DEFAULT_MAX_CELL_CHARS = 1_000_000
 DEFAULT_MAX_COLUMNS = 2_000
-# Cells (rows x columns) held in memory; about 2-4 GB of pandas objects at the upper end.
-DEFAULT_MAX_CELLS = 50_000_000
-# What the compressed parts of an .xlsx or .parquet file may unpack to.
-DEFAULT_MAX_UNPACKED_MB = 1024
+# Cells (rows x columns) held in memory: about 1 GB of pandas objects for text at the upper end,
+# and a few minutes of parsing for an .xlsx (openpyxl reads some 100,000 cells a second).
+DEFAULT_MAX_CELLS = 10_000_000
+# What the compressed parts of an .xlsx or .parquet file may unpack to. A 1M-row sheet that
+# unpacks to 297 MB held the reader for minutes at about 1 GB before this was lowered.
+DEFAULT_MAX_UNPACKED_MB = 256
 # Members of a zip-based file (an .xlsx has about ten).
 DEFAULT_MAX_ZIP_MEMBERS = 10_000
 
