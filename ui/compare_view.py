@@ -24,15 +24,32 @@ def _fmt(value, pattern="{:.3f}") -> str:
 def render_scores(result: dict) -> None:
     fidelity, privacy, utility = result["fidelity"], result.get("privacy") or {}, result.get("utility") or {}
     dcr = privacy.get("dcr") or {}
+    exact = privacy.get("exact_match") or {}
     c = st.columns(5)
     c[0].metric(_("Fidelity (overall)"), _fmt(fidelity["overall"]))
-    c[1].metric(_("Column shapes"), _fmt(fidelity.get("column_shapes_score")))
-    c[2].metric(_("Exact copies of training rows"), _fmt(privacy.get("exact_match_rate"), "{:.2%}"))
+    c[1].metric(
+        _("Detection AUC"),
+        _fmt((fidelity.get("detection") or {}).get("auc")),
+        help=_("How well a classifier tells real rows from synthetic ones: 0.5 = it cannot, 1 = always."),
+    )
+    c[2].metric(
+        _("Exact copies of training rows"),
+        _fmt(privacy.get("exact_match_rate"), "{:.2%}"),
+        delta=None
+        if not exact
+        else fmt(_("unseen real rows: {rate}"), rate=_fmt(exact.get("baseline_rate"), "{:.2%}")),
+        delta_color="off",
+    )
     c[3].metric(
         _("Closer to train than holdout"),
         _fmt(dcr.get("closer_to_training_share"), "{:.1%}"),
+        delta=None
+        if not dcr
+        else fmt(_("baseline {share}"), share=_fmt(dcr.get("baseline_share"), "{:.1%}")),
+        delta_color="off",
         help=_(
-            "About 50% means the synthetic rows are no closer to the training rows than new real rows are."
+            "Unseen real rows give the baseline; a share clearly above it means the synthetic rows sit on "
+            "training rows."
         ),
     )
     c[4].metric(_("Utility (TSTR / TRTR)"), _fmt(utility.get("ratio")))
@@ -147,21 +164,87 @@ def render_privacy(result: dict) -> None:
         charts.dcr_histogram(dcr["histogram"], _("Distance to the closest training row"), translate=_),
         key="compare_dcr",
     )
-    st.caption(
-        fmt(
-            _(
-                "Median distance synthetic→train {s:.3f}, holdout→train {h:.3f}; share closer to train "
-                "{p:.1%} (95% CI {lo:.1%}–{hi:.1%}, {n} sampled rows). Distance: {d}."
-            ),
-            s=dcr["median_synthetic_to_train"],
-            h=dcr["median_holdout_to_train"],
-            p=dcr["closer_to_training_share"],
-            lo=dcr["ci95"][0],
-            hi=dcr["ci95"][1],
-            n=dcr["sample_size"],
-            d=tr(dcr["distance"]),
+    difference = dcr.get("difference") or {}
+    if "baseline_share" in dcr:
+        st.caption(
+            fmt(
+                _(
+                    "Share closer to training than to unseen real rows: synthetic {p:.1%} ({n} rows), "
+                    "unseen real rows {b:.1%} ({m} rows, the baseline); difference {d:+.1%} "
+                    "(95% CI {lo:+.1%} to {hi:+.1%}). "
+                    "Median distance to training: synthetic {s:.3f}, unseen real {h:.3f}; "
+                    "NNDR median synthetic {ns:.3f}, unseen real {nh:.3f}. References: the whole training "
+                    "table ({t} rows) and half of the holdout ({r} rows). Distance: {dist}."
+                ),
+                p=dcr["closer_to_training_share"],
+                n=dcr["query_size"],
+                b=dcr["baseline_share"],
+                m=dcr["baseline_query_size"],
+                d=difference["value"],
+                lo=difference["ci95"][0],
+                hi=difference["ci95"][1],
+                s=dcr["median_synthetic_to_train"],
+                h=dcr["median_holdout_to_train"],
+                ns=dcr["nndr_median_synthetic"],
+                nh=dcr["nndr_median_holdout"],
+                t=dcr["train_size"],
+                r=dcr["reference_size"],
+                dist=tr(dcr["distance"]),
+            )
         )
-    )
+    exact = privacy.get("exact_match")
+    if exact:
+        excess = exact["excess"]
+        st.caption(
+            fmt(
+                _(
+                    "Exact matches with a training row: synthetic {s:.2%}, unseen real rows {h:.2%}; excess "
+                    "{d:+.2%} (95% CI {lo:+.2%} to {hi:+.2%})."
+                ),
+                s=exact["rate"],
+                h=exact["baseline_rate"],
+                d=excess["value"],
+                lo=excess["ci95"][0],
+                hi=excess["ci95"][1],
+            )
+        )
+    membership = privacy.get("membership_inference")
+    if membership:
+        st.plotly_chart(
+            charts.membership_histogram(
+                membership["histogram"], _("Membership-inference attack scores"), translate=_
+            ),
+            key="compare_membership",
+        )
+        st.caption(
+            fmt(
+                _(
+                    "Membership inference (distance to the closest synthetic row, calibrated by unseen real "
+                    "rows): AUC {auc:.3f} (95% CI {lo:.3f}–{hi:.3f}) over {m} training and {n} unseen rows; "
+                    "0.5 means the synthetic data does not reveal who was in the training data."
+                ),
+                auc=membership["auc"],
+                lo=membership["ci95"][0],
+                hi=membership["ci95"][1],
+                m=membership["members"],
+                n=membership["non_members"],
+            )
+        )
+    detection = (result.get("fidelity") or {}).get("detection")
+    if detection and detection.get("auc") is not None:
+        st.caption(
+            fmt(
+                _(
+                    "Detection: a cross-validated classifier tells real training rows from synthetic "
+                    "rows with AUC {auc:.3f} (95% CI {lo:.3f}–{hi:.3f}, {n} rows of each); "
+                    "0.5 = indistinguishable."
+                ),
+                auc=detection["auc"],
+                lo=detection["ci95"][0],
+                hi=detection["ci95"][1],
+                n=detection["rows_per_table"],
+            )
+        )
     risks = privacy.get("risks") or {}
     st.dataframe(
         pd.DataFrame(

@@ -192,7 +192,10 @@ def pair_plot(
 
 
 def dcr_histogram(histogram: dict, title: str | None = None, *, translate: Translate = same) -> go.Figure:
-    """Synthetic->train against holdout->train distances; similar shapes mean no memorisation."""
+    """Shares of synthetic->train and holdout->train distances; similar shapes mean no memorisation.
+
+    Shares, not counts, so query sets of different sizes compare at a glance.
+    """
     _ = translate
     edges = np.asarray(histogram["edges"])
     centres = (edges[:-1] + edges[1:]) / 2
@@ -219,7 +222,46 @@ def dcr_histogram(histogram: dict, title: str | None = None, *, translate: Trans
         title or _("Distance to the closest training row"),
         barmode="overlay",
         xaxis_title=_("distance (0 = identical row)"),
-        yaxis_title=_("rows"),
+        yaxis_title=_("share of rows"),
+        yaxis_tickformat=".0%",
+    )
+
+
+def membership_histogram(
+    histogram: dict, title: str | None = None, *, translate: Translate = same
+) -> go.Figure:
+    """The membership attack's scores for training rows (members) and unseen holdout rows.
+
+    Overlapping shapes mean the synthetic data does not reveal who was in the training data.
+    """
+    _ = translate
+    edges = np.asarray(histogram["edges"])
+    centres = (edges[:-1] + edges[1:]) / 2
+    figure = go.Figure(
+        [
+            go.Bar(
+                x=centres,
+                y=histogram["non_members"],
+                name=_("holdout rows (not in training)"),
+                marker_color=REAL,
+                opacity=0.6,
+            ),
+            go.Bar(
+                x=centres,
+                y=histogram["members"],
+                name=_("training rows (members)"),
+                marker_color=SYNTHETIC,
+                opacity=0.6,
+            ),
+        ]
+    )
+    return _layout(
+        figure,
+        title or _("Membership-inference attack scores"),
+        barmode="overlay",
+        xaxis_title=_("attack score (higher = looks like a member)"),
+        yaxis_title=_("share of rows"),
+        yaxis_tickformat=".0%",
     )
 
 

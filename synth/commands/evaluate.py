@@ -78,12 +78,24 @@ def _summary(result: dict) -> str:
         f"pair trends {_fmt(fidelity['column_pair_trends_score'])})",
         f"exact-match rate: {_fmt(privacy['exact_match_rate'])}",
     ]
+    detection = fidelity.get("detection") or {}
+    if detection.get("auc") is not None:
+        lines.append(f"detection AUC: {_fmt(detection['auc'])} {_interval(detection['ci95'])}")
+    if privacy.get("exact_match"):
+        e = privacy["exact_match"]
+        lines.append(
+            f"exact-match rate of holdout rows: {_fmt(e['baseline_rate'])}; "
+            f"excess {_fmt(e['excess']['value'])} {_interval(e['excess']['ci95'])}"
+        )
     if privacy.get("dcr"):
         d = privacy["dcr"]
         lines.append(
-            f"DCR closer to training: {_fmt(d['closer_to_training_share'])} "
-            f"[{_fmt(d['ci95'][0])}, {_fmt(d['ci95'][1])}] n={d['sample_size']}"
+            f"DCR closer to training: {_fmt(d['closer_to_training_share'])} {_interval(d['ci95'])} "
+            f"n={d['query_size']}; baseline {_fmt(d['baseline_share'])} n={d['baseline_query_size']}; "
+            f"difference {_fmt(d['difference']['value'])} {_interval(d['difference']['ci95'])}"
         )
+        m = privacy["membership_inference"]
+        lines.append(f"membership inference AUC: {_fmt(m['auc'])} {_interval(m['ci95'])}")
         for name, risk in privacy["risks"].items():
             lines.append(
                 f"{name} risk: {_fmt(risk['value'])} [{_fmt(risk['ci95'][0])}, {_fmt(risk['ci95'][1])}]"
@@ -96,6 +108,10 @@ def _summary(result: dict) -> str:
     for gate in result["gates"]:
         lines.append(f"gate {gate['name']}: {gate['status'].upper()} - {gate['explanation']}")
     return "\n".join(lines) + "\n"
+
+
+def _interval(bounds) -> str:
+    return f"[{_fmt(bounds[0])}, {_fmt(bounds[1])}]"
 
 
 def _fmt(value) -> str:

@@ -26,10 +26,13 @@ from synth.metrics.base import (
 )
 from synth.metrics.fairness import fairness
 from synth.metrics.fidelity.column_shapes import column_shapes
+from synth.metrics.fidelity.detection import detection
 from synth.metrics.fidelity.extra import extra_fidelity
 from synth.metrics.fidelity.pair_trends import column_pair_trends, pair_trends_score
-from synth.metrics.privacy.dcr import dcr, exact_match_rate
-from synth.metrics.privacy.risks import privacy_risks
+from synth.metrics.privacy.dcr import dcr_from, exact_match_rate, exact_matches
+from synth.metrics.privacy.membership import membership_inference_from
+from synth.metrics.privacy.neighbours import find_neighbours
+from synth.metrics.privacy.risks import risks_from
 from synth.metrics.utility import utility
 from synth.profile.column_types import to_datetime
 from synth.purposes.gates import evaluate_gates, normalise_purpose
@@ -202,14 +205,19 @@ def evaluate(
     Returns:
         ``{"column_types", "rows", "fidelity": {overall, column_shapes_score,
         column_pair_trends_score, column_shapes: {col: {metric, score}},
-        column_pair_trends: [{columns, metric, score}], columns: {col: {...}}},
-        "privacy": {exact_match_rate, dcr: {closer_to_training_share, ci95, score,
-        median_synthetic_to_train, median_holdout_to_train, nndr_median_synthetic,
-        nndr_median_holdout, sample_size, reference_size}, risks: {singling_out,
-        linkability, inference: {value, ci95, attack_rate, control_rate, n_attacks}}},
+        column_pair_trends: [{columns, metric, score}], columns: {col: {...}},
+        detection: {auc, ci95, score, fold_aucs, rows_per_table}},
+        "privacy": {exact_match_rate, exact_match: {rate, baseline_rate, excess: {value,
+        ci95}}, dcr: {closer_to_training_share, ci95, baseline_share, baseline_ci95,
+        difference: {value, ci95}, median_synthetic_to_train, median_holdout_to_train,
+        nndr_median_synthetic, nndr_median_holdout, query_size, baseline_query_size,
+        reference_size, train_size, histogram}, membership_inference: {auc, ci95, members,
+        non_members, histogram}, risks: {singling_out, linkability, inference: {value,
+        ci95, attack_rate, control_rate, n_attacks, n_controls}}},
         "fairness", "utility", "summary", "purpose", "gates": [{name, status, value,
         threshold, warn, direction, explanation}], "timing_s": {stage: seconds, total}}``.
-        Sections that could not be measured hold None (no holdout: dcr, risks, utility).
+        Sections that could not be measured hold None (no holdout: exact_match, dcr,
+        membership_inference, risks, utility).
     """
     report = progress or (lambda fraction, message: None)
     purpose = normalise_purpose(purpose)
@@ -238,26 +246,42 @@ def evaluate(
     result["fidelity"] = stage(
         "fidelity", 0.05, N_("comparing column shapes and pair trends"), lambda: fidelity(real, synth, types)
     )
+    result["fidelity"]["detection"] = stage(
+        "detection",
+        0.2,
+        N_("training a classifier to tell real rows from synthetic ones"),
+        lambda: detection(real, synth, types, seed=seed),
+    )
     privacy: dict = {
         "exact_match_rate": stage(
             "exact_match", 0.3, N_("looking for copied rows"), lambda: exact_match_rate(real, synth, types)
         )
     }
     if hold is not None and len(hold) > 0:
-        privacy["dcr"] = stage(
-            "dcr",
+        privacy["exact_match"] = stage(
+            "exact_match_baseline",
+            0.32,
+            N_("looking for copied rows"),
+            lambda: exact_matches(real, synth, hold, types),
+        )
+        # One set of samples and nearest-neighbour searches serves DCR, membership inference
+        # and the linkability and inference attacks.
+        found = stage(
+            "neighbours",
             0.4,
             N_("measuring distances to closest records"),
-            lambda: dcr(real, synth, hold, types, seed=seed),
+            lambda: find_neighbours(real, synth, hold, types, secret=label, seed=seed),
         )
+        privacy["dcr"] = dcr_from(found)
+        privacy["membership_inference"] = membership_inference_from(found)
         privacy["risks"] = stage(
             "risks",
             0.55,
             N_("running singling-out, linkability and inference attacks"),
-            lambda: privacy_risks(synth, real, hold, types, secret=label, seed=seed),
+            lambda: risks_from(found, real, hold, seed=seed),
         )
     else:
-        privacy["dcr"] = privacy["risks"] = None
+        privacy["exact_match"] = privacy["dcr"] = privacy["membership_inference"] = privacy["risks"] = None
     result["privacy"] = privacy
     result["fairness"] = stage(
         "fairness",

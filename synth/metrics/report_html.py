@@ -44,27 +44,50 @@ def _figures(result: dict, _: Translate = same) -> list[tuple[str, go.Figure]]:
         figure.update_layout(title=_("Column pair trends (1 = same relationship)"))
         figures.append((_("Column pair trends"), figure))
     dcr = (result.get("privacy") or {}).get("dcr")
-    if dcr:
-        share = dcr["closer_to_training_share"]
-        low, high = dcr["ci95"]
+    if dcr and "baseline_share" in dcr:
+        bars = [
+            (_("synthetic rows"), dcr["closer_to_training_share"], dcr["ci95"]),
+            (_("unseen real rows (baseline)"), dcr["baseline_share"], dcr["baseline_ci95"]),
+        ]
         figure = go.Figure(
             go.Bar(
-                x=[_("closer to training"), _("closer to holdout")],
-                y=[share, 1 - share],
+                x=[name for name, _share, _ci in bars],
+                y=[share for _name, share, _ci in bars],
                 error_y={
                     "type": "data",
                     "symmetric": False,
-                    "array": [high - share, 0],
-                    "arrayminus": [share - low, 0],
+                    "array": [ci[1] - share for _name, share, ci in bars],
+                    "arrayminus": [share - ci[0] for _name, share, ci in bars],
                 },
             )
         )
-        figure.add_hline(y=0.5, line_dash="dash", annotation_text=_("no memorisation"))
         figure.update_layout(
-            title=_("Distance to closest record ({n} sampled rows)").format(n=dcr["sample_size"]),
+            title=_("Share closer to training than to unseen real rows ({n} synthetic rows)").format(
+                n=dcr["query_size"]
+            ),
             yaxis_range=[0, 1],
         )
         figures.append((_("DCR"), figure))
+    membership = (result.get("privacy") or {}).get("membership_inference")
+    if membership:
+        histogram = membership["histogram"]
+        edges = histogram["edges"]
+        centres = [(a + b) / 2 for a, b in zip(edges[:-1], edges[1:], strict=True)]
+        figure = go.Figure(
+            [
+                go.Bar(
+                    x=centres,
+                    y=histogram["non_members"],
+                    name=_("holdout rows (not in training)"),
+                    opacity=0.6,
+                ),
+                go.Bar(x=centres, y=histogram["members"], name=_("training rows (members)"), opacity=0.6),
+            ]
+        )
+        figure.update_layout(
+            title=_("Membership-inference attack scores"), barmode="overlay", yaxis_tickformat=".0%"
+        )
+        figures.append((_("Membership inference"), figure))
     risks = (result.get("privacy") or {}).get("risks")
     if risks:
         names = list(risks)
@@ -163,6 +186,19 @@ def render_html(
         )
     privacy = result.get("privacy") or {}
     rows = [[_("exact-match rate"), _fmt(privacy.get("exact_match_rate")), ""]]
+    if privacy.get("exact_match"):
+        e = privacy["exact_match"]
+        rows.append(
+            [
+                _("exact-match rate of unseen real rows (baseline)"),
+                _fmt(e["baseline_rate"]),
+                _("excess {value}, 95% CI {low}–{high}").format(
+                    value=_fmt(e["excess"]["value"]),
+                    low=_fmt(e["excess"]["ci95"][0]),
+                    high=_fmt(e["excess"]["ci95"][1]),
+                ),
+            ]
+        )
     if privacy.get("dcr"):
         d = privacy["dcr"]
         distance = d["distance"]
@@ -175,6 +211,22 @@ def render_html(
                 ),
             ]
         )
+        if "baseline_share" in d:
+            rows.append(
+                [
+                    _("DCR: baseline share of unseen real rows"),
+                    _fmt(d["baseline_share"]),
+                    _(
+                        "difference {value}, 95% CI {low}–{high}; NNDR median synthetic {s}, unseen real {h}"
+                    ).format(
+                        value=_fmt(d["difference"]["value"]),
+                        low=_fmt(d["difference"]["ci95"][0]),
+                        high=_fmt(d["difference"]["ci95"][1]),
+                        s=_fmt(d["nndr_median_synthetic"]),
+                        h=_fmt(d["nndr_median_holdout"]),
+                    ),
+                ]
+            )
         rows.append(
             [
                 _("median distance synthetic→train / holdout→train"),
@@ -189,6 +241,33 @@ def render_html(
                 _fmt(risk["value"]),
                 _("95% CI {low}–{high}, {n} attacks").format(
                     low=_fmt(risk["ci95"][0]), high=_fmt(risk["ci95"][1]), n=risk["n_attacks"]
+                ),
+            ]
+        )
+    membership = privacy.get("membership_inference")
+    if membership:
+        rows.append(
+            [
+                _("membership-inference AUC"),
+                _fmt(membership["auc"]),
+                _("95% CI {low}–{high}, {m} members, {n} non-members").format(
+                    low=_fmt(membership["ci95"][0]),
+                    high=_fmt(membership["ci95"][1]),
+                    m=membership["members"],
+                    n=membership["non_members"],
+                ),
+            ]
+        )
+    detection = fidelity.get("detection") or {}
+    if detection.get("auc") is not None:
+        rows.append(
+            [
+                _("detection AUC (real vs synthetic classifier)"),
+                _fmt(detection["auc"]),
+                _("95% CI {low}–{high}, {n} rows of each").format(
+                    low=_fmt(detection["ci95"][0]),
+                    high=_fmt(detection["ci95"][1]),
+                    n=detection["rows_per_table"],
                 ),
             ]
         )

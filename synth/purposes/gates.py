@@ -9,9 +9,20 @@ for the purpose being evaluated), which the store keeps.
 
 Defaults, with the reasoning:
 
-* privacy: no synthetic row equals a training row; the DCR share's upper 95% bound is at
-  most 0.55 (a memorising generator pushes it towards 1); each WP29 risk at most 0.05;
-  fidelity overall at least 0.8 (the purpose is to keep the real distribution).
+* privacy: every privacy gate compares the synthetic data with real rows the generator never
+  saw (the holdout), and decides on a 95% interval bound:
+
+  - exact matches: the upper bound of (synthetic exact-match rate - holdout exact-match rate)
+    at most 0.002 (real people share every attribute, so a perfect generator matches as
+    often as the holdout does);
+  - DCR: the upper bound of (synthetic share closer to training - holdout share) at most
+    0.05; a copy or near-copy reads about 1 minus the baseline (0.1-0.2 on Adult);
+  - membership inference: the upper bound of the attack's AUC at most 0.6;
+  - the WP29 risks: the **lower** bound at most 0.05. The control (holdout) limits how many
+    attacks can run, and with 2,000 the interval of a harmless generator's risk is about
+    +/-0.1 wide, so "upper bound at most 0.05" would fail perfect generators; the gate fails
+    when the attack shows a risk above 0.05 with 95% confidence;
+  - fidelity overall at least 0.8 (the purpose is to keep the real distribution).
 * bias (correction): the synthetic demographic-parity gap at most 0.05 (warn to 0.10);
   fidelity at least 0.7 (lower, since some columns differ on purpose); utility ratio at
   least 0.85; at most 1% exact copies.
@@ -33,43 +44,54 @@ _ALIASES = {"privacy_protection": "privacy", "bias_correction": "bias", "bias-co
 
 DEFAULT_GATES: dict[str, dict[str, dict]] = {
     "privacy": {
-        "exact_match_rate": {
-            "value": "privacy.exact_match_rate",
+        "exact_match_excess": {
+            "value": "privacy.exact_match.excess.ci95.1",
             "direction": "at_most",
-            "threshold": 0.0,
-            "warn": 0.0,
-            "explanation": N_("share of synthetic rows identical to a training row"),
-        },
-        "dcr_closer_to_training_upper_ci": {
-            "value": "privacy.dcr.ci95.1",
-            "direction": "at_most",
-            "threshold": 0.55,
-            "warn": 0.6,
+            "threshold": 0.002,
+            "warn": 0.005,
             "explanation": N_(
-                "upper 95% bound of the share of synthetic rows closer to training than to holdout "
-                "(0.5 = no memorisation)"
+                "upper 95% bound of the synthetic exact-match rate minus the holdout's own rate"
+            ),
+        },
+        "dcr_excess": {
+            "value": "privacy.dcr.difference.ci95.1",
+            "direction": "at_most",
+            "threshold": 0.05,
+            "warn": 0.1,
+            "explanation": N_(
+                "upper 95% bound of the synthetic share closer to training minus the same share for "
+                "unseen real rows (0 = no memorisation)"
+            ),
+        },
+        "membership_inference_auc": {
+            "value": "privacy.membership_inference.ci95.1",
+            "direction": "at_most",
+            "threshold": 0.6,
+            "warn": 0.65,
+            "explanation": N_(
+                "upper 95% bound of the membership-inference attack's AUC (0.5 = cannot tell members)"
             ),
         },
         "singling_out_risk": {
-            "value": "privacy.risks.singling_out.value",
+            "value": "privacy.risks.singling_out.ci95.0",
             "direction": "at_most",
             "threshold": 0.05,
             "warn": 0.1,
-            "explanation": N_("WP29 singling-out risk against the holdout control"),
+            "explanation": N_("lower 95% bound of the WP29 singling-out risk against the holdout control"),
         },
         "linkability_risk": {
-            "value": "privacy.risks.linkability.value",
+            "value": "privacy.risks.linkability.ci95.0",
             "direction": "at_most",
             "threshold": 0.05,
             "warn": 0.1,
-            "explanation": N_("WP29 linkability risk against the holdout control"),
+            "explanation": N_("lower 95% bound of the WP29 linkability risk against the holdout control"),
         },
         "inference_risk": {
-            "value": "privacy.risks.inference.value",
+            "value": "privacy.risks.inference.ci95.0",
             "direction": "at_most",
             "threshold": 0.05,
             "warn": 0.1,
-            "explanation": N_("WP29 inference risk against the holdout control"),
+            "explanation": N_("lower 95% bound of the WP29 inference risk against the holdout control"),
         },
         "fidelity_overall": {
             "value": "fidelity.overall",
@@ -160,6 +182,10 @@ def normalise_purpose(purpose: str | None) -> str | None:
     return key
 
 
+# Gates that were replaced; thresholds an admin saved for them are ignored, not errors.
+RETIRED_GATES = {"privacy": {"exact_match_rate", "dcr_closer_to_training_upper_ci"}}
+
+
 def gates_for(purpose: str, overrides: dict | None = None) -> dict[str, dict]:
     """The gate table for ``purpose`` with ``overrides`` applied."""
     purpose = normalise_purpose(purpose)
@@ -167,6 +193,8 @@ def gates_for(purpose: str, overrides: dict | None = None) -> dict[str, dict]:
     if overrides:
         specific = overrides.get(purpose, overrides if not set(overrides) & set(PURPOSES) else {})
         for name, change in specific.items():
+            if name in RETIRED_GATES.get(purpose, ()) and name not in table:
+                continue
             if name not in table:
                 if not isinstance(change, dict) or "value" not in change or "direction" not in change:
                     raise InputError(
@@ -250,6 +278,9 @@ def evaluate_gates(result: dict, purpose: str, overrides: dict | None = None) ->
 GATE_LABELS = {
     "exact_match_rate": N_("exact-match rate"),
     "dcr_closer_to_training_upper_ci": N_("DCR share closer to training (upper 95% bound)"),
+    "exact_match_excess": N_("exact matches above the holdout's (upper 95% bound)"),
+    "dcr_excess": N_("DCR share above its baseline (upper 95% bound)"),
+    "membership_inference_auc": N_("membership-inference AUC (upper 95% bound)"),
     "singling_out_risk": N_("singling-out risk"),
     "linkability_risk": N_("linkability risk"),
     "inference_risk": N_("inference risk"),

@@ -1,22 +1,35 @@
-"""Privacy against the holdout: exact copies and distance to closest record (DCR).
+"""Privacy against the holdout: exact copies and distance to closest record (DCR), each beside
+a baseline measured the same way on real rows the generator never saw.
 
-* Exact-match rate: the share of synthetic rows identical to some training row in every
-  statistical column (missing equals missing). Rows are hashed once and joined, so it
-  runs on full tables.
-* DCR: for sampled synthetic rows, is the nearest training row closer than the nearest
-  holdout row? A generator that did not memorise its training data puts about half of
-  them closer to the training rows; the share is reported with a Wilson 95% interval.
-  The score ``min(2 * (1 - share), 1)`` and the share are SDMetrics'
-  ``DCROverfittingProtection`` (same distance, see ``synth.metrics.distance``, and the
-  same sampling: equally many training and holdout rows), with one deliberate change:
-  numeric columns are scaled by the training table's range for both references, where
-  SDMetrics scales each by its own. With two scales, a holdout whose range happens to be
-  wider makes every holdout distance shorter, which moves the share away from 0.5 by
-  more than sampling noise on small tables (on 20 pairs of independent 300-row tables
-  the share's spread was 0.039 with SDMetrics' scaling, 0.024 with one scale).
-  ``scale="reference"`` gives SDMetrics' number exactly. Medians of synthetic->train and
-  holdout->train distances, and the nearest-neighbour distance ratio (NNDR: nearest over
-  second-nearest; near 0 means a row sits on top of one training record), complete it.
+* Exact matches: the share of synthetic rows identical to some training row in every
+  statistical column (missing equals missing), and beside it the same share for the holdout
+  rows. Real people can share every attribute (on UCI Adult about 0.1% of new rows equal a
+  training row), so the evidence is the **excess** of the synthetic rate over the holdout's,
+  with Newcombe's 95% interval (``synth.metrics.privacy.intervals``). Rows are hashed once
+  and joined, so it runs on full tables.
+* DCR: is a query row's nearest training row closer than its nearest row in the holdout's
+  reference half? The holdout is split at random into a reference half and a query half
+  (``synth.metrics.privacy.neighbours``). Synthetic queries and holdout queries are measured
+  identically: distance to the **whole** training table and to the reference half. The
+  synthetic share closer to training is compared with the holdout queries' share (the
+  baseline), and the evidence is their difference with Newcombe's 95% interval.
+
+  Why this design: the training reference must be whole, or a copied row misses its own
+  source (with the training table cut to the holdout's size, a full copy of a 20k table
+  with a 5k holdout read only 0.62). But a whole training table is larger than any holdout,
+  so it is closer by sheer size and a leak-free share sits far above 0.5 (about 0.8-0.9 on
+  Adult); only the same measurement on real unseen rows says where "no leak" lies. The
+  holdout queries cannot be compared with the holdout they came from, hence the split; the
+  training reference's size advantage is identical for both query sets, so it cancels in the
+  difference. A memorising generator puts its rows on top of training rows (share near 1),
+  a leak-free one gives the baseline share up to sampling noise.
+
+  Medians of query->train distances and the nearest-neighbour distance ratio (NNDR:
+  nearest over second-nearest training distance; near 0 means a row sits on one training
+  record) are reported for both query sets.
+* ``dcr_share`` keeps SDMetrics' ``DCROverfittingProtection`` share (equal-sized training
+  and holdout samples) for comparison with that library; ``scale="reference"`` gives
+  SDMetrics' number exactly.
 """
 
 from __future__ import annotations
@@ -24,14 +37,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from synth.errors import InputError
-from synth.i18n import N_, Msg
+from synth.i18n import N_
 from synth.metrics.base import CONTINUOUS_TYPES, STATISTICAL_TYPES, continuous_values
 from synth.metrics.distance import column_ranges, distances_to_closest
 from synth.metrics.intervals import wilson_interval
+from synth.metrics.privacy.intervals import difference_interval
+from synth.metrics.privacy.neighbours import DEFAULT_QUERIES, Neighbours, find_neighbours, sample_rows
 
-DEFAULT_QUERY_ROWS = 3_000
-DEFAULT_REFERENCE_ROWS = 10_000
+__all__ = ["sample_rows"]
 
 
 def comparable_frame(frame: pd.DataFrame, column_types: dict[str, str]) -> pd.DataFrame:
@@ -51,8 +64,27 @@ def exact_match_rate(train: pd.DataFrame, synthetic: pd.DataFrame, column_types:
 
     Id and text columns are left out: a copied person with a fresh id is still a copy.
     """
+    return _exact_match_count(train, synthetic, column_types) / len(synthetic) if len(synthetic) else 0.0
+
+
+def exact_matches(
+    train: pd.DataFrame, synthetic: pd.DataFrame, holdout: pd.DataFrame, column_types: dict[str, str]
+) -> dict:
+    """Synthetic and holdout exact-match rates against training, and the synthetic excess with its CI."""
+    synthetic_hits = _exact_match_count(train, synthetic, column_types)
+    holdout_hits = _exact_match_count(train, holdout, column_types)
+    return {
+        "rate": synthetic_hits / len(synthetic) if len(synthetic) else 0.0,
+        "baseline_rate": holdout_hits / len(holdout) if len(holdout) else 0.0,
+        "excess": difference_interval(synthetic_hits, len(synthetic), holdout_hits, len(holdout)),
+        "synthetic_rows": int(len(synthetic)),
+        "holdout_rows": int(len(holdout)),
+    }
+
+
+def _exact_match_count(train: pd.DataFrame, synthetic: pd.DataFrame, column_types: dict[str, str]) -> int:
     if len(synthetic) == 0:
-        return 0.0
+        return 0
     columns = [
         c for c in synthetic.columns if c in train.columns and column_types.get(c) in STATISTICAL_TYPES
     ]
@@ -62,13 +94,7 @@ def exact_match_rate(train: pd.DataFrame, synthetic: pd.DataFrame, column_types:
     synthetic_hash = pd.util.hash_pandas_object(
         comparable_frame(synthetic[columns], column_types), index=False
     ).to_numpy()
-    return float(np.isin(synthetic_hash, train_hash).mean())
-
-
-def sample_rows(frame: pd.DataFrame, size: int, rng: np.random.Generator) -> pd.DataFrame:
-    if len(frame) <= size:
-        return frame
-    return frame.iloc[np.sort(rng.choice(len(frame), size=size, replace=False))]
+    return int(np.isin(synthetic_hash, train_hash).sum())
 
 
 def _nndr(first: np.ndarray, second: np.ndarray) -> np.ndarray:
@@ -110,50 +136,45 @@ def dcr(
     holdout: pd.DataFrame,
     column_types: dict[str, str],
     *,
-    query_rows: int = DEFAULT_QUERY_ROWS,
-    reference_rows: int = DEFAULT_REFERENCE_ROWS,
+    queries: int = DEFAULT_QUERIES,
     seed: int = 0,
-    scale: str = "train",
 ) -> dict:
-    """Distance-to-closest-record evidence against the holdout.
+    """DCR against its baseline (see the module docstring); draws its own samples."""
+    return dcr_from(find_neighbours(train, synthetic, holdout, column_types, queries=queries, seed=seed))
 
-    Args:
-        train, synthetic, holdout: the three tables (same columns).
-        column_types: column -> type; only statistical columns are used.
-        query_rows: synthetic (and holdout) rows sampled as queries.
-        reference_rows: training and holdout rows sampled as references, equally many of
-            each so that "closer to training" is a fair coin when nothing leaked.
-        seed: sampling seed.
-        scale: "train" (numeric ranges of the training sample for both references) or
-            "reference" (each reference's own ranges, as SDMetrics).
+
+def dcr_from(found: Neighbours) -> dict:
+    """DCR evidence from searches already run.
+
+    Returns ``closer_to_training_share`` and ``ci95`` (synthetic queries), ``baseline_share``
+    and ``baseline_ci95`` (holdout queries), ``difference`` ``{value, ci95}``, medians of the
+    distances to training and NNDR for both, ``query_size``, ``baseline_query_size``,
+    ``reference_size`` (holdout reference half), ``train_size``, and ``histogram`` (shares).
     """
-    types = {c: t for c, t in column_types.items() if t in STATISTICAL_TYPES}
-    rng = np.random.default_rng(seed)
-    reference_size = min(len(train), len(holdout), reference_rows)
-    train_ref = sample_rows(train, reference_size, rng)
-    holdout_ref = sample_rows(holdout, reference_size, rng)
-    query = sample_rows(synthetic, query_rows, rng)
-    if scale not in ("train", "reference"):
-        raise InputError(Msg("scale must be 'train' or 'reference', not {scale}", scale=repr(scale)))
-    train_ranges = column_ranges(train_ref, types)
-    to_train, second_train, _ = distances_to_closest(query, train_ref, types, train_ranges)
-    to_holdout, _, _ = distances_to_closest(
-        query, holdout_ref, types, train_ranges if scale == "train" else None
-    )
-    holdout_query = sample_rows(holdout, query_rows, rng)
-    holdout_to_train, holdout_second, _ = distances_to_closest(holdout_query, train_ref, types, train_ranges)
-    closer = int((to_train < to_holdout).sum())
-    share = closer / len(query) if len(query) else float("nan")
+    to_train, second = found.synthetic_to_train
+    holdout_to_train, holdout_second = found.holdout_to_train
+    closer = int((to_train < found.synthetic_to_reference).sum())
+    baseline = int((holdout_to_train < found.holdout_to_reference).sum())
+    queries, baseline_queries = len(to_train), len(holdout_to_train)
+
+    def median(values: np.ndarray) -> float | None:
+        return float(np.median(values)) if len(values) else None
+
     return {
-        "closer_to_training_share": share,
-        "ci95": list(wilson_interval(closer, len(query))),
-        "score": min(2.0 * (1.0 - share), 1.0),
-        "median_synthetic_to_train": float(np.median(to_train)),
-        "median_holdout_to_train": float(np.median(holdout_to_train)),
-        "nndr_median_synthetic": float(np.median(_nndr(to_train, second_train))),
-        "nndr_median_holdout": float(np.median(_nndr(holdout_to_train, holdout_second))),
-        "sample_size": int(len(query)),
-        "reference_size": int(reference_size),
+        "closer_to_training_share": closer / queries if queries else float("nan"),
+        "ci95": wilson_interval(closer, queries),
+        "baseline_share": baseline / baseline_queries if baseline_queries else float("nan"),
+        "baseline_ci95": wilson_interval(baseline, baseline_queries),
+        "difference": difference_interval(closer, queries, baseline, baseline_queries),
+        "median_synthetic_to_train": median(to_train),
+        "median_holdout_to_train": median(holdout_to_train),
+        "nndr_median_synthetic": median(_nndr(to_train, second)),
+        "nndr_median_holdout": median(_nndr(holdout_to_train, holdout_second)),
+        "query_size": int(queries),
+        "sample_size": int(queries),
+        "baseline_query_size": int(baseline_queries),
+        "reference_size": int(len(found.holdout_reference)),
+        "train_size": int(found.train_rows),
         "distance": N_(
             "Gower-like mean: numeric |x-y|/range capped at 1, categorical 0/1, missing vs present 1"
         ),
@@ -165,11 +186,21 @@ HISTOGRAM_BINS = 30
 
 
 def distance_histogram(synthetic_to_train: np.ndarray, holdout_to_train: np.ndarray) -> dict:
-    """Counts of both distance samples on shared bins over [0, max], for the DCR chart."""
+    """Shares of both distance samples on shared bins over [0, max], for the DCR chart.
+
+    Shares, not counts, so query sets of different sizes compare at a glance.
+    """
     top = float(max(np.max(synthetic_to_train, initial=0.0), np.max(holdout_to_train, initial=0.0))) or 1.0
     edges = np.linspace(0.0, top, HISTOGRAM_BINS + 1)
+
+    def shares(values: np.ndarray) -> list[float]:
+        counts = np.histogram(values, edges)[0]
+        return (counts / max(len(values), 1)).tolist()
+
     return {
         "edges": [float(e) for e in edges],
-        "synthetic_to_train": np.histogram(synthetic_to_train, edges)[0].astype(int).tolist(),
-        "holdout_to_train": np.histogram(holdout_to_train, edges)[0].astype(int).tolist(),
+        "synthetic_to_train": shares(synthetic_to_train),
+        "holdout_to_train": shares(holdout_to_train),
+        "synthetic_rows": int(len(synthetic_to_train)),
+        "holdout_rows": int(len(holdout_to_train)),
     }

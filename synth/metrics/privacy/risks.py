@@ -4,21 +4,25 @@ Each is measured as in Giomi et al. (2022), "A Unified Framework for Quantifying
 Risk in Synthetic Data" (the paper behind the ``anonymeter`` package): an attack that uses
 only the synthetic data is run against training records and, as a control, against
 holdout records the generator never saw. With attack success rate ``a`` and control rate
-``c``, the risk is ``(a - c) / (1 - c)``, floored at 0; its 95% interval combines the
-Wilson intervals of both rates. ``anonymeter`` itself pins older numpy and pyarrow than
-this project uses, so the attacks are implemented here, vectorised:
+``c``, the risk is ``(a - c) / (1 - c)``; its 95% interval is anonymeter's (Wilson-centred
+rates, errors propagated; ``synth.metrics.privacy.intervals.residual_risk``). ``anonymeter``
+pins older numpy and pyarrow than this project uses, so the attacks are implemented here,
+vectorised, and compared with anonymeter run in its own environment
+(``benchmarks/bench_anonymeter.py``).
+
+The attacker's data is **every synthetic row** (a sample would hide a copied record from
+its own target). Targets are drawn from their own random streams, independent of the
+synthetic table's order (``synth.metrics.privacy.neighbours``).
 
 * singling out: a synthetic record unique on a few columns gives a predicate ("a = x and
-  b = y ..."); it succeeds when exactly one target record matches it;
+  b = y ..."); it succeeds when exactly one target record matches it. Training targets are
+  a sample of the holdout's size, so both rates come from equal-sized tables;
 * linkability: the columns are split into two halves held by two parties; for a target
   record the nearest synthetic record on each half is found; the attack succeeds when
-  both halves point to the same synthetic record;
+  both halves point to the same synthetic record (anonymeter with ``n_neighbors=1``);
 * inference: knowing every column but a secret one, the attacker takes the nearest
   synthetic record's secret; it succeeds on an exact match (category) or within 5% of
-  the range (number).
-
-Training targets are sampled to the holdout's size so both rates come from equal-sized
-tables.
+  the training range (number).
 """
 
 from __future__ import annotations
@@ -27,13 +31,12 @@ import numpy as np
 import pandas as pd
 
 from synth.i18n import N_
-from synth.metrics.base import CONTINUOUS_TYPES, STATISTICAL_TYPES, continuous_values
-from synth.metrics.distance import distances_to_closest
-from synth.metrics.intervals import wilson_interval
-from synth.metrics.privacy.dcr import comparable_frame, sample_rows
+from synth.metrics.base import CONTINUOUS_TYPES, continuous_values
+from synth.metrics.privacy.dcr import comparable_frame
+from synth.metrics.privacy.intervals import residual_risk
+from synth.metrics.privacy.neighbours import DEFAULT_QUERIES, Neighbours, find_neighbours, sample_rows
 
-DEFAULT_ATTACKS = 2_000
-DEFAULT_SYNTHETIC_ROWS = 5_000
+DEFAULT_PREDICATES = 2_000
 _PREDICATE_COLUMNS = 3
 _NUMERIC_TOLERANCE = 0.05
 # The risks' keys in results, and how people read them.
@@ -44,33 +47,18 @@ RISK_LABELS = {
 }
 
 
-def risk_from_rates(attack_successes: int, control_successes: int, trials: int, control_trials: int) -> dict:
-    """Risk = (attack - control) / (1 - control), with a 95% interval from both Wilson intervals."""
-    attack = attack_successes / trials if trials else 0.0
-    control = control_successes / control_trials if control_trials else 0.0
-    attack_low, attack_high = wilson_interval(attack_successes, trials)
-    control_low, control_high = wilson_interval(control_successes, control_trials)
-
-    def risk(a: float, c: float) -> float:
-        return 0.0 if c >= 1.0 else float(np.clip((a - c) / (1.0 - c), 0.0, 1.0))
-
-    return {
-        "value": risk(attack, control),
-        "ci95": [risk(attack_low, control_high), risk(attack_high, control_low)],
-        "attack_rate": attack,
-        "control_rate": control,
-        "n_attacks": int(trials),
-    }
-
-
 def _row_keys(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
     return pd.util.hash_pandas_object(frame[columns], index=False).to_numpy()
 
 
-def singling_out(synthetic, train, control, column_types, *, n_attacks=DEFAULT_ATTACKS, seed=0) -> dict:
-    """Predicates that single out a synthetic record, tried on training and control records."""
+def singling_out(synthetic, train, control, column_types, *, n_attacks=DEFAULT_PREDICATES, seed=0) -> dict:
+    """Predicates that single out a synthetic record, tried on training targets and control records.
+
+    ``train`` should have as many rows as ``control`` (a predicate singles out more easily
+    in a smaller table).
+    """
     rng = np.random.default_rng(seed)
-    columns = [c for c, t in column_types.items() if t in STATISTICAL_TYPES]
+    columns = list(column_types)
     width = min(_PREDICATE_COLUMNS, len(columns))
     tables = [comparable_frame(t[columns], column_types) for t in (synthetic, train, control)]
     attack_hits = control_hits = trials = 0
@@ -93,79 +81,80 @@ def singling_out(synthetic, train, control, column_types, *, n_attacks=DEFAULT_A
             else:
                 attack_hits += int(singled.sum())
         trials += chosen.size
-    return risk_from_rates(attack_hits, control_hits, trials, trials)
+    return residual_risk(attack_hits, trials, control_hits, trials)
 
 
-def linkability(synthetic, train, control, column_types, *, n_attacks=DEFAULT_ATTACKS, seed=0) -> dict:
-    """Two halves of a target's columns, each linked to its nearest synthetic record."""
-    rng = np.random.default_rng(seed)
-    columns = [c for c, t in column_types.items() if t in STATISTICAL_TYPES]
-    if len(columns) < 2:
-        return risk_from_rates(0, 0, 0, 0)
-    shuffled = list(rng.permutation(columns))
-    halves = [shuffled[: len(shuffled) // 2], shuffled[len(shuffled) // 2 :]]
-    reference = sample_rows(synthetic, DEFAULT_SYNTHETIC_ROWS, rng)
-    hits = []
-    for targets in (sample_rows(train, n_attacks, rng), sample_rows(control, n_attacks, rng)):
-        nearest = [
-            distances_to_closest(targets, reference, {c: column_types[c] for c in half})[2] for half in halves
-        ]
-        hits.append((int((nearest[0] == nearest[1]).sum()), len(targets)))
-    return risk_from_rates(hits[0][0], hits[1][0], hits[0][1], hits[1][1])
+def linkability_from(found: Neighbours) -> dict:
+    """Both halves of a target's columns lead to the same synthetic record."""
+    if found.halves is None:
+        return residual_risk(0, 0, 0, 0)
+    hits = [
+        int((side["half_a"][2] == side["half_b"][2]).sum())
+        for side in (found.members_to_synthetic, found.holdout_to_synthetic)
+    ]
+    result = residual_risk(hits[0], len(found.members), hits[1], len(found.holdout_queries))
+    result["halves"] = found.halves
+    return result
 
 
-def inference(synthetic, train, control, column_types, secret, *, n_attacks=DEFAULT_ATTACKS, seed=0) -> dict:
-    """Guess ``secret`` of a target from its nearest synthetic record on the other columns."""
-    rng = np.random.default_rng(seed)
-    known = {c: t for c, t in column_types.items() if t in STATISTICAL_TYPES and c != secret}
-    if not known:
-        return risk_from_rates(0, 0, 0, 0)
-    reference = sample_rows(synthetic, DEFAULT_SYNTHETIC_ROWS, rng)
-    numeric = column_types.get(secret) in CONTINUOUS_TYPES
+def inference_from(found: Neighbours) -> dict:
+    """Guess the secret column of a target from its nearest synthetic record on the other columns."""
+    secret = found.secret
+    if secret is None or len(found.types) < 2:
+        return residual_risk(0, 0, 0, 0)
+    numeric = found.types[secret] in CONTINUOUS_TYPES
     if numeric:
-        spread = np.nanmax(continuous_values(train[secret])) - np.nanmin(continuous_values(train[secret]))
+        values = continuous_values(found.synthetic[secret])
+        spread = np.nanmax(values) - np.nanmin(values) if np.isfinite(values).any() else 0.0
+    else:
+        values = comparable_frame(found.synthetic[[secret]], found.types)[secret].to_numpy()
     hits = []
-    for targets in (sample_rows(train, n_attacks, rng), sample_rows(control, n_attacks, rng)):
-        nearest = distances_to_closest(targets, reference, known)[2]
+    for targets, side in (
+        (found.members, found.members_to_synthetic),
+        (found.holdout_queries, found.holdout_to_synthetic),
+    ):
+        guess = values[side["known"][2]]
         if numeric:
-            guess = continuous_values(reference[secret])[nearest]
             truth = continuous_values(targets[secret])
             good = np.abs(guess - truth) <= _NUMERIC_TOLERANCE * spread
             good |= np.isnan(guess) & np.isnan(truth)
         else:
-            guess = comparable_frame(reference[[secret]], column_types)[secret].to_numpy()[nearest]
-            truth = comparable_frame(targets[[secret]], column_types)[secret].to_numpy()
+            truth = comparable_frame(targets[[secret]], found.types)[secret].to_numpy()
             good = pd.Series(guess).eq(pd.Series(truth)).to_numpy() | (pd.isna(guess) & pd.isna(truth))
-        hits.append((int(good.sum()), len(targets)))
-    return risk_from_rates(hits[0][0], hits[1][0], hits[0][1], hits[1][1])
+        hits.append(int(good.sum()))
+    result = residual_risk(hits[0], len(found.members), hits[1], len(found.holdout_queries))
+    result["secret"] = secret
+    return result
+
+
+def risks_from(found: Neighbours, train: pd.DataFrame, holdout: pd.DataFrame, *, seed: int = 0) -> dict:
+    """All three risks from searches already run (singling out needs none)."""
+    target_rng, predicate_seed = np.random.SeedSequence([seed, 1]).spawn(2)
+    train_targets = sample_rows(train, len(holdout), np.random.default_rng(target_rng))
+    return {
+        "singling_out": singling_out(
+            found.synthetic,
+            train_targets,
+            holdout,
+            found.types,
+            seed=int(predicate_seed.generate_state(1)[0]),
+        ),
+        "linkability": linkability_from(found),
+        "inference": inference_from(found),
+    }
 
 
 def privacy_risks(
-    synthetic, train, holdout, column_types, *, secret=None, n_attacks=DEFAULT_ATTACKS, seed=0
+    synthetic, train, holdout, column_types, *, secret=None, queries=DEFAULT_QUERIES, seed=0
 ) -> dict:
-    """All three risks; training targets are sampled to the holdout's size.
+    """All three risks; draws its own samples (see ``synth.metrics.privacy.neighbours``).
 
     Args:
         secret: the column the inference attack guesses (default: the last statistical
             column, usually the label).
+        queries: linkability and inference targets per side (training, control).
     """
-    rng = np.random.default_rng(seed)
-    train_targets = sample_rows(train, len(holdout), rng)
-    columns = [c for c, t in column_types.items() if t in STATISTICAL_TYPES]
-    secret = secret if secret in columns else (columns[-1] if columns else None)
-    result = {
-        "singling_out": singling_out(
-            synthetic, train_targets, holdout, column_types, n_attacks=n_attacks, seed=seed
-        ),
-        "linkability": linkability(
-            synthetic, train_targets, holdout, column_types, n_attacks=n_attacks, seed=seed
-        ),
-    }
-    if secret is not None:
-        result["inference"] = inference(
-            synthetic, train_targets, holdout, column_types, secret, n_attacks=n_attacks, seed=seed
-        )
-        result["inference"]["secret"] = secret
-    else:
-        result["inference"] = risk_from_rates(0, 0, 0, 0)
-    return result
+    found = find_neighbours(
+        train, synthetic, holdout, column_types, secret=secret, queries=queries, seed=seed
+    )
+    return risks_from(found, train, holdout, seed=seed)

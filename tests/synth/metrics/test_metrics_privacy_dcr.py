@@ -13,7 +13,7 @@ from sdmetrics.single_table.privacy.dcr_utils import calculate_dcr
 
 from synth.metrics.distance import distances_to_closest
 from synth.metrics.intervals import wilson_interval
-from synth.metrics.privacy.dcr import dcr, dcr_share, exact_match_rate
+from synth.metrics.privacy.dcr import dcr, dcr_share, exact_match_rate, exact_matches
 
 TYPES = {"x": "numerical", "y": "numerical", "k": "numerical", "c": "categorical", "b": "boolean"}
 
@@ -50,14 +50,9 @@ def test_distance_matches_sdmetrics_calculate_dcr():
 
 def test_share_matches_sdmetrics_dcr_overfitting_protection():
     train, synthetic, holdout = _table(3, 400), _table(4, 300), _table(5, 400)
-    ours = dcr(train, synthetic, holdout, TYPES, scale="reference")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         oracle = DCROverfittingProtection.compute_breakdown(train, synthetic, holdout, _metadata(), None)
-    assert ours["closer_to_training_share"] == pytest.approx(
-        oracle["synthetic_data_percentages"]["closer_to_training"], abs=1e-12
-    )
-    assert ours["score"] == pytest.approx(oracle["score"], abs=1e-12)
     share = dcr_share(train, synthetic, holdout, TYPES, scale="reference")
     assert share == pytest.approx(oracle["synthetic_data_percentages"]["closer_to_training"], abs=1e-12)
 
@@ -66,15 +61,30 @@ def test_copy_of_training_rows_is_always_closer_and_matches_exactly():
     train, holdout = _table(6, 500, False), _table(7, 500, False)
     result = dcr(train, train.copy(), holdout, TYPES)
     assert result["closer_to_training_share"] == 1.0
+    assert result["difference"]["ci95"][0] > 0
     assert result["median_synthetic_to_train"] == 0.0 and result["nndr_median_synthetic"] == 0.0
     assert exact_match_rate(train, train.sample(frac=1, random_state=0), TYPES) == 1.0
 
 
-def test_holdout_as_synthetic_is_a_fair_coin():
-    train, holdout, fresh = _table(8, 3000, False), _table(9, 3000, False), _table(10, 3000, False)
-    result = dcr(train, fresh, holdout, TYPES, query_rows=3000)
-    assert result["ci95"][0] < 0.5 < result["ci95"][1] or abs(result["closer_to_training_share"] - 0.5) < 0.03
-    assert result["sample_size"] == 3000
+def test_unseen_real_rows_match_their_baseline():
+    train, holdout, fresh = _table(8, 6000, False), _table(9, 3000, False), _table(10, 3000, False)
+    result = dcr(train, fresh, holdout, TYPES, queries=3000)
+    # The training table is larger than the reference half, so both shares sit above 0.5 alike.
+    assert result["baseline_share"] > 0.5
+    low, high = result["difference"]["ci95"]
+    assert low <= 0 <= high and abs(result["difference"]["value"]) < 0.03
+    assert result["query_size"] == 3000 and result["baseline_query_size"] == 1500
+    assert result["reference_size"] == 1500 and result["train_size"] == 6000
+
+
+def test_exact_matches_have_the_holdout_as_baseline():
+    train, holdout = _table(13, 400, False), _table(14, 400, False)
+    holdout.iloc[:8] = train.iloc[:8].to_numpy()  # 2% of real unseen rows equal a training row
+    synthetic = pd.concat([train.iloc[100:110], _table(15, 490, False)], ignore_index=True)
+    result = exact_matches(train, synthetic, holdout, TYPES)
+    assert result["baseline_rate"] == pytest.approx(8 / 400)
+    assert result["rate"] == pytest.approx(10 / 500)
+    assert result["excess"]["ci95"][0] < 0 < result["excess"]["ci95"][1]
 
 
 def test_exact_match_rate_counts_rows_and_ignores_dtype_spelling():
@@ -102,7 +112,7 @@ def test_distance_is_exact_on_both_sides_of_the_cap_shortcut(monkeypatch):
     np.testing.assert_allclose(ours, oracle, atol=1e-12)
 
 
-def test_distance_histogram_counts_every_distance():
+def test_distance_histogram_gives_shares_of_every_distance():
     import numpy as np
 
     from synth.metrics.privacy.dcr import distance_histogram
@@ -110,6 +120,8 @@ def test_distance_histogram_counts_every_distance():
     rng = np.random.default_rng(0)
     a, b = rng.uniform(0, 0.4, 500), rng.uniform(0, 0.8, 300)
     hist = distance_histogram(a, b)
-    assert sum(hist["synthetic_to_train"]) == 500 and sum(hist["holdout_to_train"]) == 300
+    assert sum(hist["synthetic_to_train"]) == pytest.approx(1) and sum(
+        hist["holdout_to_train"]
+    ) == pytest.approx(1)
     expected, _ = np.histogram(a, np.asarray(hist["edges"]))
-    assert hist["synthetic_to_train"] == expected.tolist()
+    np.testing.assert_allclose(hist["synthetic_to_train"], expected / 500)

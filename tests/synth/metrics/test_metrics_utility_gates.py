@@ -41,12 +41,16 @@ def test_noise_as_synthetic_loses_utility_and_regression_uses_r2():
 
 def test_gate_statuses_and_overrides():
     result = {
-        "privacy": {"exact_match_rate": 0.0, "dcr": {"ci95": [0.5, 0.58]}, "risks": None},
+        "privacy": {
+            "exact_match": {"excess": {"value": 0.0, "ci95": [-0.001, 0.001]}},
+            "dcr": {"difference": {"value": 0.03, "ci95": [-0.01, 0.07]}},
+            "risks": None,
+        },
         "fidelity": {"overall": 0.65},
     }
     gates = {g["name"]: g for g in evaluate_gates(result, "privacy")}
-    assert gates["exact_match_rate"]["status"] == "pass"
-    assert gates["dcr_closer_to_training_upper_ci"]["status"] == "warn"
+    assert gates["exact_match_excess"]["status"] == "pass"
+    assert gates["dcr_excess"]["status"] == "warn"
     assert (
         gates["fidelity_overall"]["status"] == "fail" and "0.65" in gates["fidelity_overall"]["explanation"]
     )
@@ -60,6 +64,27 @@ def test_gate_statuses_and_overrides():
     }
     assert relaxed["fidelity_overall"]["status"] == "pass" and relaxed["fidelity_overall"]["threshold"] == 0.6
     assert DEFAULT_GATES["privacy"]["fidelity_overall"]["threshold"] == 0.8  # defaults untouched
+
+
+def test_thresholds_saved_for_replaced_gates_are_ignored():
+    saved = {"privacy": {"dcr_closer_to_training_upper_ci": {"threshold": 0.55, "warn": 0.6}}}
+    assert "dcr_closer_to_training_upper_ci" not in gates_for("privacy", saved)
+
+
+def test_risk_gates_decide_on_the_lower_bound_and_memorisation_gates_on_the_upper():
+    def verdict(path_value: dict) -> dict:
+        return {
+            g["name"]: g["status"] for g in evaluate_gates({"privacy": path_value, "fidelity": {}}, "privacy")
+        }
+
+    uncertain = {"value": 0.06, "ci95": [0.0, 0.2]}
+    shown = {"value": 0.3, "ci95": [0.2, 0.4]}
+    assert verdict({"risks": {"inference": uncertain}})["inference_risk"] == "pass"
+    assert verdict({"risks": {"inference": shown}})["inference_risk"] == "fail"
+    assert (
+        verdict({"membership_inference": {"auc": 0.55, "ci95": [0.5, 0.7]}})["membership_inference_auc"]
+        == "fail"
+    )
 
 
 def test_every_purpose_has_gates_and_unknown_purpose_is_refused():
