@@ -32,11 +32,11 @@ import pandas as pd
 from anonymeter.evaluators import InferenceEvaluator, LinkabilityEvaluator
 
 folder, secret, halves = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
-train = pd.read_pickle(f"{folder}/train.pkl")
-control = pd.read_pickle(f"{folder}/holdout.pkl")
+train = pd.read_csv(f"{folder}/train.csv")
+control = pd.read_csv(f"{folder}/holdout.csv")
 out = {}
 for case in json.loads(sys.argv[4]):
-    synthetic = pd.read_pickle(f"{folder}/{case}.pkl")
+    synthetic = pd.read_csv(f"{folder}/{case}.csv")
     row = {}
     start = time.perf_counter()
     link = LinkabilityEvaluator(ori=train, syn=synthetic, control=control, n_attacks=2000,
@@ -88,11 +88,11 @@ def main() -> None:
         halves = found.halves
     python = ensure_venv(args.venv)
     with tempfile.TemporaryDirectory() as folder:
-        train.to_pickle(f"{folder}/train.pkl")
-        holdout.to_pickle(f"{folder}/holdout.pkl")
+        train.to_csv(f"{folder}/train.csv", index=False)
+        holdout.to_csv(f"{folder}/holdout.csv", index=False)
         keys = {name: f"case{i}" for i, name in enumerate(tables)}
         for name, synthetic in tables.items():
-            synthetic.to_pickle(f"{folder}/{keys[name]}.pkl")
+            synthetic.to_csv(f"{folder}/{keys[name]}.csv", index=False)
         completed = subprocess.run(
             [
                 str(python),
@@ -103,10 +103,11 @@ def main() -> None:
                 json.dumps(halves),
                 json.dumps(list(keys.values())),
             ],
-            check=True,
             capture_output=True,
             text=True,
         )
+    if completed.returncode:
+        sys.exit(completed.stderr)
     theirs = json.loads(completed.stdout.strip().splitlines()[-1])
     print("| table | risk | SynthReview | anonymeter 1.1.0 |")
     print("|---|---|---|---|")

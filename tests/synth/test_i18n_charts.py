@@ -31,7 +31,7 @@ ZH = {
     "{warn:g})": "{explanation}：{value:.4g}（要求 {sign} {threshold:g}；警告界限 {sign} {warn:g}）",
     "not measured ({path} is missing); {explanation}": "未测量（缺少 {path}）；{explanation}",
     "mean of column shapes and column pair trends": "列形状与列对趋势的平均值",
-    "WP29 singling-out risk against the holdout control": "相对留出集对照的 WP29 单独识别风险",
+    "lower 95% bound of the WP29 singling-out risk against the holdout control": "相对留出集对照的 WP29 单独识别风险的 95% 下界",
     "overall fidelity": "总体保真度",
     "{label} is {value}; use at least {minimum} (a variance needs 2 "
     "points)": "{label}为 {value}；请至少使用 {minimum}（计算方差至少需要 2 个点）",
@@ -241,8 +241,8 @@ def test_gate_explanations_stay_english_and_survive_storage():
         == "mean of column shapes and column pair trends: 0.65 (needs >= 0.8; warn >= 0.7)"
     )
     assert singling["explanation"] == (
-        "not measured (privacy.risks.singling_out.value is missing); "
-        "WP29 singling-out risk against the holdout control"
+        "not measured (privacy.risks.singling_out.ci95.0 is missing); "
+        "lower 95% bound of the WP29 singling-out risk against the holdout control"
     )
     stored = json.loads(json.dumps(list(gates.values())))
     by_name = {g["name"]: g for g in stored}
@@ -253,7 +253,7 @@ def test_gate_explanations_stay_english_and_survive_storage():
         == "列形状与列对趋势的平均值：0.65（要求 >= 0.8；警告界限 >= 0.7）"
     )
     assert render(gate_explanation(by_name["singling_out_risk"]), zh) == (
-        "未测量（缺少 privacy.risks.singling_out.value）；相对留出集对照的 WP29 单独识别风险"
+        "未测量（缺少 privacy.risks.singling_out.ci95.0）；相对留出集对照的 WP29 单独识别风险的 95% 下界"
     )
 
 
