@@ -44,7 +44,10 @@ def test_compare_shows_gates_and_charts_in_chinese(workspace, synthetic_dataset)
     gates = frame_with(at, "门槛")
     assert "总体保真度" in set(gates["门槛"])
     evidence = " ".join(gates["证据"])
-    assert "列形状与列对趋势的平均值：" in evidence and "未测量（缺少 privacy.dcr.difference.ci95.1）" in evidence
+    assert (
+        "列形状与列对趋势的平均值：" in evidence
+        and "未测量（缺少 privacy.dcr.difference.ci95.1）" in evidence
+    )
     assert "mean of column shapes" not in evidence
     texts = all_chart_texts(at)
     assert "各列缺失比例" in texts and "真实" in texts and "合成" in texts
