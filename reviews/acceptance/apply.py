@@ -9,8 +9,10 @@ import numpy as np
 from reviews import queries
 from reviews.acceptance.rules import AcceptanceCounts, AcceptancePreview, count_flags, decide
 from reviews.errors import ReviewsError
+from reviews.jobs.kinds import EVALUATE, job_kind
 from reviews.queries import rounds as round_queries
 from reviews.queries.evaluations import EvaluationInputs
+from reviews.services.evaluation import start_evaluation
 from reviews.store import NewDataset, Store
 from reviews.workspace.permissions import Actor, require
 from synth.i18n import N_
@@ -67,7 +69,10 @@ class FidelityPreview:
 
 
 def apply_acceptance(store: Store, actor: Actor, round_id: int, threshold: float, min_flags: int = 1) -> int:
-    """Keep the accepted rows as a new dataset (kind accepted, same depth and purpose as its parent)."""
+    """Keep the accepted rows as a new dataset (kind accepted, same depth and purpose as its parent).
+
+    Also queues an evaluation of the accepted dataset (a background job run as ``actor``).
+    """
     require(actor, "apply_acceptance")
     record = round_queries.get_round(store, round_id)
     if round_queries.latest_model(store, round_id) is None:
@@ -86,7 +91,7 @@ def apply_acceptance(store: Store, actor: Actor, round_id: int, threshold: float
         "min_flags": min_flags,
         "accepted_rows": [int(i) for i in decision.accepted],
     }
-    return store.apply_acceptance(
+    accepted_id = store.apply_acceptance(
         actor,
         round_id,
         source.id,
@@ -107,3 +112,8 @@ def apply_acceptance(store: Store, actor: Actor, round_id: int, threshold: float
             holdout_id=source.holdout_id,
         ),
     )
+    # The accepted rows are a new dataset: their fidelity, privacy, fairness and utility are measured
+    # again, in the background and as the person who applied acceptance, for the checklist to use.
+    if actor.can(job_kind(EVALUATE).permission):
+        start_evaluation(store, actor, accepted_id)
+    return accepted_id

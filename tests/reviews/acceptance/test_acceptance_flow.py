@@ -11,9 +11,12 @@ from reviews.acceptance.apply import acceptance_inputs, apply_acceptance
 from reviews.acceptance.inspection import inspection_status, judge, rows_to_judge, start_inspection
 from reviews.audit.chain import verify_chain
 from reviews.errors import PermissionDenied, ReviewsError
+from reviews.jobs.worker import run_one
 from reviews.queries import rounds as round_queries
+from reviews.queries.jobs import list_jobs
 from reviews.ranking import rounds
 from reviews.ranking.report import round_report
+from reviews.signoff.checklist import evaluation_for
 from tests.reviews.conftest import R1, R2, STEWARD, answer_batch
 
 
@@ -51,6 +54,17 @@ def test_acceptance_rejects_flagged_rows_and_keeps_lineage(store, answered_round
     with pytest.raises(ReviewsError, match="No row would be accepted"):
         apply_acceptance(store, STEWARD, answered_round, float(np.max(inputs.scores)) + 1)
     assert verify_chain(store.engine).ok
+
+
+def test_acceptance_queues_an_evaluation_the_checklist_then_uses(store, answered_round):
+    accepted_id = apply_acceptance(store, STEWARD, answered_round, -1e9)
+    accepted = queries.get_dataset(store, accepted_id)
+    queued = [j for j in list_jobs(store, "evaluate") if j["params"]["dataset_id"] == accepted_id]
+    assert len(queued) == 1 and queued[0]["created_by"] == STEWARD.username
+    assert evaluation_for(store, accepted) == (None, False) or evaluation_for(store, accepted)[1]
+    run_one(store)
+    evaluation, inherited = evaluation_for(store, accepted)
+    assert evaluation is not None and not inherited and evaluation["dataset_id"] == accepted_id
 
 
 def test_inspection_passes_on_wilson_bound(store, answered_round):
