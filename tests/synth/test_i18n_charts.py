@@ -31,7 +31,8 @@ ZH = {
     "{warn:g})": "{explanation}：{value:.4g}（要求 {sign} {threshold:g}；警告界限 {sign} {warn:g}）",
     "not measured ({path} is missing); {explanation}": "未测量（缺少 {path}）；{explanation}",
     "mean of column shapes and column pair trends": "列形状与列对趋势的平均值",
-    "lower 95% bound of the WP29 singling-out risk against the holdout control": "相对留出集对照的 WP29 单独识别风险的 95% 下界",
+    "lower 95% bound of the WP29 singling-out risk against the holdout "
+    "control": "相对留出集对照的 WP29 单独识别风险的 95% 下界",
     "overall fidelity": "总体保真度",
     "{label} is {value}; use at least {minimum} (a variance needs 2 "
     "points)": "{label}为 {value}；请至少使用 {minimum}（计算方差至少需要 2 个点）",
