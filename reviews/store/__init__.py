@@ -8,6 +8,7 @@ from reviews.store.base import now
 from reviews.store.datasets import DATASET_KINDS, DatasetWrites, NewDataset
 from reviews.store.evaluations import EvaluationWrites
 from reviews.store.jobs import JobWrites
+from reviews.store.reset import ResetWrites
 from reviews.store.rounds import Flag, NewTask, RoundWrites
 from reviews.store.settings import SettingWrites
 from reviews.store.signoff import SignoffWrites
@@ -20,7 +21,14 @@ __all__ = ["DATASET_KINDS", "LANGUAGES", "Flag", "NewDataset", "NewTask", "Store
 
 
 class Store(
-    UserWrites, DatasetWrites, JobWrites, SettingWrites, RoundWrites, EvaluationWrites, SignoffWrites
+    UserWrites,
+    DatasetWrites,
+    JobWrites,
+    SettingWrites,
+    RoundWrites,
+    EvaluationWrites,
+    SignoffWrites,
+    ResetWrites,
 ):
     """Database plus artifact folder of one workspace, with every write it allows."""
 

@@ -1,6 +1,6 @@
-"""The demo workspace (``SYNTHREVIEW_DEMO=1``): one user per role, the demo dataset, and one
-synthetic dataset already generated, evaluated and partly reviewed, so every page has
-something to show within a minute.
+"""The demo workspace (``SYNTHREVIEW_DEMO=1``): one user per role, the demo dataset, one
+synthetic dataset already generated, evaluated and partly reviewed, and one dataset already
+approved by the officer (``demo_approved``), so every page has something to show within a minute.
 
 The passwords are public (they are in the README), so this never runs without the flag.
 """
@@ -8,7 +8,6 @@ The passwords are public (they are in the README), so this never runs without th
 from __future__ import annotations
 
 import contextlib
-import shutil
 
 import numpy as np
 
@@ -20,7 +19,7 @@ from reviews.ranking import rounds
 from reviews.services.intake import import_demo
 from reviews.store import Store
 from reviews.workspace.config import load_settings
-from reviews.workspace.db import downgrade, migrate
+from reviews.workspace.demo_approved import seed_approved
 from reviews.workspace.permissions import SYSTEM, Actor, require
 from synth.i18n import N_, Msg, from_data
 
@@ -43,6 +42,7 @@ def seed_demo(store: Store) -> None:
     if not any((d.labels or {}).get("demo") for d in queries.list_datasets(store)):
         demo_id = import_demo(store, STEWARD)
         _seed_synthetic(store, demo_id)
+        seed_approved(store, demo_id, dict((u, p) for u, _, p in DEMO_USERS)["officer"])
 
 
 def _seed_synthetic(store: Store, demo_id: int) -> None:
@@ -91,7 +91,5 @@ def reset_demo(store: Store, actor: Actor) -> None:
         raise ReviewsError(
             N_("Only a demo workspace (SYNTHREVIEW_DEMO=1) can be reset; this one holds real work.")
         )
-    downgrade(store.engine, "base")
-    migrate(store.engine)
-    shutil.rmtree(store.artifact_root, ignore_errors=True)
+    store.wipe_workspace(actor)  # audited, and the new chain starts from the old one's head
     seed_demo(store)
