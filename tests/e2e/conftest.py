@@ -68,6 +68,18 @@ def app_server(request, tmp_path_factory):
             pytest.skip(f"{POSTGRES_ENV} is not set; PostgreSQL variant skipped")
         env["SYNTHREVIEW_DATABASE_URL"] = postgres_database(base)
     env.pop("SYNTHREVIEW_WORKER", None)
+    # As `make run` does: the demo workspace is seeded before the server starts, so the first
+    # page a test opens measures the app, not the seeding (which also generates and signs).
+    prepared = subprocess.run(
+        [sys.executable, "-m", "reviews.workspace.prepare"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if prepared.returncode != 0:
+        pytest.fail(f"demo seeding failed:\n{prepared.stdout}\n{prepared.stderr}")
     log = open(home / "server.log", "w")  # noqa: SIM115 -- the server writes to it until the fixture ends
     process = subprocess.Popen(
         [
