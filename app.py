@@ -6,12 +6,13 @@ import streamlit as st
 
 from ui.navigation import pages_for
 from ui.sidebar import render_sidebar
-from ui.state import current_actor, get_store
+from ui.state import current_actor, get_store, sync_cookie
 
 # A file served by the app itself: an icon name or emoji would make the browser fetch the
 # favicon from a public font or emoji host.
 FAVICON = str(Path(__file__).resolve().parent / "ui" / "assets" / "favicon.png")
 st.set_page_config(page_title="SynthReview", page_icon=FAVICON, layout="wide")
-actor = current_actor()
+actor = current_actor()  # every click re-reads the session and the account behind it
 render_sidebar(actor)
+sync_cookie()
 st.navigation(pages_for(actor, get_store().user_count() > 0)).run()

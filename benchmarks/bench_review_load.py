@@ -58,11 +58,11 @@ def prepare(home: Path, url: str, sessions: int, tasks: int) -> list[str]:
 
     store = open_store()
     steward = Actor("steward", "steward")
-    store.create_user(SYSTEM, "admin", "admin-pass1", "admin")
-    store.create_user(SYSTEM, "steward", "steward-pass", "steward")
+    store.create_user(SYSTEM, "admin", "admin-pass-phrase1", "admin")
+    store.create_user(SYSTEM, "steward", "steward-pass-phrase", "steward")
     names = [f"reviewer{i:02d}" for i in range(sessions)]
     for name in names:
-        store.create_user(SYSTEM, name, f"{name}-pass", "reviewer")
+        store.create_user(SYSTEM, name, f"{name}-pass-phrase", "reviewer")
     demo_id = import_demo(store, steward)
     job_id = start_generation(
         store, steward, GenerationRequest(demo_id, "rules", [{"purpose": "privacy"}], 2000)

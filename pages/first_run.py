@@ -10,7 +10,7 @@ st.title(_("Welcome to SynthReview"))
 st.write(_("No account exists yet. Create the administrator account; the admin then adds the other users."))
 with st.form("setup_form"):
     username = st.text_input(_("Admin username"), key="setup_username")
-    password = st.text_input(_("Password (at least 8 characters)"), type="password", key="setup_password")
+    password = st.text_input(_("Password (at least 12 characters)"), type="password", key="setup_password")
     repeat = st.text_input(_("Repeat password"), type="password", key="setup_repeat")
     submitted = st.form_submit_button(_("Create admin"))
 if submitted:

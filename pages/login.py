@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui.feedback import user_errors
 from ui.i18n import _
-from ui.state import get_store, sign_in
+from ui.state import client_address, get_store, sign_in
 
 st.title(_("Sign in to SynthReview"))
 with st.form("login_form"):
@@ -13,5 +13,5 @@ with st.form("login_form"):
     submitted = st.form_submit_button(_("Sign in"))
 if submitted:
     with user_errors():
-        sign_in(get_store().authenticate(username, password))
+        sign_in(get_store().authenticate(username, password, client_address()))
         st.rerun()

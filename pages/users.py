@@ -1,13 +1,13 @@
-"""Users (admins): list accounts, add one, change a role, disable or re-enable."""
+"""Users (admins): list accounts, add one, and change one user's role or activation."""
 
 import streamlit as st
 
 from reviews import queries
 from reviews.workspace.permissions import ROLES
-from ui.feedback import flash, show_flash, user_errors
+from ui import users_actions as actions
+from ui.feedback import show_flash
 from ui.guard import page_actor
 from ui.i18n import _
-from ui.plain import fmt
 from ui.state import get_store
 from ui.tables import translated
 
@@ -19,29 +19,53 @@ users = queries.list_users(store)
 st.dataframe(translated(users, values=["role"]), hide_index=True, key="users_table")
 
 left, right = st.columns(2)
-with left, st.form("users_create_form", clear_on_submit=True):
+with left, st.form("users_create_form"):
     st.markdown("#### " + _("Add a user"))
-    username = st.text_input(_("Username"), key="users_new_name")
-    role = st.selectbox(_("Role"), ROLES, format_func=_, key="users_new_role")
-    password = st.text_input(
-        _("Initial password (at least 8 characters)"), type="password", key="users_new_password"
+    st.text_input(_("Username"), key="users_new_name")
+    st.selectbox(
+        _("Role"), ROLES, index=None, placeholder=_("Choose a role"), format_func=_, key="users_new_role"
     )
-    if st.form_submit_button(_("Add user")):
-        with user_errors():
-            store.create_user(actor, username, password, role)
-            flash(fmt(_("User {name} added."), name=username))
-            st.rerun()
-with right, st.form("users_role_form"):
+    st.text_input(_("Initial password (at least 12 characters)"), type="password", key="users_new_password")
+    st.form_submit_button(_("Add user"), on_click=actions.add_user, args=(actor,))
+    if st.session_state.get(actions.ADD_ERROR):
+        st.error(st.session_state.pop(actions.ADD_ERROR))
+
+with right:
     st.markdown("#### " + _("Change a user"))
-    target = st.selectbox(_("User"), list(users["username"]), key="users_target")
-    new_role = st.selectbox(_("New role"), ROLES, format_func=_, key="users_target_role")
-    active = st.checkbox(_("Account active"), value=True, key="users_target_active")
-    if st.form_submit_button(_("Save")):
-        with user_errors():
-            current = users.set_index("username").loc[target]
-            if current["role"] != new_role:
-                store.set_role(actor, target, new_role)
-            if bool(current["active"]) != active:
-                store.set_active(actor, target, active)
-            flash(_("Saved."))
-            st.rerun()
+    target = st.selectbox(_("User"), list(users["username"]), key="users_target", on_change=actions.cancel)
+    row = users.set_index("username").loc[target] if target else None
+    if row is not None:
+        current_role = row["role"] if isinstance(row["role"], str) else None
+        others = [r for r in ROLES if r != current_role]
+        # Keyed by the user, so the box never carries one user's choice over to another.
+        new_role = st.selectbox(
+            _("New role"),
+            others,
+            index=None,
+            placeholder=_("Choose a role"),
+            format_func=_,
+            key=f"users_role_{target}",
+        )
+        st.button(
+            _("Change role"),
+            key="users_change_role",
+            disabled=new_role is None,
+            on_click=actions.ask,
+            args=("role", target, new_role),
+        )
+        if bool(row["active"]):
+            st.button(
+                _("Disable account"), key="users_disable", on_click=actions.ask, args=("disable", target)
+            )
+        else:
+            st.button(_("Enable account"), key="users_enable", on_click=actions.ask, args=("enable", target))
+        pending = st.session_state.get(actions.PENDING)
+        if pending and pending[1] == target:
+            st.warning(actions.question(*pending, current_role))
+            yes, no = st.columns(2)
+            yes.button(
+                _("Confirm"), key="users_confirm", type="primary", on_click=actions.confirm, args=(actor,)
+            )
+            no.button(_("Cancel"), key="users_cancel", on_click=actions.cancel)
+    if st.session_state.get("users_change_error"):
+        st.error(st.session_state.pop("users_change_error"))

@@ -1,8 +1,9 @@
-"""``python -m reviews users create|list|set-role``: manage accounts without the app."""
+"""``python -m reviews users create|list|set-role|disable|enable``: manage accounts without the app."""
 
 from __future__ import annotations
 
 import getpass
+import json
 import sys
 
 from reviews import queries
@@ -20,11 +21,16 @@ def register(subparsers) -> None:
     create.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     create.set_defaults(func=_create)
     listing = actions.add_parser("list", help="list users and roles")
+    listing.add_argument("--json", action="store_true", help="print a JSON list of users")
     listing.set_defaults(func=_list)
     set_role = actions.add_parser("set-role", help="change a user's role")
     set_role.add_argument("--username", required=True)
     set_role.add_argument("--role", required=True, choices=ROLES)
     set_role.set_defaults(func=_set_role)
+    for name, active in (("disable", False), ("enable", True)):
+        toggle = actions.add_parser(name, help=f"{name} a user (disabling signs them out at once)")
+        toggle.add_argument("--username", required=True)
+        toggle.set_defaults(func=_set_active, active=active)
 
 
 def _read_password(from_stdin: bool) -> str:
@@ -43,8 +49,21 @@ def _create(args) -> int:
     return 0
 
 
-def _list(_args) -> int:
+def _list(args) -> int:
     frame = queries.list_users(open_store())
+    if args.json:
+        records = [
+            {
+                "username": row["username"],
+                "role": row["role"] if isinstance(row["role"], str) else None,
+                "active": bool(row["active"]),
+                "language": row["language"] if isinstance(row["language"], str) else None,
+                "created_at": row["created_at"].isoformat(),
+            }
+            for row in frame.to_dict("records")
+        ]
+        print(json.dumps(records, indent=2))
+        return 0
     print(frame[["username", "role", "active"]].to_string(index=False) if len(frame) else "no users yet")
     return 0
 
@@ -52,4 +71,10 @@ def _list(_args) -> int:
 def _set_role(args) -> int:
     open_store().set_role(SYSTEM, args.username, args.role)
     print(f"{args.username} is now {args.role}")
+    return 0
+
+
+def _set_active(args) -> int:
+    open_store().set_active(SYSTEM, args.username, args.active)
+    print(f"{args.username} is now {'enabled' if args.active else 'disabled'}")
     return 0

@@ -10,7 +10,9 @@ from reviews.store.evaluations import EvaluationWrites
 from reviews.store.jobs import JobWrites
 from reviews.store.reset import ResetWrites
 from reviews.store.rounds import Flag, NewTask, RoundWrites
+from reviews.store.sessions import SessionWrites
 from reviews.store.settings import SettingWrites
+from reviews.store.signin import SigninWrites
 from reviews.store.signoff import SignoffWrites
 from reviews.store.users import LANGUAGES, UserWrites
 from reviews.workspace import artifacts
@@ -22,6 +24,8 @@ __all__ = ["DATASET_KINDS", "LANGUAGES", "Flag", "NewDataset", "NewTask", "Store
 
 class Store(
     UserWrites,
+    SigninWrites,
+    SessionWrites,
     DatasetWrites,
     JobWrites,
     SettingWrites,

@@ -1,15 +1,21 @@
-"""Store writes for accounts: creation, roles, activation, language, sign-in attempts."""
+"""Store writes for accounts: creation (the first admin included), roles, activation, language.
+
+Changes that could leave the workspace without an active admin (demoting or disabling one, or
+creating the first admin) first lock the head of the audit chain, so concurrent changes queue
+and each sees the others' result: two first-run admins, or two admins demoting each other at
+once, cannot both succeed.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from reviews.errors import AuthenticationFailed, Conflict, NotFound, PermissionDenied, ReviewsError
+from reviews.errors import Conflict, NotFound, PermissionDenied, ReviewsError
 from reviews.store.base import StoreBase, now, retried
-from reviews.workspace.passwords import hash_password, password_matches
+from reviews.workspace.passwords import hash_password
 from reviews.workspace.permissions import ROLES, Actor, require
-from reviews.workspace.schema import users
+from reviews.workspace.schema import audit_head, sessions, users
 from synth.i18n import N_, Msg, joined, word
 
 LANGUAGES = ("en", "zh")
@@ -21,77 +27,144 @@ def _unknown_role(role: str) -> ReviewsError:
     )
 
 
+def lock_chain(conn: Connection) -> None:
+    """Queue behind every other writer now, before reading what the change depends on."""
+    conn.execute(select(audit_head.c.seq).where(audit_head.c.id == 1).with_for_update()).one()
+
+
+def _clean_username(username: str) -> str:
+    username = username.strip()
+    if not username or len(username) > 64:
+        raise ReviewsError(N_("Choose a username of 1 to 64 characters."))
+    return username
+
+
+def _active_admins(conn: Connection) -> int:
+    return int(
+        conn.execute(
+            select(func.count()).select_from(users).where(users.c.role == "admin", users.c.active.is_(True))
+        ).scalar_one()
+    )
+
+
+LAST_ADMIN = N_("This is the last active admin: make another user an admin first.")
+
+
 class UserWrites(StoreBase):
     @retried
     def create_first_admin(self, username: str, password: str) -> int:
-        """First-run setup: create the admin, refused as soon as any user exists."""
-        if self.user_count() > 0:
-            raise PermissionDenied(N_("The workspace already has users; ask an admin for an account."))
-        return self.create_user(Actor(username.strip(), "setup"), username, password, "admin")
+        """First-run setup: create the admin; refused as soon as any user exists, even one made a
+        moment ago by someone else on the same page."""
+        username = _clean_username(username)
+        password_hash = hash_password(password)
+        with self._transaction() as conn:
+            lock_chain(conn)
+            if conn.execute(select(func.count()).select_from(users)).scalar_one():
+                raise PermissionDenied(N_("The workspace already has users; ask an admin for an account."))
+            user_id = self._insert_user(conn, username, password_hash, "admin")
+            self._append_event(conn, username, "user.create", f"user:{username}", {"role": "admin"})
+        return user_id
 
     @retried
-    def create_user(self, actor: Actor, username: str, password: str, role: str) -> int:
-        """Create a user; only admins (or the command line) may, except for the very first admin."""
-        if self.user_count() > 0:
-            require(actor, "manage_users")
-        elif role != "admin":
+    def create_user(
+        self, actor: Actor, username: str, password: str, role: str, *, enforce_policy: bool = True
+    ) -> int:
+        """Create a user (admins and the command line). ``enforce_policy=False`` only for the demo
+        accounts, whose short published passwords exist only in demo mode."""
+        require(actor, "manage_users")
+        username = _clean_username(username)
+        if role not in ROLES:
+            raise _unknown_role(role)
+        if role != "admin" and self.user_count() == 0:
             raise ReviewsError(
                 N_("The first user must be an admin: create the admin first, then the others.")
             )
-        username = username.strip()
-        if not username or len(username) > 64:
-            raise ReviewsError(N_("Choose a username of 1 to 64 characters."))
-        if role not in ROLES:
-            raise _unknown_role(role)
-        password_hash = hash_password(password)
+        password_hash = hash_password(password, enforce_policy=enforce_policy)
         try:
             with self._transaction() as conn:
-                user_id = conn.execute(
-                    insert(users).values(
-                        username=username,
-                        password_hash=password_hash,
-                        role=role,
-                        language=None,
-                        active=True,
-                        created_at=now(),
-                    )
-                ).inserted_primary_key[0]
+                user_id = self._insert_user(conn, username, password_hash, role)
                 self._append_event(conn, actor.username, "user.create", f"user:{username}", {"role": role})
         except IntegrityError as exc:
             raise Conflict(
                 Msg("A user named {name!r} already exists; pick another name.", name=username)
             ) from exc
-        return int(user_id)
+        return user_id
+
+    def _insert_user(
+        self, conn: Connection, username: str, password_hash: str, role: str | None, oidc_subject=None
+    ) -> int:
+        return int(
+            conn.execute(
+                insert(users).values(
+                    username=username,
+                    password_hash=password_hash,
+                    role=role,
+                    language=None,
+                    active=True,
+                    created_at=now(),
+                    failed_logins=0,
+                    oidc_subject=oidc_subject,
+                )
+            ).inserted_primary_key[0]
+        )
 
     @retried
     def set_role(self, actor: Actor, username: str, role: str) -> None:
-        """Change a user's role (admins only)."""
+        """Change a user's role (admins only); it applies at that user's next click."""
         require(actor, "manage_users")
         if role not in ROLES:
             raise _unknown_role(role)
         with self._transaction() as conn:
-            old = conn.execute(select(users.c.role).where(users.c.username == username)).scalar_one_or_none()
-            if old is None:
+            lock_chain(conn)
+            row = conn.execute(
+                select(users.c.role, users.c.active).where(users.c.username == username)
+            ).first()
+            if row is None:
                 raise NotFound(Msg("No user named {name!r}.", name=username))
+            if row.role == role:
+                raise ReviewsError(Msg("{name} already has the role {role}.", name=username, role=word(role)))
+            if row.role == "admin" and row.active and _active_admins(conn) <= 1:
+                raise ReviewsError(LAST_ADMIN)
             conn.execute(update(users).where(users.c.username == username).values(role=role))
             self._append_event(
-                conn, actor.username, "user.set_role", f"user:{username}", {"from": old, "to": role}
+                conn, actor.username, "user.set_role", f"user:{username}", {"from": row.role, "to": role}
             )
 
     @retried
     def set_active(self, actor: Actor, username: str, active: bool) -> None:
-        """Disable or re-enable a user (admins only); disabled users cannot sign in."""
+        """Disable or re-enable a user (admins only). Disabling ends all of that user's sessions,
+        so an open browser is signed out at its next click."""
         require(actor, "manage_users")
-        if username == actor.username and not active:
-            raise ReviewsError(N_("You cannot disable your own account; ask another admin."))
         with self._transaction() as conn:
-            changed = conn.execute(
-                update(users).where(users.c.username == username).values(active=active)
-            ).rowcount
-            if not changed:
+            lock_chain(conn)
+            row = conn.execute(
+                select(users.c.id, users.c.role, users.c.active).where(users.c.username == username)
+            ).first()
+            if row is None:
                 raise NotFound(Msg("No user named {name!r}.", name=username))
+            if bool(row.active) == active:
+                if active:
+                    raise ReviewsError(Msg("{name} is already active.", name=username))
+                raise ReviewsError(Msg("{name} is already disabled.", name=username))
+            if not active and row.role == "admin" and _active_admins(conn) <= 1:
+                raise ReviewsError(LAST_ADMIN)
+            values: dict = {"active": active}
+            if active:  # a re-enabled account starts with a clean slate of failures
+                values.update(failed_logins=0, failed_since=None, locked_until=None)
+            conn.execute(update(users).where(users.c.id == row.id).values(**values))
+            ended = 0
+            if not active:
+                ended = conn.execute(
+                    update(sessions)
+                    .where(sessions.c.user_id == row.id, sessions.c.revoked.is_(False))
+                    .values(revoked=True)
+                ).rowcount
             self._append_event(
-                conn, actor.username, "user.set_active", f"user:{username}", {"active": active}
+                conn,
+                actor.username,
+                "user.set_active",
+                f"user:{username}",
+                {"active": active, "sessions_ended": ended},
             )
 
     @retried
@@ -110,25 +183,6 @@ class UserWrites(StoreBase):
             self._append_event(
                 conn, actor.username, "user.set_language", f"user:{actor.username}", {"language": language}
             )
-
-    @retried
-    def authenticate(self, username: str, password: str) -> Actor:
-        """Check a password; failed attempts are audited, and the message never says which part was wrong."""
-        with self.engine.connect() as conn:
-            row = (
-                conn.execute(select(users).where(users.c.username == username.strip()))
-                .mappings()
-                .one_or_none()
-            )
-        if row is None or not row["active"] or not password_matches(row["password_hash"], password):
-            with self._transaction() as conn:
-                self._append_event(
-                    conn, username.strip()[:64] or "?", "login.failed", f"user:{username.strip()[:64]}"
-                )
-            raise AuthenticationFailed(N_("Wrong username or password, or the account is disabled."))
-        with self._transaction() as conn:
-            self._append_event(conn, row["username"], "login", f"user:{row['username']}")
-        return Actor(row["username"], row["role"], row["id"])
 
     def user_count(self) -> int:
         with self.engine.connect() as conn:

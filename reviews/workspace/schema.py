@@ -25,10 +25,38 @@ users = Table(
     Column("id", Integer, primary_key=True),
     Column("username", String(64), nullable=False, unique=True),
     Column("password_hash", String(255), nullable=False),
-    Column("role", String(16), nullable=False),
+    Column("role", String(16), nullable=True),  # None: signed in through OIDC, waiting for an admin
     Column("language", String(8), nullable=True),  # None: never chosen, the browser's language applies
     Column("active", Boolean, nullable=False, server_default="1"),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # Lockout: failures counted since failed_since; a lock holds until locked_until.
+    Column("failed_logins", Integer, nullable=False, server_default="0"),
+    Column("failed_since", DateTime(timezone=True), nullable=True),
+    Column("locked_until", DateTime(timezone=True), nullable=True),
+    # "issuer|subject" of the OIDC identity this account belongs to; None for local accounts.
+    Column("oidc_subject", String(255), nullable=True, unique=True),
+)
+
+# Server-side sign-in sessions; the browser holds a signed random token whose sha256 is the id.
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False, index=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_seen_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("revoked", Boolean, nullable=False, server_default="0"),
+)
+
+# Failed sign-ins for usernames that do not exist, counted per source and time window: the
+# typed text (often a password typed in the wrong box) is never stored.
+signin_failures = Table(
+    "signin_failures",
+    metadata,
+    Column("source", String(64), primary_key=True),
+    Column("window_start", DateTime(timezone=True), primary_key=True),
+    Column("count", Integer, nullable=False),
 )
 
 datasets = Table(

@@ -11,15 +11,16 @@ from streamlit.testing.v1 import AppTest
 from reviews.workspace.permissions import SYSTEM, Actor
 from tests.support.chinese import chinese_widgets  # noqa: F401  (a fixture for the Chinese page tests)
 from tests.support.databases import drop_postgres_database, fresh_store
+from tests.support.sessions import sign_in_app
 
 ROOT = Path(__file__).resolve().parents[2]
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 PASSWORDS = {
-    "admin": "admin-pass1",
-    "steward": "steward-pass",
-    "reviewer": "reviewer-pass",
-    "reviewer2": "reviewer2-pass",
-    "officer": "officer-pass",
+    "admin": "admin-pass-phrase1",
+    "steward": "steward-pass-phrase",
+    "reviewer": "reviewer-pass-phrase",
+    "reviewer2": "reviewer2-pass-phrase",
+    "officer": "officer-pass-phrase",
 }
 ROLES = {
     "admin": "admin",
@@ -47,7 +48,7 @@ def app_as(username: str | None, page: str | None = None, timeout: float = 60) -
     """The app, signed in as ``username`` (or signed out), optionally switched to ``page``, after one run."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
     if username:
-        at.session_state["actor"] = Actor(username, ROLES[username])
+        sign_in_app(at, Actor(username, ROLES[username]))
     at.run()
     if page:
         at.switch_page(page)

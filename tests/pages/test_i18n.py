@@ -19,6 +19,7 @@ from streamlit.testing.v1 import AppTest
 from reviews import queries
 from reviews.workspace.permissions import Actor
 from tests.pages.conftest import PASSWORDS, ROLES, app_as
+from tests.support.sessions import sign_in_app
 from ui.i18n import LANGUAGES, catalog, language_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -168,7 +169,7 @@ def test_switching_the_sidebar_to_chinese_translates_the_pages(workspace):  # no
 def test_the_chosen_language_is_stored_and_used_at_the_next_sign_in(workspace):  # noqa: F811
     # The sidebar stores a changed choice on the run after the switch.
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.session_state["actor"] = Actor("steward", "steward")
+    sign_in_app(at, Actor("steward", "steward"))
     at.session_state["language"] = "zh"
     at.session_state["language_dirty"] = True
     at.run()
@@ -227,7 +228,7 @@ PAGES_BY_USER = [
 @pytest.mark.parametrize(("username", "page"), PAGES_BY_USER)
 def test_every_page_renders_in_chinese(workspace, synthetic_dataset, username, page):  # noqa: F811
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.session_state["actor"] = Actor(username, ROLES[username])
+    sign_in_app(at, Actor(username, ROLES[username]))
     at.session_state["language"] = "zh"
     at.run()
     at.switch_page(f"pages/{page}.py")

@@ -131,7 +131,7 @@ def test_audit_and_users_tables_have_chinese_headers(workspace):
     at = in_chinese("reviewer", "reviewer", "pages/audit.py")
     events = at.dataframe[0].value
     assert list(events.columns)[:5] == ["序号", "时间", "操作者", "操作", "对象"]
-    assert set(events["操作"]) == {"user.create"}  # event names are identifiers
+    assert set(events["操作"]) == {"user.create", "session.start"}  # event names are identifiers
     with workspace.engine.begin() as conn:
         conn.execute(text("UPDATE audit_events SET actor = 'mallory' WHERE seq = 3"))
     at.button(key="audit_verify").click().run()
@@ -146,13 +146,15 @@ def test_audit_and_users_tables_have_chinese_headers(workspace):
 def test_user_management_and_sign_in_errors_in_chinese(workspace):
     at = in_chinese("admin", "admin", "pages/users.py")
     at.text_input(key="users_new_name").input("officer")
+    at.selectbox(key="users_new_role").set_value("officer")
     at.text_input(key="users_new_password").input("long-enough-password")
     next(b for b in at.button if b.label == "添加用户").click().run()
     assert at.error[0].value == "名为 'officer' 的用户已存在；请换一个名字。"
     at.text_input(key="users_new_name").input("newbie")
+    at.selectbox(key="users_new_role").set_value("reviewer")
     at.text_input(key="users_new_password").input("short")
     next(b for b in at.button if b.label == "添加用户").click().run()
-    assert at.error[0].value == "密码太短：请至少使用 8 个字符。"
+    assert at.error[0].value == "密码太短：请至少使用 12 个字符。"
 
     login = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     login.session_state["language"] = "zh"
@@ -160,7 +162,7 @@ def test_user_management_and_sign_in_errors_in_chinese(workspace):
     login.text_input(key="login_username").input("steward")
     login.text_input(key="login_password").input("wrong-one")
     login.button[0].click().run()
-    assert login.error[0].value == "用户名或密码错误，或账户已停用。"
+    assert login.error[0].value == "用户名或密码错误，或账户已锁定或停用。"
 
 
 def test_home_next_step_in_chinese(workspace):

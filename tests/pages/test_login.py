@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from reviews.workspace.permissions import Actor
 from tests.pages.conftest import PASSWORDS, ROOT, app_as, page_text
+from tests.support.sessions import sign_in_app
 
 
 def test_first_run_creates_the_admin(tmp_path, monkeypatch):
@@ -55,7 +56,7 @@ def test_page_refuses_a_visitor_who_reaches_it_directly(workspace, page, role):
     # Streamlit's legacy multipage mode can run a file in pages/ without app.py; the page stops itself.
     at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=60)
     if role:
-        at.session_state["actor"] = Actor(role, role)
+        sign_in_app(at, Actor(role, role))
     at.run()
     assert "not available to you" in page_text(at)
     assert not at.tabs and not at.dataframe

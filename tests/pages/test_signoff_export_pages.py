@@ -11,6 +11,7 @@ from reviews.workspace.permissions import Actor
 from reviews.workspace.signing import public_key_pem
 from tests.pages.conftest import ROOT, page_text
 from tests.support.databases import drop_postgres_database, fresh_store
+from tests.support.sessions import sign_in_app
 from tests.support.signoff_flow import PASSWORD, accepted_flow
 
 
@@ -25,7 +26,7 @@ def flow(request, tmp_path, monkeypatch, fast_passwords):
 
 def _page(username: str, role: str, page: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
-    at.session_state["actor"] = Actor(username, role)
+    sign_in_app(at, Actor(username, role))
     at.run()
     at.switch_page(page).run()
     return at

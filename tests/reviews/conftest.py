@@ -16,9 +16,9 @@ R1, R2 = Actor("reviewer", "reviewer"), Actor("reviewer2", "reviewer")
 
 @pytest.fixture
 def synthetic_id(store):
-    store.create_user(SYSTEM, "admin", "admin-pass1", "admin")
+    store.create_user(SYSTEM, "admin", "admin-pass-phrase1", "admin")
     for name, role in (("steward", "steward"), ("reviewer", "reviewer"), ("reviewer2", "reviewer")):
-        store.create_user(SYSTEM, name, f"{name}-pass", role)
+        store.create_user(SYSTEM, name, f"{name}-pass-phrase", role)
     real = load_demo().head(400)
     real_id = store.add_dataset(STEWARD, NewDataset("real", real))
     synthetic = real.sample(120, random_state=1).reset_index(drop=True)

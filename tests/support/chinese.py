@@ -11,6 +11,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from reviews.workspace.permissions import Actor
+from tests.support.sessions import sign_in_app
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -18,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def app_in_chinese(actor: Actor, page: str | None = None, timeout: float = 180) -> AppTest:
     """The app signed in as ``actor``, in Chinese, switched to ``page``, after its runs."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
-    at.session_state["actor"] = actor
+    sign_in_app(at, actor)
     at.session_state["language"] = "zh"
     at.run()
     if page:

@@ -23,7 +23,8 @@ STEWARD = Actor("steward", "steward")
 R1, R2 = Actor("reviewer", "reviewer"), Actor("reviewer2", "reviewer")
 OFFICER, OFFICER2 = Actor("officer", "officer"), Actor("officer2", "officer")
 PASSWORD = {
-    name: f"{name}-pass1" for name in ("admin", "steward", "reviewer", "reviewer2", "officer", "officer2")
+    name: f"{name}-pass-phrase1"
+    for name in ("admin", "steward", "reviewer", "reviewer2", "officer", "officer2")
 }
 
 

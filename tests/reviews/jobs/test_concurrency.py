@@ -43,11 +43,11 @@ def crowded_round(store, monkeypatch):
     """A round of 50 pairwise tasks, each given to all 20 reviewers."""
     # Passwords play no part here; argon2 on 22 accounts would dominate the test's time.
     monkeypatch.setattr("reviews.store.users.hash_password", lambda password: f"not-a-hash:{len(password)}")
-    store.create_user(SYSTEM, "admin", "admin-pass1", "admin")
-    store.create_user(SYSTEM, "steward", "steward-pass", "steward")
+    store.create_user(SYSTEM, "admin", "admin-pass-phrase1", "admin")
+    store.create_user(SYSTEM, "steward", "steward-pass-phrase", "steward")
     names = [f"rev{i:02d}" for i in range(REVIEWERS)]
     for name in names:
-        store.create_user(SYSTEM, name, f"{name}-pass", "reviewer")
+        store.create_user(SYSTEM, name, f"{name}-pass-phrase", "reviewer")
     frame = pd.DataFrame({"age": range(2 * ANSWERS), "colour": ["a", "b"] * ANSWERS})
     real_id = store.add_dataset(STEWARD, NewDataset("real", frame))
     synthetic_id = store.add_dataset(
@@ -149,7 +149,7 @@ def _replica(store: Store, tmp_path, name: str) -> Store:
 
 
 def test_replicas_share_datasets_through_the_artifact_folder(store, tmp_path):
-    store.create_user(SYSTEM, "admin", "admin-pass1", "admin")
+    store.create_user(SYSTEM, "admin", "admin-pass-phrase1", "admin")
     frame = pd.DataFrame({"age": [31, 45, 27], "colour": ["a", "b", "a"]})
     dataset_id = store.add_dataset(STEWARD, NewDataset("shared", frame))
     other = _replica(store, tmp_path, "replica-b")

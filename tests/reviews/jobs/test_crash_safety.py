@@ -75,7 +75,7 @@ def _no_half_written_datasets(store) -> None:
 
 @pytest.mark.parametrize("moment", ["generate-running", "generate-saving"])
 def test_killed_generation_is_failed_and_leaves_no_dataset(store, tmp_path, moment):
-    store.create_user(SYSTEM, "admin", "admin-pass1", "admin")
+    store.create_user(SYSTEM, "admin", "admin-pass-phrase1", "admin")
     demo_id = import_demo(store, STEWARD)
     job_id = start_generation(
         store, STEWARD, GenerationRequest(demo_id, "rules", [{"purpose": "privacy"}], 3000)

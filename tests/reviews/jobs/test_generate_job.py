@@ -21,7 +21,7 @@ STEWARD, OFFICER = Actor("steward", "steward"), Actor("officer", "officer")
 
 @pytest.fixture
 def demo_id(store):
-    store.create_user(SYSTEM, "admin", "admin-pass1", "admin")
+    store.create_user(SYSTEM, "admin", "admin-pass-phrase1", "admin")
     return import_demo(store, STEWARD)
 
 
@@ -67,7 +67,7 @@ def test_depth_limit_refuses_and_officer_override_allows(store, demo_id):
     first = _generate(store, demo_id, [{"purpose": "privacy"}])["dataset_ids"][0]
     with pytest.raises(LineageError, match="limit of 1"):
         start_generation(store, STEWARD, GenerationRequest(first, "rules", [{"purpose": "privacy"}], 100))
-    store.create_user(SYSTEM, "officer", "officer-pass", "officer")
+    store.create_user(SYSTEM, "officer", "officer-pass-phrase", "officer")
     store.grant(OFFICER, "depth_override", first, "One extra round to demonstrate collapse to the board.")
     second = _generate(store, first, [{"purpose": "privacy"}], rows=100)["dataset_ids"][0]
     record = queries.get_dataset(store, second)

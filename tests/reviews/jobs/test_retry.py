@@ -97,7 +97,7 @@ def test_store_write_is_rerun_whole_after_a_lost_race(store, monkeypatch, error)
             raise error
 
     monkeypatch.setattr(StoreBase, "_append_event", append_that_loses_twice)
-    store.create_user(SYSTEM, "admin", "admin-pass1", "admin")
+    store.create_user(SYSTEM, "admin", "admin-pass-phrase1", "admin")
     assert calls == ["user.create"] * 3
     with store.engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(users)).scalar_one() == 1
@@ -106,14 +106,14 @@ def test_store_write_is_rerun_whole_after_a_lost_race(store, monkeypatch, error)
 
 
 def test_store_does_not_retry_a_real_conflict(store, monkeypatch):
-    store.create_user(SYSTEM, "admin", "admin-pass1", "admin")
+    store.create_user(SYSTEM, "admin", "admin-pass-phrase1", "admin")
     attempts = []
     real_append = StoreBase._append_event
     monkeypatch.setattr(
         StoreBase, "_append_event", lambda *a, **k: attempts.append(1) or real_append(*a, **k)
     )
     with pytest.raises(Conflict, match="already exists"):
-        store.create_user(SYSTEM, "admin", "other-pass1", "admin")
+        store.create_user(SYSTEM, "admin", "other-pass-phrase1", "admin")
     assert attempts == []  # the unique index refused the insert; no second try
 
 
@@ -126,7 +126,7 @@ def test_nested_write_is_retried_once_as_a_whole(store, monkeypatch):
         return real_append(self, conn, *args, **kwargs)
 
     monkeypatch.setattr(StoreBase, "_append_event", append)
-    store.create_first_admin("root", "root-pass1")  # calls create_user inside
+    store.create_first_admin("root", "root-pass-phrase1")  # calls create_user inside
     assert failures.calls == 2 and verify_chain(store.engine).ok
 
 

@@ -29,7 +29,7 @@ def _worker(*argv: str) -> int:
 
 
 def test_once_runs_one_queued_generation(store, capsys):
-    store.create_user(SYSTEM, "admin", "admin-pass1", "admin")
+    store.create_user(SYSTEM, "admin", "admin-pass-phrase1", "admin")
     demo_id = import_demo(store, STEWARD)
     job_id = start_generation(
         store, STEWARD, GenerationRequest(demo_id, "rules", [{"purpose": "privacy"}], 200)
@@ -52,7 +52,7 @@ def test_bad_settings_are_one_line_errors(store, capsys, monkeypatch):
 
 
 def test_sigterm_stops_the_loop_cleanly(store):
-    store.create_user(SYSTEM, "admin", "admin-pass1", "admin")
+    store.create_user(SYSTEM, "admin", "admin-pass-phrase1", "admin")
     demo_id = import_demo(store, STEWARD)
     env = {
         **os.environ,

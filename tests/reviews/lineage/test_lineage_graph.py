@@ -12,7 +12,7 @@ FRAME = pd.DataFrame({"x": [1, 2, 3]})
 
 
 def test_graph_has_ancestry_and_no_splits(store):
-    store.create_user(SYSTEM, "admin", "admin-pass1", "admin")
+    store.create_user(SYSTEM, "admin", "admin-pass-phrase1", "admin")
     real = store.add_dataset(SYSTEM, NewDataset("real", FRAME))
     train = store.add_dataset(
         SYSTEM, NewDataset("train", FRAME.head(2), parent_id=real, labels={"split": "train"})

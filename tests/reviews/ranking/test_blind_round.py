@@ -19,10 +19,10 @@ REVIEWERS = (Actor("reviewer", "reviewer"), Actor("reviewer2", "reviewer"))
 
 
 def test_blind_items_need_permission_and_are_scored(store):
-    store.create_user(SYSTEM, "admin", "admin-pass1", "admin")
+    store.create_user(SYSTEM, "admin", "admin-pass-phrase1", "admin")
     for name in ("reviewer", "reviewer2"):
-        store.create_user(SYSTEM, name, f"{name}-pass", "reviewer")
-    store.create_user(SYSTEM, "officer", "officer-pass", "officer")  # a grant names a real user
+        store.create_user(SYSTEM, name, f"{name}-pass-phrase", "reviewer")
+    store.create_user(SYSTEM, "officer", "officer-pass-phrase", "officer")  # a grant names a real user
     demo = import_demo(store, STEWARD)
     job = start_generation(
         store, STEWARD, GenerationRequest(demo, "rules", [{"purpose": "privacy"}], 300, seed=2)

@@ -243,23 +243,23 @@ def test_every_permission_has_a_readable_name():
 
 
 def test_user_errors_are_messages_with_unchanged_english(store):
-    store.create_user(ADMIN, "admin", "admin-pass1", "admin")
+    store.create_user(ADMIN, "admin", "admin-pass-phrase1", "admin")
     with pytest.raises(Conflict) as duplicate:
-        store.create_user(ADMIN, "admin", "another-pass", "admin")
+        store.create_user(ADMIN, "admin", "another-pass-phrase", "admin")
     assert str(duplicate.value) == "A user named 'admin' already exists; pick another name."
     assert message_of(duplicate.value).args == {"name": "admin"}
     with pytest.raises(ReviewsError) as short:
         store.create_user(ADMIN, "newbie", "short", "reviewer")
     assert message_of(short.value).msgid == "The password is too short: use at least {n} characters."
     with pytest.raises(ReviewsError) as role:
-        store.create_user(ADMIN, "newbie", "long-enough", "king")
+        store.create_user(ADMIN, "newbie", "long-enough-12", "king")
     assert str(role.value) == "Unknown role 'king': choose one of admin, steward, reviewer, officer."
     assert zh(message_of(role.value), {"admin": "管理员"}).endswith(
         "choose one of 管理员, steward, reviewer, officer."
     )
     with pytest.raises(AuthenticationFailed) as wrong:
         store.authenticate("admin", "nope")
-    assert message_of(wrong.value) == "Wrong username or password, or the account is disabled."
+    assert message_of(wrong.value) == "Wrong username or password, or the account is locked or disabled."
 
 
 def test_documentation_suggestions_translate(store):
@@ -279,8 +279,8 @@ def test_documentation_suggestions_translate(store):
 
 
 def test_audit_chain_reason_and_overview_steps(store):
-    store.create_user(ADMIN, "admin", "admin-pass1", "admin")
-    store.create_user(ADMIN, "steward", "steward-pass", "steward")
+    store.create_user(ADMIN, "admin", "admin-pass-phrase1", "admin")
+    store.create_user(ADMIN, "steward", "steward-pass-phrase", "steward")
     with store.engine.begin() as conn:
         conn.execute(text("UPDATE audit_events SET actor = 'mallory' WHERE seq = 1"))
     report = verify_chain(store.engine)

@@ -21,22 +21,22 @@ def _admin(store) -> Actor:
 
 def test_first_user_must_be_admin(store):
     with pytest.raises(ReviewsError, match="first user must be an admin"):
-        store.create_user(SYSTEM, "alice", "long enough", "steward")
+        store.create_user(SYSTEM, "alice", "long enough phrase", "steward")
 
 
 def test_users_roles_and_login(store):
     admin = _admin(store)
-    store.create_user(admin, "sue", "steward-pass", "steward")
-    steward = store.authenticate("sue", "steward-pass")
+    store.create_user(admin, "sue", "steward-pass-phrase", "steward")
+    steward = store.authenticate("sue", "steward-pass-phrase")
     assert steward.role == "steward"
     with pytest.raises(PermissionDenied):
-        store.create_user(steward, "eve", "whatever12", "admin")
+        store.create_user(steward, "eve", "whatever-1234", "admin")
     with pytest.raises(Conflict):
-        store.create_user(admin, "sue", "another-pass", "reviewer")
+        store.create_user(admin, "sue", "another-pass-phrase", "reviewer")
     with pytest.raises(AuthenticationFailed):
         store.authenticate("sue", "wrong-password")
     store.set_role(admin, "sue", "reviewer")
-    assert store.authenticate("sue", "steward-pass").role == "reviewer"
+    assert store.authenticate("sue", "steward-pass-phrase").role == "reviewer"
     actions = list(queries.audit_frame(store)["action"])[::-1]
     assert actions == [
         "user.create",
@@ -76,8 +76,8 @@ def test_dataset_kept_as_parquet_named_by_sha(store):
 
 def test_reviewer_cannot_import(store):
     admin = _admin(store)
-    store.create_user(admin, "rita", "reviewer-pass", "reviewer")
-    reviewer = store.authenticate("rita", "reviewer-pass")
+    store.create_user(admin, "rita", "reviewer-pass-phrase", "reviewer")
+    reviewer = store.authenticate("rita", "reviewer-pass-phrase")
     with pytest.raises(PermissionDenied):
         store.add_dataset(reviewer, NewDataset("x", FRAME))
 
@@ -130,8 +130,8 @@ def test_a_grant_cannot_be_forged_as_a_setting(store):
 def test_officer_grants_need_the_role_and_a_justification(store):
     admin = _admin(store)
     dataset_id = store.add_dataset(admin, NewDataset("people", FRAME))
-    store.create_user(admin, "olga", "officer-pass", "officer")
-    officer = store.authenticate("olga", "officer-pass")
+    store.create_user(admin, "olga", "officer-pass-phrase", "officer")
+    officer = store.authenticate("olga", "officer-pass-phrase")
     with pytest.raises(PermissionDenied):
         store.grant(admin, "depth_override", dataset_id, "because the admin says so")
     with pytest.raises(ReviewsError, match="justification"):
