@@ -19,8 +19,8 @@ ADMIN, STEWARD = Actor("admin", "admin"), Actor("steward", "steward")
 
 @pytest.fixture
 def source(store):
-    store.create_user(SYSTEM, "admin", "admin-pass1", "admin")
-    store.create_user(SYSTEM, "steward", "steward-pass", "steward")
+    store.create_user(SYSTEM, "admin", "admin-pass-phrase1", "admin")
+    store.create_user(SYSTEM, "steward", "steward-pass-phrase", "steward")
     return import_demo(store, STEWARD)
 
 
