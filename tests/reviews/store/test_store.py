@@ -120,7 +120,7 @@ def test_a_grant_cannot_be_forged_as_a_setting(store):
     assert queries.get_grant(store, "pretraining", dataset_id) is None
     assert queries.get_setting(store, f"pretraining:{dataset_id}") is None
     assert queries.audit_frame(store, "settings.").empty
-    store.create_user(admin, "olga", "officer-pass", "officer")
+    store.create_user(admin, "olga", "officer-pass-phrase", "officer")
     with pytest.raises(PermissionDenied):
         store.set_setting(store.authenticate("olga", "officer-pass"), "max_depth", 3)
     store.set_setting(admin, "max_depth", 3)
