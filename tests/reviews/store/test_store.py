@@ -122,7 +122,7 @@ def test_a_grant_cannot_be_forged_as_a_setting(store):
     assert queries.audit_frame(store, "settings.").empty
     store.create_user(admin, "olga", "officer-pass-phrase", "officer")
     with pytest.raises(PermissionDenied):
-        store.set_setting(store.authenticate("olga", "officer-pass"), "max_depth", 3)
+        store.set_setting(store.authenticate("olga", "officer-pass-phrase"), "max_depth", 3)
     store.set_setting(admin, "max_depth", 3)
     assert queries.get_setting(store, "max_depth") == 3
 
