@@ -82,7 +82,7 @@ class SessionWrites(StoreBase):
         if moment - last_seen >= TOUCH_EVERY:
             with self._transaction() as conn:
                 conn.execute(update(sessions).where(sessions.c.id == sid).values(last_seen_at=moment))
-        return Actor(row["username"], row["role"] or "", row["user_id"])
+        return Actor(row["username"], row["role"], row["user_id"])
 
     @retried
     def end_session(self, cookie: str | None, reason: str = "signed out") -> None:

@@ -59,7 +59,7 @@ class SigninWrites(StoreBase):
                 self._count_unknown(conn, source, moment, policy.lockout_window.total_seconds())
             elif account["locked_until"] is not None and as_utc(account["locked_until"]) > moment:
                 self._append_event(conn, name, "login.refused", f"user:{name}", {"reason": "locked"})
-            elif not account["active"] or account["role"] is None:
+            elif not account["active"]:
                 self._append_event(conn, name, "login.refused", f"user:{name}", {"reason": "disabled"})
             elif not matches:
                 since = account["failed_since"]

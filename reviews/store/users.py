@@ -90,9 +90,7 @@ class UserWrites(StoreBase):
             ) from exc
         return user_id
 
-    def _insert_user(
-        self, conn: Connection, username: str, password_hash: str, role: str | None, oidc_subject=None
-    ) -> int:
+    def _insert_user(self, conn: Connection, username: str, password_hash: str, role: str) -> int:
         return int(
             conn.execute(
                 insert(users).values(
@@ -103,7 +101,6 @@ class UserWrites(StoreBase):
                     active=True,
                     created_at=now(),
                     failed_logins=0,
-                    oidc_subject=oidc_subject,
                 )
             ).inserted_primary_key[0]
         )

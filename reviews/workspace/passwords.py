@@ -72,6 +72,3 @@ def dummy_verify(password: str) -> None:
     if key not in _dummy:
         _dummy[key] = _hasher.hash("not a password anyone has: timing only")
     password_matches(_dummy[key], password)
-
-
-UNUSABLE_HASH = "!"  # accounts that sign in only through OIDC: no password ever matches

@@ -25,7 +25,7 @@ users = Table(
     Column("id", Integer, primary_key=True),
     Column("username", String(64), nullable=False, unique=True),
     Column("password_hash", String(255), nullable=False),
-    Column("role", String(16), nullable=True),  # None: signed in through OIDC, waiting for an admin
+    Column("role", String(16), nullable=False),
     Column("language", String(8), nullable=True),  # None: never chosen, the browser's language applies
     Column("active", Boolean, nullable=False, server_default="1"),
     Column("created_at", DateTime(timezone=True), nullable=False),
@@ -33,8 +33,6 @@ users = Table(
     Column("failed_logins", Integer, nullable=False, server_default="0"),
     Column("failed_since", DateTime(timezone=True), nullable=True),
     Column("locked_until", DateTime(timezone=True), nullable=True),
-    # "issuer|subject" of the OIDC identity this account belongs to; None for local accounts.
-    Column("oidc_subject", String(255), nullable=True, unique=True),
 )
 
 # Server-side sign-in sessions; the browser holds a signed random token whose sha256 is the id.

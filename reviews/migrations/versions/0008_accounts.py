@@ -1,4 +1,4 @@
-"""server-side sessions, lockout counters, OIDC identities, aggregated unknown-user failures
+"""server-side sessions, lockout counters, aggregated unknown-user failures
 
 Revision ID: 0008
 Revises: 0010
@@ -15,13 +15,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("users", schema=None) as batch_op:
-        batch_op.alter_column("role", existing_type=sa.String(length=16), nullable=True)
-        batch_op.add_column(sa.Column("failed_logins", sa.Integer(), nullable=False, server_default="0"))
-        batch_op.add_column(sa.Column("failed_since", sa.DateTime(timezone=True), nullable=True))
-        batch_op.add_column(sa.Column("locked_until", sa.DateTime(timezone=True), nullable=True))
-        batch_op.add_column(sa.Column("oidc_subject", sa.String(length=255), nullable=True))
-        batch_op.create_unique_constraint("uq_users_oidc_subject", ["oidc_subject"])
+    # Plain ADD COLUMN: SQLite would otherwise copy the users table, which other tables reference.
+    op.add_column("users", sa.Column("failed_logins", sa.Integer(), nullable=False, server_default="0"))
+    op.add_column("users", sa.Column("failed_since", sa.DateTime(timezone=True), nullable=True))
+    op.add_column("users", sa.Column("locked_until", sa.DateTime(timezone=True), nullable=True))
     op.create_table(
         "sessions",
         sa.Column("id", sa.String(length=64), primary_key=True),
@@ -44,12 +41,8 @@ def downgrade() -> None:
     op.drop_table("signin_failures")
     op.drop_index("ix_sessions_user_id", table_name="sessions")
     op.drop_table("sessions")
-    # Accounts that never got a role cannot exist in the older schema.
-    op.execute("DELETE FROM users WHERE role IS NULL")
-    with op.batch_alter_table("users", schema=None) as batch_op:
-        batch_op.drop_constraint("uq_users_oidc_subject", type_="unique")
-        batch_op.drop_column("oidc_subject")
+    # recreate="never": ALTER TABLE ... DROP COLUMN in place, no copy of the users table.
+    with op.batch_alter_table("users", recreate="never") as batch_op:
         batch_op.drop_column("locked_until")
         batch_op.drop_column("failed_since")
         batch_op.drop_column("failed_logins")
-        batch_op.alter_column("role", existing_type=sa.String(length=16), nullable=False)
