@@ -23,9 +23,9 @@ from tests.reviews.conftest import R1, R2, STEWARD, answer_batch
 
 @pytest.fixture
 def reviewed_round(store):
-    store.create_user(SYSTEM, "admin", "admin-pass1", "admin")
+    store.create_user(SYSTEM, "admin", "admin-pass-phrase1", "admin")
     for name, role in (("steward", "steward"), ("reviewer", "reviewer"), ("reviewer2", "reviewer")):
-        store.create_user(SYSTEM, name, f"{name}-pass", role)
+        store.create_user(SYSTEM, name, f"{name}-pass-phrase", role)
     real_id = store.add_dataset(STEWARD, NewDataset("real", load_demo().head(400)))
     job_id = start_generation(
         store, STEWARD, GenerationRequest(real_id, "rules", [{"purpose": "privacy"}], 160, seed=3)

@@ -28,9 +28,9 @@ def test_gold_share_matches_its_expectation():
 
 
 def test_gold_tasks_look_like_the_others_and_are_scored(store):
-    store.create_user(SYSTEM, "admin", "admin-pass1", "admin")
+    store.create_user(SYSTEM, "admin", "admin-pass-phrase1", "admin")
     for name in ("reviewer", "reviewer2"):
-        store.create_user(SYSTEM, name, f"{name}-pass", "reviewer")
+        store.create_user(SYSTEM, name, f"{name}-pass-phrase", "reviewer")
     demo = import_demo(store, STEWARD)
     job = start_generation(
         store, STEWARD, GenerationRequest(demo, "rules", [{"purpose": "privacy"}], 300, seed=2)

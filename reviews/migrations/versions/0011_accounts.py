@@ -1,6 +1,6 @@
 """server-side sessions, lockout counters, aggregated unknown-user failures
 
-Revision ID: 0008
+Revision ID: 0011
 Revises: 0010
 Create Date: 2026-11-29
 """
@@ -8,7 +8,7 @@ Create Date: 2026-11-29
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008"
+revision = "0011"
 down_revision = "0010"
 branch_labels = None
 depends_on = None
