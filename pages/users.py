@@ -8,6 +8,7 @@ from ui import users_actions as actions
 from ui.feedback import show_flash
 from ui.guard import page_actor
 from ui.i18n import _
+from ui.plain import fmt, md
 from ui.state import get_store
 from ui.tables import translated
 
@@ -28,7 +29,7 @@ with left, st.form("users_create_form"):
     st.text_input(_("Initial password (at least 12 characters)"), type="password", key="users_new_password")
     st.form_submit_button(_("Add user"), on_click=actions.add_user, args=(actor,))
     if st.session_state.get(actions.ADD_ERROR):
-        st.error(st.session_state.pop(actions.ADD_ERROR))
+        st.error(md(st.session_state.pop(actions.ADD_ERROR)))
 
 with right:
     st.markdown("#### " + _("Change a user"))
@@ -61,11 +62,12 @@ with right:
             st.button(_("Enable account"), key="users_enable", on_click=actions.ask, args=("enable", target))
         pending = st.session_state.get(actions.PENDING)
         if pending and pending[1] == target:
-            st.warning(actions.question(*pending, current_role))
+            template, values = actions.question(*pending, current_role)
+            st.warning(fmt(template, **values))
             yes, no = st.columns(2)
             yes.button(
                 _("Confirm"), key="users_confirm", type="primary", on_click=actions.confirm, args=(actor,)
             )
             no.button(_("Cancel"), key="users_cancel", on_click=actions.cancel)
     if st.session_state.get("users_change_error"):
-        st.error(st.session_state.pop("users_change_error"))
+        st.error(md(st.session_state.pop("users_change_error")))

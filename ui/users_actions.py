@@ -16,7 +16,7 @@ from reviews.workspace.permissions import Actor
 from synth.i18n import message_of
 from ui.feedback import flash
 from ui.i18n import _, tr
-from ui.plain import fmt, md
+from ui.plain import fmt
 from ui.state import get_store
 
 ADD_ERROR = "users_add_error"
@@ -34,7 +34,7 @@ def add_user(actor: Actor) -> None:
     try:
         get_store().create_user(actor, username, password, role)
     except ReviewsError as exc:
-        state[ADD_ERROR] = md(tr(message_of(exc)))
+        state[ADD_ERROR] = tr(message_of(exc))
         return
     state["users_new_name"], state["users_new_role"] = "", None
     state.pop(ADD_ERROR, None)
@@ -61,20 +61,19 @@ def confirm(actor: Actor) -> None:
             done = _("{name} is enabled.") if action == "enable" else _("{name} is disabled and signed out.")
             flash(fmt(done, name=username))
     except ReviewsError as exc:
-        st.session_state["users_change_error"] = md(tr(message_of(exc)))
+        st.session_state["users_change_error"] = tr(message_of(exc))
 
 
-def question(action: str, username: str, value: str | None, current_role: str | None) -> str:
-    """The confirmation text for a pending action, naming the user and the change."""
+def question(action: str, username: str, value: str | None, current_role: str | None) -> tuple[str, dict]:
+    """The confirmation sentence for a pending action (template and values for ``ui.plain.fmt``)."""
     if action == "role":
-        return fmt(
-            _("Change the role of {name} from {old} to {new}?"),
-            name=username,
-            old=_(current_role) if current_role else "—",
-            new=_(value),
-        )
+        return _("Change the role of {name} from {old} to {new}?"), {
+            "name": username,
+            "old": _(current_role) if current_role else "—",
+            "new": _(value),
+        }
     if action == "disable":
-        return fmt(
-            _("Disable {name}? They are signed out at their next click and cannot sign in."), name=username
-        )
-    return fmt(_("Enable {name} again? They can sign in with their password."), name=username)
+        return _("Disable {name}? They are signed out at their next click and cannot sign in."), {
+            "name": username
+        }
+    return _("Enable {name} again? They can sign in with their password."), {"name": username}
