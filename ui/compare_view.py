@@ -8,6 +8,7 @@ import streamlit as st
 from reviews.queries.evaluations import EvaluationInputs
 from synth.charts import compare as charts
 from synth.metrics.fairness import GROUP_COLUMNS
+from synth.metrics.privacy.guarantee import describe_guarantee
 from synth.metrics.privacy.risks import RISK_LABELS
 from synth.metrics.utility import SCORE_LABELS
 from synth.purposes.gates import gate_explanation, gate_label
@@ -156,6 +157,8 @@ def render_columns(inputs: EvaluationInputs, result: dict) -> None:
 
 def render_privacy(result: dict) -> None:
     privacy = result.get("privacy") or {}
+    # The formal guarantee first: the empirical numbers below are evidence, this is a bound.
+    st.markdown(fmt(_("**Formal guarantee:** {text}"), text=tr(describe_guarantee(privacy.get("guarantee")))))
     dcr = privacy.get("dcr")
     if not dcr:
         st.info(_("No holdout was recorded, so privacy against the holdout cannot be measured."))

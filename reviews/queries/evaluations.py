@@ -30,6 +30,7 @@ class EvaluationInputs:
     protected: list[str]
     label: str | None
     bias_target: dict | None
+    guarantee: dict | None = None  # a DP generator's recorded guarantee (lineage "privacy")
 
 
 def evaluation_inputs(store: Store, dataset_id: int) -> EvaluationInputs:
@@ -53,6 +54,7 @@ def evaluation_inputs(store: Store, dataset_id: int) -> EvaluationInputs:
         protected=list(labels.get("protected") or []),
         label=labels.get("label"),
         bias_target=labels.get("bias_target"),
+        guarantee=(dataset.lineage or {}).get("privacy"),
     )
 
 

@@ -40,6 +40,7 @@ from reviews.store import Store
 from reviews.workspace.dp_requirement import current_requirement, guarantee_meets
 from reviews.workspace.permissions import Actor
 from synth.i18n import N_, Msg, joined, stored_message, word
+from synth.metrics.privacy.guarantee import describe_guarantee
 from synth.profile.quality import assess_quality
 from synth.purposes.gates import gate_explanation
 from synth.stages import PRETRAINING
@@ -682,17 +683,7 @@ def _dp_guarantee(store, dataset) -> ChecklistItem:
             links,
             details,
         )
-    text = Msg(
-        "({epsilon:g}, {delta:g})-differential privacy per {unit} ({mechanism}, {library} {version}); "
-        "preprocessing spent epsilon {spent:g} of it.",
-        epsilon=guarantee["epsilon"],
-        delta=guarantee["delta"],
-        unit=word(guarantee["unit_of_privacy"]),
-        mechanism=guarantee["mechanism"],
-        library=guarantee["library"],
-        version=guarantee["library_version"],
-        spent=guarantee["preprocessing"]["epsilon"],
-    )
+    text = describe_guarantee(guarantee)
     status = PASS
     if required and not guarantee_meets(requirement, guarantee):
         status = FAIL

@@ -7,6 +7,7 @@ import json
 import sys
 
 from synth.intake import read_table
+from synth.lineage.record import read_sidecar
 from synth.metrics.evaluate import evaluate
 from synth.metrics.report_html import write_html
 from synth.purposes.gates import PURPOSES
@@ -56,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
         purpose=args.purpose,
         with_utility=not args.no_utility,
         seed=args.seed,
+        guarantee=_recorded_guarantee(args.synthetic),
     )
     if args.json == "-":
         json.dump(result, sys.stdout, default=str)
@@ -68,6 +70,12 @@ def run(args: argparse.Namespace) -> int:
     if args.json != "-":
         sys.stdout.write(_summary(result))
     return 1 if any(g["status"] == "fail" for g in result["gates"]) else 0
+
+
+def _recorded_guarantee(synthetic_path: str) -> dict | None:
+    """The DP guarantee in the synthetic file's lineage sidecar (written by ``generate``), if any."""
+    sidecar = read_sidecar(synthetic_path)
+    return sidecar.lineage.privacy if sidecar else None
 
 
 def _summary(result: dict) -> str:

@@ -183,6 +183,7 @@ def evaluate(
     with_utility: bool = True,
     progress: Progress | None = None,
     seed: int = 0,
+    guarantee: dict | None = None,
 ) -> dict:
     """Compare real and synthetic data; every number the review needs, as one JSON-able dict.
 
@@ -201,6 +202,8 @@ def evaluate(
         with_utility: train the TSTR/TRTR models (the slowest part).
         progress: called as ``progress(fraction, message)`` between stages.
         seed: seed of every sample and model.
+        guarantee: the formal privacy guarantee recorded in the synthetic data's lineage (a
+            differentially private generator's ε, δ, ...), carried into ``privacy.guarantee``.
 
     Returns:
         ``{"column_types", "rows", "fidelity": {overall, column_shapes_score,
@@ -282,6 +285,7 @@ def evaluate(
         )
     else:
         privacy["exact_match"] = privacy["dcr"] = privacy["membership_inference"] = privacy["risks"] = None
+    privacy["guarantee"] = guarantee
     result["privacy"] = privacy
     result["fairness"] = stage(
         "fairness",

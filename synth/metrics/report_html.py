@@ -12,6 +12,7 @@ import json
 import plotly.graph_objects as go
 
 from synth.i18n import Translate, render, same
+from synth.metrics.privacy.guarantee import describe_guarantee
 from synth.metrics.privacy.risks import RISK_LABELS
 from synth.purposes.gates import gate_explanation, gate_label
 
@@ -185,7 +186,14 @@ def render_html(
             f"<h2>{_('Gates')}</h2>" + _table(rows, [_("status"), _("gate"), _("value"), _("evidence")])
         )
     privacy = result.get("privacy") or {}
-    rows = [[_("exact-match rate"), _fmt(privacy.get("exact_match_rate")), ""]]
+    rows = [
+        [
+            _("formal guarantee"),
+            _("differential privacy") if privacy.get("guarantee") else _("none"),
+            html.escape(render(describe_guarantee(privacy.get("guarantee")), _)),
+        ],
+        [_("exact-match rate"), _fmt(privacy.get("exact_match_rate")), ""],
+    ]
     if privacy.get("exact_match"):
         e = privacy["exact_match"]
         rows.append(

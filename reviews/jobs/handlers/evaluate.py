@@ -22,6 +22,7 @@ def run_evaluation(store: Store, job: dict, actor: Actor, progress: Progress) ->
         label=params["label"],
         purpose=inputs.purpose,
         bias_target=inputs.bias_target,
+        guarantee=inputs.guarantee,
         gates=queries.get_setting(store, GATES_SETTING),
         with_utility=params["with_utility"],
         progress=progress,
