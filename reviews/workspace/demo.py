@@ -37,13 +37,18 @@ SEEDED_ANSWERS = 6  # tasks the demo reviewer has already answered: the round is
 
 def seed_demo(store: Store) -> None:
     """Create the demo users and data once; safe to call on every start."""
+    created = set()
     for username, role, password in DEMO_USERS:
         with contextlib.suppress(Conflict):  # already there from an earlier start
             store.create_user(SYSTEM, username, password, role, enforce_policy=False)
+            created.add(username)
     if not any((d.labels or {}).get("demo") for d in queries.list_datasets(store)):
         demo_id = import_demo(store, STEWARD)
         _seed_synthetic(store, demo_id)
-        seed_approved(store, demo_id, dict((u, p) for u, _, p in DEMO_USERS)["officer"])
+        # The approval is signed with the officer's demo password, so it is seeded only with the
+        # demo officer made here: an officer account that existed before has its own password.
+        if "officer" in created:
+            seed_approved(store, demo_id, dict((u, p) for u, _, p in DEMO_USERS)["officer"])
 
 
 def _seed_synthetic(store: Store, demo_id: int) -> None:
