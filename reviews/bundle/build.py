@@ -115,7 +115,8 @@ def _parquet_bytes(frame, dataset: queries.DatasetRecord) -> bytes:
 
 
 def _lineage_ids(store: Store, dataset: queries.DatasetRecord) -> list[int]:
-    ids, current = [], dataset
+    ids: list[int] = []
+    current: queries.DatasetRecord | None = dataset
     while current is not None and current.id not in ids:
         ids += [current.id] + [i for i in (current.train_id, current.holdout_id) if i is not None]
         current = queries.get_dataset(store, current.parent_id) if current.parent_id is not None else None

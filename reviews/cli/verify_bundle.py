@@ -56,15 +56,16 @@ def _verify(args) -> int:
         args.bundle, trusted_public_key=trusted, trust_embedded_key=args.trust_embedded_key
     )
     if report.ok:
-        dataset = (report.record or {}).get("dataset", {})
+        record = report.record or {}
+        dataset = record.get("dataset", {})
         trust = (
             f"trusted: {source}"
             if trusted is not None
             else "the bundle's own key: this proves integrity only, not origin"
         )
         print(
-            f"OK: {report.files_checked} files, signed {report.record.get('verdict')} of dataset "
-            f"{dataset.get('id')} by {report.record.get('officer')}, "
+            f"OK: {report.files_checked} files, signed {record.get('verdict')} of dataset "
+            f"{dataset.get('id')} by {record.get('officer')}, "
             f"key sha256:{report.fingerprint} ({trust})"
         )
         return 0

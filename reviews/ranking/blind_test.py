@@ -1,7 +1,8 @@
 """Blind test: can reviewers tell real (holdout) rows from synthetic ones?
 
-Accuracy near 50% means they cannot. The 95% interval is scipy's Wilson interval
-(``binomtest(...).proportion_ci(method="wilson")``) and the p-value tests accuracy = 0.5.
+Accuracy near 50% means they cannot. The 95% interval is the project's one Wilson interval
+(``synth.metrics.intervals.wilson_interval``, checked against scipy's), and scipy's binomial
+test gives the p-value of accuracy = 0.5.
 Synthetic rows that most of their reviewers labelled "synthetic" gave themselves away;
 they are listed so they can be looked at (and perhaps rejected).
 """
@@ -18,6 +19,7 @@ from scipy.stats import binomtest
 from reviews.errors import ReviewsError
 from reviews.ranking.tasks import BLIND, HOLDOUT, SYNTHETIC, TaskSpec
 from synth.i18n import N_, Msg, joined
+from synth.metrics.intervals import wilson_interval
 
 REAL = "real"
 LABELS = (REAL, SYNTHETIC)
@@ -86,7 +88,7 @@ def evaluate_blind_test(
     expected = np.where(source == HOLDOUT, REAL, SYNTHETIC)
     correct = int((frame["label"].to_numpy() == expected).sum())
     test = binomtest(correct, len(frame), p=0.5)
-    ci = test.proportion_ci(confidence_level=confidence, method="wilson")
+    low, high = wilson_interval(correct, len(frame), confidence)
     synth = frame[source == SYNTHETIC].assign(
         row=lambda f: f["task_id"].map(lambda t: truth[t].rows[0]),
         said_synthetic=lambda f: f["label"] == SYNTHETIC,
@@ -96,9 +98,9 @@ def evaluate_blind_test(
     return BlindTestResult(
         n_answers=len(frame),
         accuracy=correct / len(frame),
-        ci_low=float(ci.low),
-        ci_high=float(ci.high),
+        ci_low=low,
+        ci_high=high,
         p_value=float(test.pvalue),
-        indistinguishable=bool(ci.low <= 0.5 <= ci.high),
+        indistinguishable=bool(low <= 0.5 <= high),
         giveaways=giveaways[GIVEAWAY_COLUMNS].astype(int),
     )

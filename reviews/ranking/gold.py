@@ -10,7 +10,7 @@ value follow from the task id, so the same task always looks the same.
 
 Gold answers never enter the preference model, agreement or the active selection; each
 reviewer's share of correct gold answers is reported with its 95 % Wilson interval
-(``scipy.stats.binomtest(...).proportion_ci(method="wilson")``).
+(the project's one ``synth.metrics.intervals.wilson_interval``, checked against scipy's).
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy.stats import binomtest
 
 from reviews.ranking.row_context import RowContext
 from reviews.ranking.tasks import GOLD, HOLDOUT, SYNTHETIC, Answer, TaskSpec
 from synth.i18n import N_
+from synth.metrics.intervals import wilson_interval
 
 DEFAULT_SHARE = 0.05
 # Below this gold accuracy (the CI's upper bound) a reviewer is reported as unreliable.
@@ -125,8 +125,7 @@ class GoldScore:
     def interval(self) -> tuple[float, float]:
         if not self.n:
             return float("nan"), float("nan")
-        ci = binomtest(self.correct, self.n).proportion_ci(confidence_level=0.95, method="wilson")
-        return float(ci.low), float(ci.high)
+        return wilson_interval(self.correct, self.n)
 
     @property
     def flagged(self) -> bool:
