@@ -11,6 +11,16 @@ from synth.i18n import Msg
 TABLE_GENERATORS = ("rules", "gaussian_copula", "bootstrap")
 
 
+def _check_generator(generator: str) -> None:
+    if generator not in TABLE_GENERATORS:
+        raise InputError(
+            Msg(
+                "Choose one of {generators} for the table mode; deep models are too slow here.",
+                generators=", ".join(TABLE_GENERATORS),
+            )
+        )
+
+
 def start_table_collapse(
     store: Store,
     actor: Actor,
@@ -25,13 +35,7 @@ def start_table_collapse(
 ) -> int:
     """Queue the table-mode simulation; returns the job id."""
     require(actor, job_kind(COLLAPSE_TABLE).permission)
-    if generator not in TABLE_GENERATORS:
-        raise InputError(
-            Msg(
-                "Choose one of {generators} for the table mode; deep models are too slow here.",
-                generators=", ".join(TABLE_GENERATORS),
-            )
-        )
+    _check_generator(generator)
     params = {
         "dataset_id": int(dataset_id),
         "samples": int(samples),
@@ -60,13 +64,7 @@ def start_curated_collapse(
 ) -> int:
     """Queue the table mode with a simulated reviewer (three arms); returns the job id."""
     require(actor, job_kind(COLLAPSE_CURATED).permission)
-    if generator not in TABLE_GENERATORS:
-        raise InputError(
-            Msg(
-                "Choose one of {generators} for the table mode; deep models are too slow here.",
-                generators=", ".join(TABLE_GENERATORS),
-            )
-        )
+    _check_generator(generator)
     params = {
         "dataset_id": int(dataset_id),
         "reviewer": dict(reviewer),

@@ -10,22 +10,24 @@ from synth.i18n import N_, Msg
 ROLES = ("admin", "steward", "reviewer", "officer")
 
 # Admins may do everything except sign off (DESIGN.md, Roles); the CLI acts as "system".
+_ADMINISTRATION = frozenset(
+    {
+        "manage_users",
+        "upload",
+        "generate",
+        "evaluate",
+        "export",
+        "change_settings",
+        "open_round",
+        "apply_acceptance",
+        "view_audit",
+        "reset_demo",
+        "simulate",
+    }
+)
+
 PERMISSIONS: dict[str, frozenset[str]] = {
-    "admin": frozenset(
-        {
-            "manage_users",
-            "upload",
-            "generate",
-            "evaluate",
-            "export",
-            "change_settings",
-            "open_round",
-            "apply_acceptance",
-            "view_audit",
-            "reset_demo",
-            "simulate",
-        }
-    ),
+    "admin": _ADMINISTRATION,
     "steward": frozenset(
         {
             "upload",
@@ -45,21 +47,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # Background jobs: only what the job kinds themselves do (reviews.jobs.kinds), on behalf of
     # the user who queued them; never users, settings, sign-off or export.
     "worker": frozenset({"generate", "evaluate", "simulate"}),
-    "system": frozenset(
-        {
-            "manage_users",
-            "upload",
-            "generate",
-            "evaluate",
-            "export",
-            "change_settings",
-            "open_round",
-            "apply_acceptance",
-            "view_audit",
-            "reset_demo",
-            "simulate",
-        }
-    ),
+    # The command line, run by whoever operates the server: what an admin may do.
+    "system": _ADMINISTRATION,
 }
 
 

@@ -191,39 +191,41 @@ def pair_plot(
     return _layout(figure, title or _("Pair plot"), height=180 * len(columns) + 120)
 
 
+def _overlaid_shares(
+    histogram: dict, real: tuple[str, str], synthetic: tuple[str, str], title: str, x_title: str, _: Translate
+) -> go.Figure:
+    """Two histograms of shares on shared bins, the real-data side first; each side is (key, name)."""
+    edges = np.asarray(histogram["edges"])
+    centres = (edges[:-1] + edges[1:]) / 2
+    figure = go.Figure(
+        [
+            go.Bar(x=centres, y=histogram[key], name=name, marker_color=colour, opacity=0.6)
+            for (key, name), colour in ((real, REAL), (synthetic, SYNTHETIC))
+        ]
+    )
+    return _layout(
+        figure,
+        title,
+        barmode="overlay",
+        xaxis_title=x_title,
+        yaxis_title=_("share of rows"),
+        yaxis_tickformat=".0%",
+    )
+
+
 def dcr_histogram(histogram: dict, title: str | None = None, *, translate: Translate = same) -> go.Figure:
     """Shares of synthetic->train and holdout->train distances; similar shapes mean no memorisation.
 
     Shares, not counts, so query sets of different sizes compare at a glance.
     """
     _ = translate
-    edges = np.asarray(histogram["edges"])
-    centres = (edges[:-1] + edges[1:]) / 2
-    figure = go.Figure(
-        [
-            go.Bar(
-                x=centres,
-                y=histogram["holdout_to_train"],
-                name=_("holdout → train (real baseline)"),
-                marker_color=REAL,
-                opacity=0.6,
-            ),
-            go.Bar(
-                x=centres,
-                y=histogram["synthetic_to_train"],
-                name=_("synthetic → train"),
-                marker_color=SYNTHETIC,
-                opacity=0.6,
-            ),
-        ]
-    )
-    return _layout(
-        figure,
+    return _overlaid_shares(
+        histogram,
+        ("holdout_to_train", _("holdout → train (real baseline)")),
+        ("synthetic_to_train", _("synthetic → train")),
         title or _("Distance to the closest training row"),
-        barmode="overlay",
-        xaxis_title=_("distance (0 = identical row)"),
-        yaxis_title=_("share of rows"),
-        yaxis_tickformat=".0%",
+        _("distance (0 = identical row)"),
+        _,
     )
 
 
@@ -235,33 +237,13 @@ def membership_histogram(
     Overlapping shapes mean the synthetic data does not reveal who was in the training data.
     """
     _ = translate
-    edges = np.asarray(histogram["edges"])
-    centres = (edges[:-1] + edges[1:]) / 2
-    figure = go.Figure(
-        [
-            go.Bar(
-                x=centres,
-                y=histogram["non_members"],
-                name=_("holdout rows (not in training)"),
-                marker_color=REAL,
-                opacity=0.6,
-            ),
-            go.Bar(
-                x=centres,
-                y=histogram["members"],
-                name=_("training rows (members)"),
-                marker_color=SYNTHETIC,
-                opacity=0.6,
-            ),
-        ]
-    )
-    return _layout(
-        figure,
+    return _overlaid_shares(
+        histogram,
+        ("non_members", _("holdout rows (not in training)")),
+        ("members", _("training rows (members)")),
         title or _("Membership-inference attack scores"),
-        barmode="overlay",
-        xaxis_title=_("attack score (higher = looks like a member)"),
-        yaxis_title=_("share of rows"),
-        yaxis_tickformat=".0%",
+        _("attack score (higher = looks like a member)"),
+        _,
     )
 
 
