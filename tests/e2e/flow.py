@@ -75,12 +75,18 @@ def steward_compares_and_opens_round(page: Page, url: str, dataset: str) -> None
 
 
 def reviewer_ranks(page: Page, url: str, username: str, round_label: str, flag_first: bool = False) -> None:
-    """Rank ``PAIRS_PER_REVIEWER`` pairs in the given round; optionally flag a row of the first."""
+    """Answer every task of the first batch of the round; optionally flag a row of the first."""
     sign_in(page, url, username, f"{username}-demo")
     go(page, "Review")
     choose(page, "Round", round_label)
-    for number in range(PAIRS_PER_REVIEWER):
-        page.get_by_text(f"{number} of {PAIRS_PER_REVIEWER} tasks answered").wait_for()
+    # A batch may hold gold tasks beside the round's own, so its size is read from the page, and
+    # the whole first batch is answered (the model is fitted once a batch is complete).
+    progress = re.compile(r"^(\d+) of (\d+) tasks answered")
+    first = page.get_by_text(progress).first
+    first.wait_for()
+    batch = int(progress.match(first.inner_text()).group(2))
+    for number in range(batch):
+        page.get_by_text(re.compile(rf"^{number} of \d+ tasks answered")).first.wait_for()
         wait_idle(page)
         task = page.get_by_text(re.compile(r"^Task \d+$")).inner_text()
         if flag_first and number == 0:
@@ -93,9 +99,9 @@ def reviewer_ranks(page: Page, url: str, username: str, round_label: str, flag_f
         page.get_by_role("button", name="Submit answer").click()
         # The next task (or the end) must be on screen before anything else is clicked.
         expect(page.get_by_text(task, exact=True)).to_have_count(0, timeout=60_000)
-    # The last answer of a batch opens the next one, so either the end or a 21st task shows.
+    # The last answer of a batch opens the next one, so either the end or a further task shows.
     page.get_by_text(
-        re.compile(rf"You have answered all your tasks|{PAIRS_PER_REVIEWER} of \d+ tasks answered")
+        re.compile(rf"You have answered all your tasks|{batch} of \d+ tasks answered")
     ).first.wait_for()
     shot(page, f"flow_08_{username}_done")
 

@@ -38,7 +38,9 @@ def test_whole_review_flow(app_server, new_page, tmp_path):
     reviewer_ranks(second, app_server, "reviewer2", round_label)
 
     steward_accepts_and_inspects(steward, round_label, SAMPLE)
-    reviewer_inspects(first, app_server, "reviewer", SAMPLE)
+    # A new session: the first one is still signed in (sessions survive a reload), so it would
+    # open on Home rather than on the sign-in form.
+    reviewer_inspects(new_page(), app_server, "reviewer", SAMPLE)
     steward_documents(steward)
 
     officer_signs(new_page(), app_server)
