@@ -21,6 +21,7 @@ class ResetWrites(StoreBase):
             ).first()
         return {"seq": row.seq, "hash": row.hash} if row else {"seq": 0, "hash": None}
 
+    @retried
     def wipe_workspace(self, actor: Actor) -> dict:
         """Drop every table and stored file, recreate the schema and start a new audit chain whose
         first event (``workspace.reset``) names who reset it and the old chain's head.

@@ -42,7 +42,9 @@ def count_kind():
 def crowded_round(store, monkeypatch):
     """A round of 50 pairwise tasks, each given to all 20 reviewers."""
     # Passwords play no part here; argon2 on 22 accounts would dominate the test's time.
-    monkeypatch.setattr("reviews.store.users.hash_password", lambda password: f"not-a-hash:{len(password)}")
+    monkeypatch.setattr(
+        "reviews.store.users.hash_password", lambda password, **_: f"not-a-hash:{len(password)}"
+    )
     store.create_user(SYSTEM, "admin", "admin-pass-phrase1", "admin")
     store.create_user(SYSTEM, "steward", "steward-pass-phrase", "steward")
     names = [f"rev{i:02d}" for i in range(REVIEWERS)]
