@@ -61,5 +61,8 @@ def test_at_least_boundaries(value, status):
 
 
 def test_a_tiny_nonzero_value_is_not_rounded_to_zero():
-    gate = _gate({"privacy": {"exact_match_rate": 1e-7}}, "privacy", "exact_match_rate")
+    # An officer who allows no excess of copied rows at all: 1e-7 is not "0" and must fail.
+    result = {"privacy": {"exact_match": {"excess": {"ci95": [0.0, 1e-7]}}}}
+    strict = {"privacy": {"exact_match_excess": {"threshold": 0.0, "warn": 0.0}}}
+    gate = next(g for g in evaluate_gates(result, "privacy", strict) if g["name"] == "exact_match_excess")
     assert gate["status"] == "fail" and shown(1e-7) == 1e-7
