@@ -1,19 +1,16 @@
 """Generate (stewards): pick a purpose and a generator, watch progress, read what was made."""
 
-import json
-
 import streamlit as st
 
 from reviews import queries
 from reviews.jobs.kinds import GENERATE as KIND
 from reviews.queries import jobs as job_queries
 from reviews.services.generation import GenerationRequest, start_generation
-from synth.errors import InputError
 from synth.generators import DEEP_GENERATORS, GENERATOR_NAMES
 from synth.generators.dp_budget import DEFAULT_DELTA, DEFAULT_EPSILON, MAX_DELTA, MAX_EPSILON, is_dp
 from synth.purposes import PURPOSES
-from synth.stages import DEFAULT_STAGES, STAGES
 from ui.feedback import user_errors
+from ui.generation_form import column_or_none, more_settings, parse_domain
 from ui.generation_view import render_generated
 from ui.guard import page_actor
 from ui.i18n import _
@@ -21,22 +18,6 @@ from ui.job_view import render_job
 from ui.labels import dataset_label
 from ui.plain import fmt
 from ui.state import get_store
-
-
-def column_or_none(column) -> str:
-    return _("(none)") if column is None else str(column)
-
-
-def _parse_domain(text: str | None) -> dict | None:
-    if not (text or "").strip():
-        return None
-    try:
-        return json.loads(text)
-    except ValueError as exc:
-        raise InputError(
-            _("The declared bounds and categories are not valid JSON ({error}).").format(error=exc)
-        ) from exc
-
 
 actor = page_actor("generate")
 store = get_store()
@@ -116,32 +97,11 @@ with st.form("gen_form"):
             placeholder='{"age": {"lower": 0, "upper": 100}, "sex": {"categories": ["Female", "Male"]}}',
             key="gen_domain",
         )
-    with st.expander(_("More settings")):
-        seed = st.number_input(_("Seed"), 0, 2**31 - 1, 0, key="gen_seed")
-        holdout = st.slider(
-            _("Holdout share (real rows the generator never sees)"), 0.05, 0.5, 0.2, key="gen_holdout"
-        )
-        label = st.selectbox(
-            _("Stratify the split by"), [None, *columns], format_func=column_or_none, key="gen_label"
-        )
-        outliers = st.slider(
-            _("Inject flagged outlier-like rows (share)"), 0.0, 0.05, 0.0, 0.005, key="gen_outliers"
-        )
-        stages = st.multiselect(
-            _("Training stages it may feed"),
-            STAGES,
-            default=list(DEFAULT_STAGES),
-            format_func=_,
-            key="gen_stages",
-        )
-        epochs = st.number_input(_("Epochs (deep generators)"), 1, 1000, 100, key="gen_epochs")
-        batch = st.number_input(
-            _("Batch size (deep generators, a multiple of 10)"), 10, 10_000, 500, 10, key="gen_batch"
-        )
+    seed, holdout, label, outliers, stages, epochs, batch = more_settings(columns)
     if st.form_submit_button(_("Generate"), type="primary"):
         deep = generator in DEEP_GENERATORS
         with user_errors():
-            domain = _parse_domain(domain_text)
+            domain = parse_domain(domain_text)
             start_generation(
                 store,
                 actor,
