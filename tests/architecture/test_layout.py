@@ -64,32 +64,21 @@ def test_the_core_never_imports_streamlit(package):
     assert offenders == []
 
 
-def test_synth_never_imports_reviews_or_the_interface():
+# Each layer and the layers above it, which it must never import: pages -> ui -> reviews -> synth.
+ABOVE = {
+    "synth": ("reviews", "ui", "pages", "app"),
+    "reviews": ("ui", "pages", "app"),
+    "ui": ("pages", "app"),
+}
+
+
+@pytest.mark.parametrize(("layer", "above"), ABOVE.items())
+def test_no_import_arrow_runs_back_up(layer, above):
     offenders = [
         f"{path.relative_to(ROOT)} imports {name}"
-        for path in _modules("synth").values()
+        for path in _modules(layer).values()
         for name in _imports(path)
-        if name.split(".")[0] in ("reviews", "ui", "pages", "app")
-    ]
-    assert offenders == []
-
-
-def test_reviews_never_imports_the_interface():
-    offenders = [
-        f"{path.relative_to(ROOT)} imports {name}"
-        for path in _modules("reviews").values()
-        for name in _imports(path)
-        if name.split(".")[0] in ("ui", "pages", "app")
-    ]
-    assert offenders == []
-
-
-def test_ui_never_imports_pages():
-    offenders = [
-        f"{path.relative_to(ROOT)} imports {name}"
-        for path in _modules("ui").values()
-        for name in _imports(path)
-        if name.split(".")[0] == "pages"
+        if name.split(".")[0] in above
     ]
     assert offenders == []
 
