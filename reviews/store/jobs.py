@@ -10,6 +10,7 @@ from reviews.audit.hashing import canonical_json
 from reviews.errors import Conflict, NotFound, PermissionDenied
 from reviews.jobs.kinds import job_kind
 from reviews.store.base import DUPLICATE_SECONDS, StoreBase, as_utc, now, retried
+from reviews.store.job_requester import requester_refusal
 from reviews.workspace.permissions import Actor, require
 from reviews.workspace.schema import jobs
 from synth.i18n import N_, Msg, to_data
@@ -71,19 +72,29 @@ class JobWrites(StoreBase):
 
     @retried
     def claim_job(self, worker: str, kinds: tuple[str, ...]) -> dict | None:
-        """Take the oldest queued job of ``kinds``; concurrent workers never get the same one."""
+        """Take the oldest queued job of ``kinds``; concurrent workers never get the same one.
+
+        A job whose requester has since been disabled, or no longer holds the permission its
+        kind needs, is failed and audited (``job.refused``) instead, and the next one is taken.
+        """
         with self._transaction() as conn:
-            # SKIP LOCKED lets replicas claim different jobs at once on PostgreSQL; SQLite ignores
-            # it and serialises through BEGIN IMMEDIATE instead.
-            job_id = conn.execute(
-                select(jobs.c.id)
-                .where(jobs.c.status == "queued", jobs.c.kind.in_(kinds))
-                .order_by(jobs.c.id)
-                .limit(1)
-                .with_for_update(skip_locked=True)
-            ).scalar_one_or_none()
-            if job_id is None:
-                return None
+            while True:
+                # SKIP LOCKED lets replicas claim different jobs at once on PostgreSQL; SQLite
+                # ignores it and serialises through BEGIN IMMEDIATE instead.
+                queued = conn.execute(
+                    select(jobs.c.id, jobs.c.kind, jobs.c.created_by)
+                    .where(jobs.c.status == "queued", jobs.c.kind.in_(kinds))
+                    .order_by(jobs.c.id)
+                    .limit(1)
+                    .with_for_update(skip_locked=True)
+                ).first()
+                if queued is None:
+                    return None
+                refusal = requester_refusal(conn, queued.kind, queued.created_by)
+                if refusal is None:
+                    break
+                self._refuse_job(conn, queued.id, queued.created_by, refusal)
+            job_id = queued.id
             stamp = now()
             conn.execute(
                 update(jobs)
@@ -98,6 +109,26 @@ class JobWrites(StoreBase):
             )
             self._append_event(conn, "system", "job.start", f"job:{job_id}", {"worker": worker})
             return dict(conn.execute(select(jobs).where(jobs.c.id == job_id)).mappings().one())
+
+    def _refuse_job(self, conn, job_id: int, requester: str, refusal: Msg) -> None:
+        conn.execute(
+            update(jobs)
+            .where(jobs.c.id == job_id)
+            .values(
+                status="failed",
+                finished_at=now(),
+                error=str(refusal),
+                error_data=to_data(refusal),
+                **_message_values(refusal),
+            )
+        )
+        self._append_event(
+            conn,
+            "system",
+            "job.refused",
+            f"job:{job_id}",
+            {"requested_by": requester, "reason": str(refusal)},
+        )
 
     @retried
     def report_progress(self, job_id: int, fraction: float, message: str) -> bool:
