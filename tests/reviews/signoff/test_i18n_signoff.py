@@ -27,8 +27,13 @@ from reviews.signoff import (
     signoff_for,
     signoff_view,
 )
-from reviews.signoff import checklist as checklist_module
 from reviews.signoff.checklist import english_only
+from reviews.signoff.checklist.depth import depth_item
+from reviews.signoff.checklist.gates import gate_item, gate_text
+from reviews.signoff.checklist.outliers import outliers_item
+from reviews.signoff.checklist.purpose import purpose_item
+from reviews.signoff.checklist.quality import findings_text
+from reviews.signoff.checklist.stages import stages_item
 from reviews.signoff.verdict import blocking_message
 from reviews.workspace.permissions import ACTION_NAMES, PERMISSIONS, Actor, require
 from synth.i18n import Msg, from_data, joined, message_of, render, to_data, word
@@ -80,7 +85,7 @@ def test_joined_is_the_english_join_and_translates_each_part():
 
 
 def test_evidence_is_the_english_text_it_always_was_and_renders_in_chinese():
-    item = checklist_module._stages(
+    item = stages_item(
         _dataset(
             labels={
                 "stages": ["fine-tuning", "pre-training"],
@@ -99,11 +104,9 @@ def test_evidence_is_the_english_text_it_always_was_and_renders_in_chinese():
         zh(item.evidence) == "可用于：微调, 预训练；允许用于预训练，理由：the model owner agreed"
     )  # a justification is data
 
-    depth = checklist_module._depth(
-        _dataset(lineage={"max_depth": 1, "override_justification": "needed"}, depth=2)
-    )
+    depth = depth_item(_dataset(lineage={"max_depth": 1, "override_justification": "needed"}, depth=2))
     assert depth.evidence == "Depth 2 past the limit of 1, overridden: needed"
-    outliers = checklist_module._outliers(
+    outliers = outliers_item(
         _dataset(
             lineage={
                 "outlier_coverage": [{"column": "age", "real_outliers": 4, "covered": 1}],
@@ -115,7 +118,7 @@ def test_evidence_is_the_english_text_it_always_was_and_renders_in_chinese():
         "1 of 4 real outliers (25%) have a synthetic counterpart (age 1/4); injected outlier fraction 0.02."
     )
     gates = [{"name": "fidelity_overall", "status": "pass", "explanation": "mean of shapes"}]
-    purpose = checklist_module._purpose(
+    purpose = purpose_item(
         _dataset(labels={"deliberate_columns": ["sex"]}), {"id": 11, "result": {}}, gates, True
     )
     assert purpose.status == "warn"  # evidence measured on the parent caps a pass
@@ -124,7 +127,7 @@ def test_evidence_is_the_english_text_it_always_was_and_renders_in_chinese():
         "Columns changed on purpose: sex. Measured on the parent dataset (evaluation:11); "
         "evaluate the accepted rows for direct evidence."
     )
-    gate = checklist_module._gate_item("fairness", _dataset(), {"id": 11, "result": {}}, gates, False)
+    gate = gate_item("fairness", _dataset(), {"id": 11, "result": {}}, gates, False)
     assert (gate.title, gate.status) == ("Fairness gates", "n/a")
     assert gate.evidence == "No fairness gate applies to purpose privacy."
 
@@ -171,7 +174,7 @@ def test_gate_explanations_and_findings_keep_their_translatable_form():
         "explanation": str(explanation),
         "explanation_data": to_data(explanation),
     }  # as read back from the database
-    text_ = checklist_module._gate_text([stored])
+    text_ = gate_text([stored])
     assert text_ == "exact_match_rate FAIL (share of copies: 1)"
     assert (
         zh(
@@ -191,9 +194,9 @@ def test_gate_explanations_and_findings_keep_their_translatable_form():
         "detail": str(detail),
         "detail_data": to_data(detail),
     }
-    assert checklist_module._findings_text([finding]) == "duplicate_rows: 5 rows repeat"
-    assert checklist_module._findings_text([finding]).args["p0"].args["detail"].msgid == "{n} rows repeat"
-    assert checklist_module._findings_text([]) == "no findings"
+    assert findings_text([finding]) == "duplicate_rows: 5 rows repeat"
+    assert findings_text([finding]).args["p0"].args["detail"].msgid == "{n} rows repeat"
+    assert findings_text([]) == "no findings"
 
 
 def test_blocking_four_eyes_and_refusals_are_messages(store):
