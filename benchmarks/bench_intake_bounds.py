@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.synth.intake.hostile_files import cells_bomb_workbook, shared_strings_workbook  # noqa: E402
+from tests.support.hostile_files import probe_files  # noqa: E402
 
 CHILD = """
 import json, resource, sys, time
@@ -32,28 +32,10 @@ print(json.dumps({"seconds": time.perf_counter() - start, "outcome": outcome,
 """
 
 
-def _files(folder: Path) -> dict[str, Path]:
-    wide = folder / "wide.csv"
-    header = ",".join(f"c{i}" for i in range(10_000))
-    wide.write_text(header + "\n" + "\n".join([",".join("1" for _ in range(10_000))] * 500) + "\n")
-    big_cell = folder / "cell.csv"
-    big_cell.write_text("id,note\n1,a\n2," + "x" * (50 * 1024 * 1024) + "\n")
-    return {
-        "xlsx shared-strings bomb (200 MB string x 20 cells)": shared_strings_workbook(
-            folder / "bomb.xlsx", 200 * 1024 * 1024, 20
-        ),
-        "xlsx cells bomb (1M rows x 20 cells, about 300 MB unpacked)": cells_bomb_workbook(
-            folder / "cells.xlsx", 1_000_000
-        ),
-        "csv with 10,000 columns x 500 rows": wide,
-        "csv with a 50 MB cell": big_cell,
-    }
-
-
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         print("| file | size | seconds | peak MB | outcome |\n|---|---|---|---|---|")
-        for name, path in _files(Path(tmp)).items():
+        for name, path in probe_files(Path(tmp)).items():
             done = subprocess.run(
                 [sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True, cwd=ROOT, check=True
             )

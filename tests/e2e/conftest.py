@@ -7,19 +7,18 @@ No browser is downloaded. Without /usr/bin/chromium these tests skip, saying so,
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from reviews.store import Store, open_store
+from reviews.workspace.config import Settings
 from tests.support.databases import POSTGRES_ENV, drop_database_url, postgres_database
+from tests.support.served_app import ROOT, AppDidNotStart, served_app
 
 CHROMIUM = Path("/usr/bin/chromium")
-ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
 LAUNCH_ARGS = [
     "--headless",
@@ -43,12 +42,7 @@ def _require_browser() -> None:
 
 
 HOMES: dict[str, Path] = {}  # each served app's workspace folder, by its URL
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+DATABASES: dict[str, str] = {}  # each served app's database URL, by its URL
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
@@ -59,7 +53,6 @@ def app_server(request, tmp_path_factory):
     """
     _require_browser()
     home = tmp_path_factory.mktemp("e2e-home")
-    port = _free_port()
     env = {**os.environ, "SYNTHREVIEW_HOME": str(home), "SYNTHREVIEW_DEMO": "1", "PYTHONUNBUFFERED": "1"}
     env.pop("SYNTHREVIEW_DATABASE_URL", None)
     if request.param == "postgres":
@@ -80,45 +73,13 @@ def app_server(request, tmp_path_factory):
     )
     if prepared.returncode != 0:
         pytest.fail(f"demo seeding failed:\n{prepared.stdout}\n{prepared.stderr}")
-    log = open(home / "server.log", "w")  # noqa: SIM115 -- the server writes to it until the fixture ends
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    HOMES[url] = home
-    deadline = time.time() + 90
-    while time.time() < deadline:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
-                break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        process.kill()
-        pytest.fail(f"the app did not start; see {home / 'server.log'}")
-    yield url
-    process.terminate()
     try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    log.close()
+        with served_app(env, home / "server.log") as (url, _pid):
+            HOMES[url] = home
+            DATABASES[url] = env.get("SYNTHREVIEW_DATABASE_URL") or f"sqlite:///{home / 'synthreview.db'}"
+            yield url
+    except AppDidNotStart as exc:
+        pytest.fail(str(exc))
     if request.param == "postgres":
         drop_database_url(env["SYNTHREVIEW_DATABASE_URL"])
 
@@ -163,3 +124,9 @@ def sign_in(page, url: str, username: str, password: str) -> None:
     page.get_by_role("textbox", name="Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     page.get_by_role("button", name="Sign out").wait_for()
+
+
+def served_store(url: str) -> Store:
+    """The store of the app served at ``url``, to check what a browser action kept."""
+    home = HOMES[url]
+    return open_store(Settings(home, DATABASES[url], home / "artifacts", 200 * 1024 * 1024, True))

@@ -16,7 +16,14 @@ import pytest
 
 from synth.intake import IntakeLimits, LimitExceeded, clean_filename, read_table
 from synth.intake.limits import ENV_CELL, ENV_CELLS, ENV_COLUMNS, ENV_UNPACKED
-from tests.synth.intake.hostile_files import cells_bomb_workbook, shared_strings_workbook
+from tests.support.hostile_files import (
+    cells_bomb_workbook,
+    long_cell_csv,
+    nested_jsonl,
+    nested_parquet,
+    shared_strings_workbook,
+    wide_csv,
+)
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 # Address space allowed to the child that reads a bomb: pandas, pyarrow and openpyxl loaded
@@ -87,21 +94,18 @@ def test_cells_limit_stops_a_long_sheet_while_it_is_read(tmp_path):
     assert ENV_CELLS in str(caught.value)
 
 
-def test_ten_thousand_columns_are_refused_at_the_header():
-    header = ",".join(f"c{i}" for i in range(10_000))
-    row = ",".join("1" for _ in range(10_000))
-    data = ("\n".join([header] + [row] * 200) + "\n").encode()
+def test_ten_thousand_columns_are_refused_at_the_header(tmp_path):
+    path = wide_csv(tmp_path / "wide.csv", columns=10_000, rows=200)
     with pytest.raises(LimitExceeded) as caught:
-        read_table(data, "wide.csv")
+        read_table(path)
     message = str(caught.value)
     assert "10000 columns" in message and "2000" in message and ENV_COLUMNS in message
 
 
-def test_fifty_megabyte_cell_gets_an_accurate_message():
-    big = "x" * (50 * 1024 * 1024)
-    data = f"id,note\n1,short\n2,{big}\n3,short\n".encode()
+def test_fifty_megabyte_cell_gets_an_accurate_message(tmp_path):
+    path = long_cell_csv(tmp_path / "big.csv", cell_chars=50 * 1024 * 1024)
     with pytest.raises(LimitExceeded) as caught:
-        read_table(data, "big.csv", max_bytes=100 * 1024 * 1024)
+        read_table(path, max_bytes=100 * 1024 * 1024)
     message = str(caught.value)
     assert "more than 1000000 characters" in message and "(line 3)" in message and ENV_CELL in message
     assert "quote" not in message
@@ -133,31 +137,17 @@ def test_long_jsonl_cell_is_refused():
     assert "record 2" in str(caught.value)
 
 
-def _nested_parquet(path):
-    table = pa.table(
-        {"id": [1, 2, 3], "tags": [["a"], ["b", "c"], []], "who": [{"x": 1}, {"x": 2}, {"x": 3}]}
-    )
-    pq.write_table(table, path)
-    return path
-
-
-def _nested_jsonl(path):
-    rows = [{"id": i, "tags": ["a", "b"], "size": i * 2} for i in range(3)]
-    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    return path
-
-
-@pytest.mark.parametrize("build", [_nested_parquet, _nested_jsonl], ids=["parquet", "jsonl"])
+@pytest.mark.parametrize("build", [nested_parquet, nested_jsonl], ids=["parquet", "jsonl"])
 def test_nested_columns_are_refused(tmp_path, build):
-    path = build(tmp_path / ("t.parquet" if build is _nested_parquet else "t.jsonl"))
+    path = build(tmp_path / ("t.parquet" if build is nested_parquet else "t.jsonl"))
     with pytest.raises(LimitExceeded) as caught:
         read_table(path)
     assert "'tags'" in str(caught.value) and "nested" in str(caught.value)
 
 
-@pytest.mark.parametrize("build", [_nested_parquet, _nested_jsonl], ids=["parquet", "jsonl"])
+@pytest.mark.parametrize("build", [nested_parquet, nested_jsonl], ids=["parquet", "jsonl"])
 def test_nested_file_in_the_cli_exits_2_with_one_line(tmp_path, build):
-    path = build(tmp_path / ("t.parquet" if build is _nested_parquet else "t.jsonl"))
+    path = build(tmp_path / ("t.parquet" if build is nested_parquet else "t.jsonl"))
     done = subprocess.run(
         [sys.executable, "-m", "synth", "profile", str(path)],
         capture_output=True,

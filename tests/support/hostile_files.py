@@ -1,9 +1,17 @@
-"""Builders of hostile table files for the limit tests: a shared-strings bomb, a zip bomb, nesting."""
+"""Builders of the security review's hostile table files, for the limit tests and benchmarks.
+
+A shared-strings bomb and a cells ("zip") bomb in .xlsx, a very wide CSV, a CSV with one huge
+cell, and Parquet and JSON Lines files with nested columns.
+"""
 
 from __future__ import annotations
 
+import json
 import zipfile
 from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 _CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8"?>'
@@ -111,3 +119,57 @@ def cells_bomb_workbook(path: Path, rows: int) -> Path:
                 part.write(batch)
             part.write(b"</sheetData></worksheet>")
     return path
+
+
+def wide_csv(path: Path, columns: int, rows: int) -> Path:
+    """A CSV of ``columns`` numeric columns (``c0``, ``c1``, ...) and ``rows`` rows of ones."""
+    row = ",".join("1" for _ in range(columns))
+    with path.open("w", encoding="utf-8") as out:
+        out.write(",".join(f"c{i}" for i in range(columns)) + "\n")
+        for _ in range(rows):
+            out.write(row + "\n")
+    return path
+
+
+def long_cell_csv(path: Path, cell_chars: int) -> Path:
+    """A CSV (``id``, ``note``) whose third line holds one cell of ``cell_chars`` characters."""
+    with path.open("w", encoding="utf-8") as out:
+        out.write("id,note\n1,short\n2,")
+        left = cell_chars
+        while left > 0:
+            out.write("x" * min(left, _CHUNK))
+            left -= _CHUNK
+        out.write("\n3,short\n")
+    return path
+
+
+def nested_parquet(path: Path) -> Path:
+    """A Parquet file with a list column (``tags``) and a struct column (``who``)."""
+    table = pa.table(
+        {"id": [1, 2, 3], "tags": [["a"], ["b", "c"], []], "who": [{"x": 1}, {"x": 2}, {"x": 3}]}
+    )
+    pq.write_table(table, path)
+    return path
+
+
+def nested_jsonl(path: Path) -> Path:
+    """A JSON Lines file whose ``tags`` field holds a list in every record."""
+    rows = [{"id": i, "tags": ["a", "b"], "size": i * 2} for i in range(3)]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def probe_files(folder: Path) -> dict[str, Path]:
+    """The security review's hostile files, built in ``folder``, by what they are."""
+    return {
+        "xlsx shared-strings bomb (200 MB string x 20 cells)": shared_strings_workbook(
+            folder / "bomb.xlsx", 200 * 1024 * 1024, 20
+        ),
+        "xlsx cells bomb (1M rows x 20 cells, about 300 MB unpacked)": cells_bomb_workbook(
+            folder / "cells.xlsx", 1_000_000
+        ),
+        "csv with 10,000 columns x 500 rows": wide_csv(folder / "wide.csv", 10_000, 500),
+        "csv with a 50 MB cell": long_cell_csv(folder / "cell.csv", 50 * 1024 * 1024),
+        "parquet with nested columns": nested_parquet(folder / "nested.parquet"),
+        "jsonl with a nested field": nested_jsonl(folder / "nested.jsonl"),
+    }
