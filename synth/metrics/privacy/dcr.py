@@ -43,6 +43,7 @@ from synth.metrics.distance import column_ranges, distances_to_closest
 from synth.metrics.intervals import wilson_interval
 from synth.metrics.privacy.intervals import difference_interval
 from synth.metrics.privacy.neighbours import DEFAULT_QUERIES, Neighbours, find_neighbours, sample_rows
+from synth.metrics.privacy.row_keys import RowCodes
 
 __all__ = ["sample_rows"]
 
@@ -71,8 +72,12 @@ def exact_matches(
     train: pd.DataFrame, synthetic: pd.DataFrame, holdout: pd.DataFrame, column_types: dict[str, str]
 ) -> dict:
     """Synthetic and holdout exact-match rates against training, and the synthetic excess with its CI."""
-    synthetic_hits = _exact_match_count(train, synthetic, column_types)
-    holdout_hits = _exact_match_count(train, holdout, column_types)
+    columns = _match_columns(train, synthetic, column_types)
+    train_keys, synthetic_keys, holdout_keys = RowCodes(
+        [train, synthetic, holdout], columns, column_types
+    ).keys(columns)
+    synthetic_hits = int(np.isin(synthetic_keys, train_keys).sum())
+    holdout_hits = int(np.isin(holdout_keys, train_keys).sum())
     return {
         "rate": synthetic_hits / len(synthetic) if len(synthetic) else 0.0,
         "baseline_rate": holdout_hits / len(holdout) if len(holdout) else 0.0,
@@ -82,19 +87,16 @@ def exact_matches(
     }
 
 
+def _match_columns(train: pd.DataFrame, synthetic: pd.DataFrame, column_types: dict[str, str]) -> list[str]:
+    return [c for c in synthetic.columns if c in train.columns and column_types.get(c) in STATISTICAL_TYPES]
+
+
 def _exact_match_count(train: pd.DataFrame, synthetic: pd.DataFrame, column_types: dict[str, str]) -> int:
     if len(synthetic) == 0:
         return 0
-    columns = [
-        c for c in synthetic.columns if c in train.columns and column_types.get(c) in STATISTICAL_TYPES
-    ]
-    train_hash = pd.util.hash_pandas_object(
-        comparable_frame(train[columns], column_types), index=False
-    ).to_numpy()
-    synthetic_hash = pd.util.hash_pandas_object(
-        comparable_frame(synthetic[columns], column_types), index=False
-    ).to_numpy()
-    return int(np.isin(synthetic_hash, train_hash).sum())
+    columns = _match_columns(train, synthetic, column_types)
+    train_keys, synthetic_keys = RowCodes([train, synthetic], columns, column_types).keys(columns)
+    return int(np.isin(synthetic_keys, train_keys).sum())
 
 
 def _nndr(first: np.ndarray, second: np.ndarray) -> np.ndarray:

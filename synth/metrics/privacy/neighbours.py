@@ -55,7 +55,7 @@ class Neighbours:
     holdout_reference: pd.DataFrame
     synthetic: pd.DataFrame
     train_rows: int
-    # (distance, second distance, index) per view, for members and holdout queries -> synthetic
+    # (distance, NaN, index) per view, for members and holdout queries -> synthetic (no second needed)
     members_to_synthetic: dict[str, tuple]
     holdout_to_synthetic: dict[str, tuple]
     synthetic_to_train: tuple
@@ -106,7 +106,7 @@ def find_neighbours(
     ranges = column_ranges(train, types)
 
     targets = pd.concat([members[columns], holdout_queries[columns]], ignore_index=True)
-    to_synthetic = distances_in_views(targets, synthetic[columns], types, views, ranges)
+    to_synthetic = distances_in_views(targets, synthetic[columns], types, views, ranges, second=False)
     names = ["all", "known", "half_a", "half_b"]
     m = len(members)
     members_to_synthetic = {n: tuple(a[:m] for a in r) for n, r in zip(names, to_synthetic, strict=True)}
@@ -116,7 +116,7 @@ def find_neighbours(
     first, second, _ = distances_in_views(dcr_queries, train[columns], types, [None], ranges)[0]
     s = len(synthetic_queries)
     everyone = pd.concat([dcr_queries, members[columns]], ignore_index=True)
-    to_reference = distances_in_views(everyone, reference[columns], types, [None], ranges)[0][0]
+    to_reference = distances_in_views(everyone, reference[columns], types, [None], ranges, second=False)[0][0]
     h = len(holdout_queries)
     return Neighbours(
         types=types,

@@ -35,6 +35,7 @@ from synth.metrics.base import CONTINUOUS_TYPES, continuous_values
 from synth.metrics.privacy.dcr import comparable_frame
 from synth.metrics.privacy.intervals import residual_risk
 from synth.metrics.privacy.neighbours import DEFAULT_QUERIES, Neighbours, find_neighbours, sample_rows
+from synth.metrics.privacy.row_keys import RowCodes
 
 DEFAULT_PREDICATES = 2_000
 _PREDICATE_COLUMNS = 3
@@ -47,10 +48,6 @@ RISK_LABELS = {
 }
 
 
-def _row_keys(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
-    return pd.util.hash_pandas_object(frame[columns], index=False).to_numpy()
-
-
 def singling_out(synthetic, train, control, column_types, *, n_attacks=DEFAULT_PREDICATES, seed=0) -> dict:
     """Predicates that single out a synthetic record, tried on training targets and control records.
 
@@ -60,13 +57,13 @@ def singling_out(synthetic, train, control, column_types, *, n_attacks=DEFAULT_P
     rng = np.random.default_rng(seed)
     columns = list(column_types)
     width = min(_PREDICATE_COLUMNS, len(columns))
-    tables = [comparable_frame(t[columns], column_types) for t in (synthetic, train, control)]
+    codes = RowCodes([synthetic, train, control], columns, column_types)
     attack_hits = control_hits = trials = 0
     subsets = max(1, min(50, n_attacks // 20))
     per_subset = int(np.ceil(n_attacks / subsets))
     for _ in range(subsets):
         subset = list(rng.choice(columns, size=width, replace=False))
-        keys = [_row_keys(t, subset) for t in tables]
+        keys = codes.keys(subset)
         values, counts = np.unique(keys[0], return_counts=True)
         unique_keys = values[counts == 1]
         if unique_keys.size == 0:
