@@ -24,19 +24,34 @@ def _metrics(evaluation: dict | None) -> dict:
     result = evaluation["result"] or {}
     fidelity, privacy = result.get("fidelity") or {}, result.get("privacy") or {}
     utility, summary = result.get("utility") or {}, result.get("summary") or {}
+    exact, dcr = privacy.get("exact_match") or {}, privacy.get("dcr") or {}
+    membership, detection = privacy.get("membership_inference") or {}, fidelity.get("detection") or {}
     return {
         "evaluation_id": evaluation["id"],
         "fidelity_overall": fidelity.get("overall"),
         "column_shapes": fidelity.get("column_shapes_score"),
         "column_pair_trends": fidelity.get("column_pair_trends_score"),
         "exact_match_rate": privacy.get("exact_match_rate"),
-        "dcr_closer_to_training_share": (privacy.get("dcr") or {}).get("closer_to_training_share"),
+        "exact_match_baseline_rate": exact.get("baseline_rate"),
+        "exact_match_excess": _estimate(exact.get("excess")),
+        "dcr_closer_to_training_share": dcr.get("closer_to_training_share"),
+        "dcr_baseline_share": dcr.get("baseline_share"),
+        "dcr_difference": _estimate(dcr.get("difference")),
+        "membership_inference_auc": _estimate(membership or None, "auc"),
+        "detection_auc": _estimate(detection or None, "auc"),
         "utility_ratio": utility.get("ratio"),
         "max_parity_gap_synthetic": summary.get("max_parity_gap_synthetic"),
         "gates": [
             {"name": g["name"], "status": g["status"], "value": g["value"]} for g in result.get("gates") or []
         ],
     }
+
+
+def _estimate(found: dict | None, key: str = "value") -> dict | None:
+    """``{value, ci95}`` of a measured quantity, or None when it was not measured."""
+    if not found or found.get(key) is None:
+        return None
+    return {"value": found[key], "ci95": list(found.get("ci95") or [])}
 
 
 def _privacy(lineage: dict) -> dict | None:
@@ -168,6 +183,23 @@ def _value(value) -> str:
     return "—" if value in (None, "", []) else str(value)
 
 
+def _interval(estimate: dict | None) -> str:
+    if not estimate:
+        return "—"
+    ci = estimate.get("ci95") or []
+    bounds = f" [{_value(float(ci[0]))}, {_value(float(ci[1]))}]" if len(ci) == 2 else ""
+    return f"{_value(float(estimate['value']))}{bounds}"
+
+
+def _guarantee_line(privacy: dict | None) -> str:
+    if not privacy:
+        return "none (the generator is not differentially private)"
+    return (
+        f"({_value(privacy['epsilon'])}, {_value(privacy['delta'])})-differential privacy "
+        f"per {privacy['unit_of_privacy']}"
+    )
+
+
 def datacard_markdown(card: dict) -> str:
     """The same card for people to read."""
     from reviews.signoff.documentation import FIELDS  # the labels of the documentation fields
@@ -216,7 +248,18 @@ def datacard_markdown(card: dict) -> str:
     if metrics:
         lines += [
             f"- Fidelity overall: {_value(metrics['fidelity_overall'])}",
-            f"- Exact-match rate: {_value(metrics['exact_match_rate'])}",
+            f"- Exact-match rate: {_value(metrics['exact_match_rate'])} "
+            f"(real holdout rows: {_value(metrics.get('exact_match_baseline_rate'))}; "
+            f"excess {_interval(metrics.get('exact_match_excess'))})",
+            f"- Share of synthetic rows closer to training than to unseen real rows: "
+            f"{_value(metrics['dcr_closer_to_training_share'])} "
+            f"(the same share for unseen real rows: {_value(metrics.get('dcr_baseline_share'))}; "
+            f"difference {_interval(metrics.get('dcr_difference'))})",
+            f"- Membership inference AUC: {_interval(metrics.get('membership_inference_auc'))} "
+            "(0.5: the data says nothing about who was in the training table)",
+            f"- Detection AUC: {_interval(metrics.get('detection_auc'))} "
+            "(0.5: a classifier cannot tell synthetic rows from real ones)",
+            f"- Formal guarantee: {_guarantee_line(card.get('differential_privacy'))}",
             f"- Utility ratio: {_value(metrics['utility_ratio'])}",
             f"- Largest parity gap (synthetic): {_value(metrics['max_parity_gap_synthetic'])}",
             "",

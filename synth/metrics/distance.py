@@ -143,8 +143,8 @@ def nearest_in_views(encoded: Encoded, views: list[list[str] | None], *, second:
     brute force (:func:`scan_in_views`). With ``second=False`` the second-nearest distance
     is not needed, more queries settle early, and the second array holds NaN.
     """
-    numeric_columns = encoded.numeric_columns or [None] * encoded.query_numeric.shape[1]
-    code_columns = encoded.code_columns or [None] * encoded.query_codes.shape[1]
+    numeric_columns = _column_names(encoded.numeric_columns, encoded.query_numeric.shape[1])
+    code_columns = _column_names(encoded.code_columns, encoded.query_codes.shape[1])
     results = []
     for view in views:
         numeric = [j for j, c in enumerate(numeric_columns) if view is None or c in view]
@@ -174,6 +174,10 @@ def nearest_in_views(encoded: Encoded, views: list[list[str] | None], *, second:
             second_ = np.full(len(first), np.nan)
         results.append((first, second_, index))
     return results
+
+
+def _column_names(names: list[str] | None, count: int) -> list[str | None]:
+    return list(names) if names is not None else [None] * count
 
 
 def scan_in_views(encoded: Encoded, views: list[list[str] | None]) -> list[tuple]:
