@@ -31,7 +31,8 @@ install-test: $(TEST_STAMP)
 # The demo workspace is seeded before the server starts, so the first page opens at once.
 run: install
 	SYNTHREVIEW_DEMO=1 $(PY) -m reviews.workspace.prepare
-	SYNTHREVIEW_DEMO=1 $(PY) -m streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT) --server.headless true
+	SYNTHREVIEW_DEMO=1 $(PY) -m streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT) --server.headless true \
+		--server.fileWatcherType none
 
 # Browser tests need Debian's Chromium; as root we install it, otherwise the tests skip and say so.
 browser:

@@ -28,7 +28,7 @@ if not sources:
     st.stop()
 names = {d.id: dataset_label(d) for d in sources}
 source_id = st.selectbox(_("Source table"), list(names), format_func=names.get, key="gen_source")
-columns = list(queries.load_frame(store, source_id).columns)
+columns = queries.column_names(store, source_id)
 purposes = st.multiselect(
     _("Purposes (one dataset per purpose, kept apart)"),
     PURPOSES,

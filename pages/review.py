@@ -21,11 +21,7 @@ st.caption(
     )
 )
 
-mine = [
-    r
-    for r in round_queries.list_rounds(store)
-    if r.status == "open" and round_queries.reviewer_progress(store, r.id, actor.username)[1] > 0
-]
+mine = round_queries.open_rounds_for(store, actor.username)
 if not mine:
     st.info(_("No review round has tasks for you yet."))
     st.stop()

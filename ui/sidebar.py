@@ -5,7 +5,6 @@ from __future__ import annotations
 import streamlit as st
 
 from reviews.workspace.config import load_settings
-from reviews.workspace.demo import reset_demo
 from reviews.workspace.permissions import Actor
 from ui.feedback import user_errors
 from ui.i18n import LANGUAGES, _, current_language
@@ -39,6 +38,8 @@ def render_sidebar(actor: Actor | None) -> None:
             st.write(_("Wipe this demo workspace and seed it afresh. Everyone is signed out of their work."))
             if st.button(_("Yes, reset the demo"), key="sidebar_reset_demo", type="primary"):
                 with user_errors():
+                    from reviews.workspace.demo import reset_demo  # the generation stack, only here
+
                     reset_demo(get_store(), actor)
                     st.cache_data.clear()
                     st.success(_("The demo workspace was reset."))

@@ -16,7 +16,6 @@ from reviews.jobs.worker import ensure_background_worker
 from reviews.store import Store, open_store
 from reviews.workspace.account_policy import load_policy
 from reviews.workspace.config import Settings, load_settings
-from reviews.workspace.demo import seed_demo
 from reviews.workspace.permissions import Actor
 from ui.session_cookie import clear_cookie, read_cookie, write_cookie
 
@@ -30,6 +29,8 @@ def _store_for(settings: Settings) -> Store:
     # Keyed by settings so tests (and admins) pointing at another home get another store.
     store = open_store(settings)
     if settings.demo:
+        from reviews.workspace.demo import seed_demo  # the ranking stack, needed only here
+
         seed_demo(store)
     if os.environ.get("SYNTHREVIEW_WORKER", "thread") != "off":
         ensure_background_worker(store)  # the in-process runner: jobs go on while pages reload

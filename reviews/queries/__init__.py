@@ -7,7 +7,14 @@ own module.
 """
 
 from reviews.queries.audit import audit_frame
-from reviews.queries.datasets import DatasetRecord, get_dataset, list_datasets, load_frame, stored_frame
+from reviews.queries.datasets import (
+    DatasetRecord,
+    column_names,
+    get_dataset,
+    list_datasets,
+    load_frame,
+    stored_frame,
+)
 from reviews.queries.settings import DEFAULT_SETTINGS, get_grant, get_setting, grants_in_force
 from reviews.queries.users import USER_COLUMNS, active_usernames, list_users, user_language
 
@@ -17,6 +24,7 @@ __all__ = [
     "DatasetRecord",
     "active_usernames",
     "audit_frame",
+    "column_names",
     "get_dataset",
     "get_grant",
     "get_setting",

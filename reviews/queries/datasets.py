@@ -69,6 +69,16 @@ def stored_frame(root: str, relative_path: str) -> pd.DataFrame:
     return artifacts.read_frame(Path(root), relative_path)
 
 
+def column_names(store: Store, dataset_id: int) -> list[str]:
+    """The stored table's column names, in order, read from the Parquet file's footer only."""
+    return list(_stored_columns(str(store.artifact_root), get_dataset(store, dataset_id).artifact_path))
+
+
+@lru_cache(maxsize=256)
+def _stored_columns(root: str, relative_path: str) -> tuple[str, ...]:
+    return artifacts.read_columns(Path(root), relative_path)
+
+
 def stored_file_sha256(store: Store, dataset_id: int) -> str | None:
     """sha256 of the dataset's Parquet file as it is on disk now (not cached), or None if it is gone."""
     path = store.artifact_root / get_dataset(store, dataset_id).artifact_path

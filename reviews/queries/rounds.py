@@ -50,6 +50,22 @@ def list_rounds(store: Store, dataset_id: int | None = None) -> list[RoundRecord
         return [RoundRecord(**row) for row in conn.execute(query).mappings()]
 
 
+def open_rounds_for(store: Store, reviewer: str) -> list[RoundRecord]:
+    """Open rounds that assign ``reviewer`` at least one task, oldest first, in one query."""
+    assigned = (
+        select(review_tasks.c.round_id)
+        .join(task_assignments, task_assignments.c.task_id == review_tasks.c.id)
+        .where(task_assignments.c.reviewer == reviewer)
+    )
+    query = (
+        select(review_rounds)
+        .where(review_rounds.c.status == "open", review_rounds.c.id.in_(assigned))
+        .order_by(review_rounds.c.id)
+    )
+    with store.engine.connect() as conn:
+        return [RoundRecord(**row) for row in conn.execute(query).mappings()]
+
+
 def task_specs(store: Store, round_id: int, batch: int | None = None) -> dict[int, TaskSpec]:
     """Stored task id -> spec (with the round's overlap)."""
     overlap = get_round(store, round_id).overlap

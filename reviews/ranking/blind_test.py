@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy.stats import binomtest
 
 from reviews.errors import ReviewsError
 from reviews.ranking.tasks import BLIND, HOLDOUT, SYNTHETIC, TaskSpec
@@ -87,6 +86,8 @@ def evaluate_blind_test(
     source = frame["task_id"].map(lambda t: truth[t].source)
     expected = np.where(source == HOLDOUT, REAL, SYNTHETIC)
     correct = int((frame["label"].to_numpy() == expected).sum())
+    from scipy.stats import binomtest  # here: scipy.stats takes a second to import
+
     test = binomtest(correct, len(frame), p=0.5)
     low, high = wilson_interval(correct, len(frame), confidence)
     synth = frame[source == SYNTHETIC].assign(

@@ -90,3 +90,12 @@ def remove_partial_files(root: Path, older_than_s: float = STALE_TEMP_SECONDS) -
 def read_frame(root: Path, relative_path: str) -> pd.DataFrame:
     """Load a stored table."""
     return pd.read_parquet(root / relative_path)
+
+
+def read_columns(root: Path, relative_path: str) -> tuple[str, ...]:
+    """A stored table's column names, in order, from the file's schema (no rows are read)."""
+    import pyarrow.parquet as pq
+
+    schema = pq.read_schema(root / relative_path)
+    index = {c for c in (schema.pandas_metadata or {}).get("index_columns", []) if isinstance(c, str)}
+    return tuple(name for name in schema.names if name not in index)

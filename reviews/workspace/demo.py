@@ -14,13 +14,9 @@ import numpy as np
 
 from reviews import queries
 from reviews.errors import Conflict, ReviewsError
-from reviews.jobs.worker import run_one
 from reviews.queries.jobs import get_job
-from reviews.ranking import rounds
-from reviews.services.intake import import_demo
 from reviews.store import Store
 from reviews.workspace.config import load_settings
-from reviews.workspace.demo_approved import seed_approved
 from reviews.workspace.permissions import SYSTEM, Actor, require
 from synth.i18n import N_, Msg, from_data
 
@@ -38,11 +34,20 @@ SEEDED_ANSWERS = 6  # tasks the demo reviewer has already answered: the round is
 def seed_demo(store: Store) -> None:
     """Create the demo users and data once; safe to call on every start."""
     created = set()
+    # Existing accounts are skipped before hashing: each hash takes most of a second by design.
+    existing = set(queries.list_users(store)["username"])
     for username, role, password in DEMO_USERS:
-        with contextlib.suppress(Conflict):  # already there from an earlier start
+        if username in existing:
+            continue
+        with contextlib.suppress(Conflict):  # made by another process starting at the same moment
             store.create_user(SYSTEM, username, password, role, enforce_policy=False)
             created.add(username)
     if not any((d.labels or {}).get("demo") for d in queries.list_datasets(store)):
+        # Here, not at the top: the app checks the demo on start, and seeding it needs the whole
+        # generation and ranking stack, which an already seeded workspace should not import.
+        from reviews.services.intake import import_demo
+        from reviews.workspace.demo_approved import seed_approved
+
         demo_id = import_demo(store, STEWARD)
         _seed_synthetic(store, demo_id)
         # The approval is signed with the officer's demo password, so it is seeded only with the
@@ -52,6 +57,8 @@ def seed_demo(store: Store) -> None:
 
 
 def _seed_synthetic(store: Store, demo_id: int) -> None:
+    from reviews.jobs.worker import run_one
+    from reviews.ranking import rounds
     from reviews.services.evaluation import start_evaluation
     from reviews.services.generation import GenerationRequest, start_generation
 
@@ -80,6 +87,8 @@ def _seed_synthetic(store: Store, demo_id: int) -> None:
 
 
 def _answer_some(store: Store, round_id: int, reviewer: Actor) -> None:
+    from reviews.ranking import rounds
+
     # The demo reviewer prefers rows whose values look usual in the real data (fewer badges).
     for _ in range(SEEDED_ANSWERS):
         view = rounds.next_task(store, reviewer, round_id)

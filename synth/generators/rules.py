@@ -28,7 +28,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from sklearn.neighbors import NearestNeighbors
 
 from synth.errors import GenerationError
 from synth.generators.base import NO_TRAINING_ROWS, Progress, check_fitted, check_sample_request, report
@@ -187,6 +186,8 @@ class RulesGenerator:
         if self._scaled.shape[1] == 0 or len(anchors) < 2:
             # No numbers to measure nearness: any row of the class is as near as another.
             return np.column_stack([anchors, anchors[self._rng.integers(len(anchors), size=len(anchors))]])
+        from sklearn.neighbors import NearestNeighbors  # here: sklearn takes a second to import
+
         k = min(self.neighbours + 1, len(anchors))
         index = NearestNeighbors(n_neighbors=k).fit(self._scaled[anchors])
         # Without a query, sklearn leaves each point out of its own neighbours.

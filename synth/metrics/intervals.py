@@ -9,8 +9,7 @@ from statsmodels, which the project does not depend on; tests check it against s
 from __future__ import annotations
 
 import math
-
-from scipy.stats import norm
+from statistics import NormalDist
 
 from synth.errors import InputError
 from synth.i18n import Msg
@@ -28,7 +27,7 @@ def wilson_interval(successes: int, trials: int, confidence: float = 0.95) -> tu
                 trials=trials,
             )
         )
-    z = float(norm.ppf(0.5 + confidence / 2.0))
+    z = NormalDist().inv_cdf(0.5 + confidence / 2.0)  # stdlib: scipy.stats takes a second to import
     p = successes / trials
     centre = p + z * z / (2 * trials)
     spread = z * math.sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials))

@@ -42,16 +42,14 @@ def chinese_surnames() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(s for s in surnames if len(s) == 1), frozenset(s for s in surnames if len(s) == 2)
 
 
-def name_match_share(text: pd.Series) -> float:
-    """Share of values that look like a person's name (Latin script or Chinese characters).
+def name_matches(text: pd.Series) -> pd.Series:
+    """Per value, whether it looks like a person's name (Latin script or Chinese characters).
 
     A Latin value of one to four words matches when its first or last word (titles removed)
     is a known first or last name; ``Last, First`` is handled the same way. A Chinese value
     of two to four characters matches when it starts with a known surname.
     """
-    if text.empty:
-        return 0.0
-    return float((_latin_match(text) | _chinese_match(text)).mean())
+    return _latin_match(text) | _chinese_match(text)
 
 
 def _latin_match(text: pd.Series) -> pd.Series:

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from synth.i18n import N_
-from synth.profile.person_names import name_match_share
+from synth.profile.person_names import name_matches
 from synth.profile.values import as_text, is_integer_valued, present_sample
 
 # Kinds are identifiers; pages show them translated (hence N_).
@@ -49,6 +49,7 @@ _INTERNATIONAL = r"^\+\d{1,3}[ .\-]?(?:\(?\d{1,4}\)?[ .\-]?){1,4}\d{2,4}$"
 _IPV4 = r"^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$"
 _IPV6_CHARS = r"^[0-9A-Fa-f:.]+$"
 _CN_ID_SHAPE = r"^[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]$"
+_SHORTEST_DIGITS_ONLY_PII = 10**10  # a Chinese mobile number without separators: 11 digits
 _CN_ID_WEIGHTS = np.array([7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2])
 _CN_ID_CHECK = np.array(list("10X98765432"))
 
@@ -59,25 +60,36 @@ def detect_pii(series: pd.Series) -> str | None:
         return None
     if pd.api.types.is_numeric_dtype(series.dtype) and not is_integer_valued(series):
         return None
+    if pd.api.types.is_numeric_dtype(series.dtype) and not (series.abs() >= _SHORTEST_DIGITS_ONLY_PII).any():
+        # Whole numbers of at most ten digits: every kind needs a letter, a separator, a '+'
+        # or at least eleven digits, so no value can match and no pattern needs to run.
+        return None
     sample = present_sample(series)
     if sample.empty:
         return None
-    text = as_text(sample)
+    # Each distinct value is tested once and counted as often as it occurs: a column of a few
+    # categories costs a few matches, not one per row, and the shares are the same.
+    counts = as_text(sample).value_counts(sort=False)
+    text, weights = pd.Series(counts.index, dtype=object), counts.to_numpy()
+
+    def share(matches: pd.Series) -> float:
+        return float(np.average(matches.to_numpy(dtype=bool), weights=weights))
+
     shares = {
-        EMAIL: text.str.match(_EMAIL).mean(),
-        CN_RESIDENT_ID: is_cn_resident_id(text).mean(),
-        CREDIT_CARD: is_credit_card(text).mean(),
-        PHONE: is_phone(text).mean(),
-        IP_ADDRESS: is_ip_address(text).mean(),
+        EMAIL: share(text.str.match(_EMAIL)),
+        CN_RESIDENT_ID: share(is_cn_resident_id(text)),
+        CREDIT_CARD: share(is_credit_card(text)),
+        PHONE: share(is_phone(text)),
+        IP_ADDRESS: share(is_ip_address(text)),
     }
-    kind, share = max(shares.items(), key=lambda item: item[1])
-    if share >= PATTERN_SHARE:
+    kind, best = max(shares.items(), key=lambda item: item[1])
+    if best >= PATTERN_SHARE:
         return kind
-    distinct = text.nunique()
+    distinct = len(text)
     if (
         distinct >= _NAME_MIN_DISTINCT
-        and (distinct >= _NAME_DISTINCT_ENOUGH or distinct >= 0.5 * len(text))
-        and name_match_share(text) >= NAME_SHARE
+        and (distinct >= _NAME_DISTINCT_ENOUGH or distinct >= 0.5 * len(sample))
+        and share(name_matches(text)) >= NAME_SHARE
     ):
         return PERSON_NAME
     return None

@@ -200,10 +200,12 @@ def allocate(shares: pd.Series, n: int) -> pd.Series:
 
 def _allocate_within_groups(shares: pd.Series, n: int, groups: list[str]) -> pd.Series:
     """Group counts first, then label counts inside each group, so small groups' rates round best."""
-    group_counts = allocate(shares.groupby(level=groups, sort=False).sum(), n)
+    # One protected column is grouped by its name, not a one-item list (deprecated by pandas).
+    level = groups[0] if len(groups) == 1 else groups
+    group_counts = allocate(shares.groupby(level=level, sort=False).sum(), n)
     parts = [
         allocate(cells / cells.sum(), int(group_counts[key]))
-        for key, cells in shares.groupby(level=groups, sort=False)
+        for key, cells in shares.groupby(level=level, sort=False)
     ]
     return pd.concat(parts)
 

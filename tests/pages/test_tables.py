@@ -30,3 +30,14 @@ def test_message_cells_render_with_their_values():
     finally:
         del st.session_state["language"]
     assert "4" in shown.iloc[0, 0] and "No job" not in shown.iloc[0, 0]
+
+
+def test_list_cells_mixing_numbers_and_words_become_text_arrow_can_send():
+    import pyarrow as pa
+
+    frame = pd.DataFrame({"column": ["age", "sex"], "examples": [[96.0, 90.0], ["X", None]]})
+    shown = translated(frame)
+    pa.Table.from_pandas(shown)  # what Streamlit does to show a table
+    assert shown["examples"].tolist() == ["96.0, 90.0", "X, None"]
+    same_kind = translated(pd.DataFrame({"examples": [[1.0], [2.0, 3.0]]}))
+    assert same_kind["examples"].tolist() == [[1.0], [2.0, 3.0]]
