@@ -14,6 +14,8 @@ from ui.feedback import user_errors
 from ui.guard import page_actor
 from ui.i18n import _
 from ui.job_view import render_job
+from ui.plain import fmt
+from ui.query import query_id, requested_evaluation
 from ui.state import get_store
 from ui.tables import translated
 
@@ -40,8 +42,16 @@ if not generated:
     st.info(_("Nothing to compare yet: generate a synthetic dataset first."))
     st.stop()
 names = {d.id: f"#{d.id} {d.name} ({_(d.kind)}, {_(d.purpose or '')})" for d in generated}
+# Evidence links arrive as compare?dataset=N or compare?evaluation=N.
+linked_evaluation = requested_evaluation(store)
+wanted = query_id("dataset") or (linked_evaluation or {}).get("dataset_id")
+ids = list(names)
 dataset_id = st.selectbox(
-    _("Dataset"), list(names), index=len(names) - 1, format_func=names.get, key="compare_dataset"
+    _("Dataset"),
+    ids,
+    index=ids.index(wanted) if wanted in ids else len(ids) - 1,
+    format_func=names.get,
+    key="compare_dataset",
 )
 record = next(d for d in generated if d.id == dataset_id)
 if actor.can("evaluate") and st.button(_("Evaluate now"), key="compare_run"):
@@ -51,6 +61,9 @@ job = job_queries.latest_job(store, KIND)
 if job and job["params"]["dataset_id"] == dataset_id and job["status"] != "done":
     render_job(job["id"], actor, key="compare_job")
 evaluation = latest_evaluation(store, dataset_id)
+if linked_evaluation and linked_evaluation["dataset_id"] == dataset_id:
+    evaluation = linked_evaluation
+    st.caption(fmt(_("Showing evaluation {id}, as linked."), id=evaluation["id"]))
 if evaluation is None:
     st.info(
         _("This dataset has not been evaluated yet.")

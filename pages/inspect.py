@@ -1,29 +1,39 @@
-"""Inspect (reviewers): judge a random sample of accepted rows, pass or fail."""
+"""Inspect: reviewers judge a random sample of accepted rows, pass or fail, row by row; everyone
+who may open the page can read what an inspection left on record (``inspect?inspection=N``)."""
 
 import streamlit as st
 
-from reviews.acceptance.inspection import (
-    PASS_COLUMN,
-    inspection_sheet,
-    judge,
-    list_inspections,
-    rows_to_judge,
-    verdicts_from_sheet,
-)
-from ui.feedback import flash, show_flash, user_errors
+from reviews.acceptance.inspection import inspection_status, list_inspections
+from reviews.errors import NotFound
+from ui.feedback import show_flash
 from ui.guard import page_actor
 from ui.i18n import _
-from ui.plain import fmt
+from ui.inspection_record_view import render_inspection_record, render_records
+from ui.inspection_view import render_judging
+from ui.query import preselect, query_id
 from ui.state import get_store
 
 actor = page_actor("inspect")
 store = get_store()
 st.title(_("Sampling inspection"))
 show_flash()
+requested = query_id("inspection")
+try:
+    requested_status = None if requested is None else inspection_status(store, requested)
+except NotFound:
+    requested_status = None
+if requested is not None and (
+    not actor.can("inspect") or requested_status is None or requested_status.status != "open"
+):
+    render_inspection_record(store, actor, requested)
+    st.stop()
+if not actor.can("inspect"):
+    render_records(store, actor)
+    st.stop()
 st.caption(
     _(
-        "Untick every row that is implausible, wrong or unfit for use, then save. "
-        "The inspection passes when the lower 95% bound of the pass rate reaches the required rate."
+        "Tick pass or fail beside every row, then save. The inspection passes when the lower 95% bound "
+        "of the pass rate reaches the required rate. The time each screen takes is recorded."
     )
 )
 open_inspections = list_inspections(store, status="open")
@@ -36,20 +46,8 @@ labels = {
     )
     for s in open_inspections
 }
+preselect("inspect_id", "inspection", labels)
 inspection_id = st.selectbox(_("Inspection"), list(labels), format_func=labels.get, key="inspect_id")
 status = next(s for s in open_inspections if s.id == inspection_id)
 st.progress(status.judged / status.sample_size, text=labels[inspection_id])
-with user_errors():
-    rows = rows_to_judge(store, actor, inspection_id, limit=25)
-    with st.form(f"inspect_form_{inspection_id}_{status.judged}"):
-        edited = st.data_editor(
-            inspection_sheet(rows),
-            disabled=list(rows.columns),
-            key="inspect_sheet",
-            column_config={PASS_COLUMN: st.column_config.CheckboxColumn(_("passes"))},
-        )
-        if st.form_submit_button(_("Save verdicts for these rows"), type="primary"):
-            result = judge(store, actor, inspection_id, verdicts_from_sheet(edited))
-            if result.status != "open":
-                flash(fmt(_("Inspection finished: {status}."), status=_(result.status)))
-            st.rerun()
+render_judging(store, actor, status)

@@ -12,6 +12,7 @@ from ui.feedback import user_errors
 from ui.guard import page_actor
 from ui.i18n import _
 from ui.plain import fmt
+from ui.query import query_id
 from ui.round_view import render_report
 from ui.state import get_store
 
@@ -70,7 +71,7 @@ all_rounds = round_queries.list_rounds(store)
 if not all_rounds:
     st.stop()
 ids = [r.id for r in all_rounds]
-selected = st.session_state.get("rounds_selected")
+selected = st.session_state.get("rounds_selected") or query_id("round")  # rounds?round=N
 round_id = st.selectbox(
     _("Round"),
     ids,

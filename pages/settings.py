@@ -1,11 +1,16 @@
-"""Settings (admins): the gates each purpose must pass, the depth limit of norm 5, and whether the
-privacy purpose requires differential privacy."""
+"""Settings (admins): the gates each purpose must pass, the depth limit of norm 5, whether the
+privacy purpose requires differential privacy, and the least time an inspected row should take."""
 
 import streamlit as st
 
 from reviews.lineage.depth_limit import current_depth_limit, set_depth_limit
 from reviews.workspace.dp_requirement import current_requirement, set_requirement
 from reviews.workspace.gate_settings import HEADERS, gate_table, readable_gate_table, save_gate_table
+from reviews.workspace.inspection_pace import (
+    MOST_SECONDS_PER_ROW,
+    min_seconds_per_row,
+    set_min_seconds_per_row,
+)
 from ui.feedback import flash, show_flash, user_errors
 from ui.guard import page_actor
 from ui.i18n import _, tr
@@ -52,6 +57,27 @@ with st.form("settings_dp_form"):
         with user_errors():
             set_requirement(store, actor, required, float(limit))
             flash(_("The privacy requirement is saved."))
+            st.rerun()
+st.subheader(_("Sampling inspection pace"))
+st.caption(
+    _(
+        "A batch of inspected rows saved faster than this many seconds per row is flagged in the sign-off "
+        "checklist: its rows may have been ticked rather than read. 0 turns the flag off."
+    )
+)
+with st.form("settings_pace_form"):
+    pace = st.number_input(
+        _("Least seconds per inspected row"),
+        0.0,
+        MOST_SECONDS_PER_ROW,
+        min_seconds_per_row(store),
+        0.5,
+        key="settings_pace",
+    )
+    if st.form_submit_button(_("Save inspection pace")):
+        with user_errors():
+            set_min_seconds_per_row(store, actor, float(pace))
+            flash(fmt(_("Batches faster than {n:g} s a row are now flagged."), n=float(pace)))
             st.rerun()
 st.subheader(_("Gates"))
 st.caption(

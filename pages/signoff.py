@@ -28,7 +28,7 @@ with user_errors():
     view = signoff_view(store, actor, dataset_id)
     checklist_tab, documentation_tab, sign_tab = st.tabs([_("Checklist"), _("Documentation"), _("Verdict")])
     with checklist_tab:
-        render_checklist(view)
+        render_checklist(store, actor, view)
     with documentation_tab:
         render_documentation(store, actor, view)
     with sign_tab:

@@ -12,6 +12,7 @@ from synth.metrics.privacy.guarantee import describe_guarantee
 from synth.metrics.privacy.risks import RISK_LABELS
 from synth.metrics.utility import SCORE_LABELS
 from synth.purposes.gates import gate_explanation, gate_label
+from ui.evidence import evidence_table
 from ui.i18n import _, tr
 from ui.labels import STATUS_ICON
 from ui.plain import fmt, md
@@ -55,19 +56,19 @@ def render_scores(result: dict) -> None:
     )
     c[4].metric(_("Utility (TSTR / TRTR)"), _fmt(utility.get("ratio")))
     st.markdown("#### " + _("Gates for this purpose"))
-    st.dataframe(
-        pd.DataFrame(
+    # A Markdown table, so each gate's evidence wraps in full instead of being cut off.
+    st.markdown(
+        evidence_table(
+            [_("Status"), _("Gate"), _("Evidence")],
             [
-                {
-                    _("Status"): f"{STATUS_ICON.get(g['status'], '')} {_(g['status'])}",
-                    _("Gate"): tr(gate_label(g["name"])),
-                    _("Evidence"): tr(gate_explanation(g)),
-                }
+                [
+                    f"{STATUS_ICON.get(g['status'], '')} {_(g['status'])}",
+                    tr(gate_label(g["name"])),
+                    tr(gate_explanation(g)),
+                ]
                 for g in result.get("gates", [])
-            ]
-        ),
-        hide_index=True,
-        key="compare_gates",
+            ],
+        )
     )
 
 

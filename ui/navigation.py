@@ -15,7 +15,14 @@ PAGES = (
     ("pages/generate.py", N_("Generate"), ":material/auto_awesome:", "generate", {"steward"}),
     ("pages/compare.py", N_("Compare"), ":material/compare:", "compare", None),
     ("pages/review.py", N_("Review"), ":material/thumbs_up_down:", "review", {"reviewer"}),
-    ("pages/inspect.py", N_("Inspect"), ":material/checklist:", "inspect", {"reviewer"}),
+    # Reviewers judge; the others read what an inspection left on record (evidence links lead here).
+    (
+        "pages/inspect.py",
+        N_("Inspect"),
+        ":material/checklist:",
+        "inspect",
+        {"reviewer", "officer", "steward", "admin"},
+    ),
     ("pages/rounds.py", N_("Review rounds"), ":material/rule:", "rounds", {"admin", "steward"}),
     ("pages/signoff.py", N_("Sign-off"), ":material/approval:", "signoff", {"officer", "steward", "admin"}),
     ("pages/export.py", N_("Export"), ":material/download:", "export", {"steward"}),

@@ -11,8 +11,10 @@ from reviews.signoff.documentation import GROUP_TITLES
 from reviews.store import Store
 from synth.errors import SynthError
 from synth.i18n import message_of
+from ui.evidence import evidence_table
 from ui.feedback import flash, user_errors
 from ui.i18n import N_, _, tr
+from ui.inspection_record_view import render_failure_explanation
 from ui.labels import STATUS_ICON
 from ui.plain import fmt, md
 
@@ -31,31 +33,30 @@ VERDICT_NAMES = {
 }
 
 
-def render_checklist(view: SignoffView) -> None:
+def render_checklist(store: Store, actor, view: SignoffView) -> None:
     counts = view.checklist.counts()
     columns = st.columns(len(STATUS_ICON))
     for column, (status, icon) in zip(columns, STATUS_ICON.items()):
         column.metric(f"{icon} {_(status)}", counts.get(status, 0))
+    header = [_("Status"), _("Item"), _("Evidence"), _("Links")]
     for group, title in GROUP_NAMES.items():
         items = [i for i in view.checklist.items if i.group == group]
         if not items:
             continue
         st.markdown("#### " + md(_(title)))
-        st.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        _("Status"): f"{STATUS_ICON.get(i.status, '')} {_(i.status)}",
-                        _("Item"): tr(i.title),
-                        _("Evidence"): tr(i.evidence),
-                        _("Links"): ", ".join(i.links),
-                    }
-                    for i in items
-                ]
-            ),
-            hide_index=True,
-            key=f"signoff_items_{group}",
-        )
+        # A Markdown table: evidence wraps in full, and every reference in it is a link.
+        rows = [
+            [
+                f"{STATUS_ICON.get(i.status, '')} {_(i.status)}",
+                tr(i.title),
+                tr(i.evidence),
+                ", ".join(i.links),
+            ]
+            for i in items
+        ]
+        st.markdown(evidence_table(header, rows, actor.role))
+        if group == "inspection":
+            render_failure_explanation(store, actor, view)
 
 
 def _written_caption(view: SignoffView) -> None:

@@ -6,7 +6,9 @@ required rate (96% by default); the result is kept as sign-off evidence.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
+from datetime import datetime
 
 import numpy as np
 import pandas as pd
@@ -84,9 +86,27 @@ def rows_to_judge(store: Store, actor: Actor, inspection_id: int, limit: int = 2
     return queries.load_frame(store, row["dataset_id"]).iloc[pending]
 
 
-def judge(store: Store, actor: Actor, inspection_id: int, verdicts: dict[int, bool]) -> InspectionStatus:
-    """Record verdicts; when the whole sample is judged, decide pass or fail and record it."""
-    store.record_verdicts(actor, inspection_id, {int(k): bool(v) for k, v in verdicts.items()})
+def judge(
+    store: Store,
+    actor: Actor,
+    inspection_id: int,
+    verdicts: dict[int, bool],
+    *,
+    started_at: datetime | None = None,
+    marked: Collection[int] = (),
+) -> InspectionStatus:
+    """Record one batch of verdicts; when the whole sample is judged, decide pass or fail.
+
+    ``started_at`` is when the batch's rows were shown, ``marked`` the rows set passing by the
+    one action that marks the rest of a screen (see ``Store.record_verdicts``).
+    """
+    store.record_verdicts(
+        actor,
+        inspection_id,
+        {int(k): bool(v) for k, v in verdicts.items()},
+        started_at=started_at,
+        marked=marked,
+    )
     status = inspection_status(store, inspection_id)
     if status.status == "open" and status.judged == status.sample_size:
         store.close_inspection(SYSTEM, inspection_id)  # the store decides from the stored verdicts
@@ -94,14 +114,43 @@ def judge(store: Store, actor: Actor, inspection_id: int, verdicts: dict[int, bo
     return status
 
 
-PASS_COLUMN = N_("passes")
+# The sheet a reviewer fills in: the two verdict columns come first, beside each row, and start
+# empty. A row counts as judged only when exactly one of them is ticked.
+PASS_COLUMN = "verdict:pass"  # labelled in the reader's words by the page
+FAIL_COLUMN = "verdict:fail"
 
 
 def inspection_sheet(rows: pd.DataFrame) -> pd.DataFrame:
-    """The rows to judge with a ``passes`` column ticked by default, for a checklist editor."""
-    return rows.assign(**{PASS_COLUMN: True})
+    """The rows to judge behind an empty ``pass`` and ``fail`` column, for a checklist editor."""
+    sheet = rows.copy()
+    sheet.insert(0, FAIL_COLUMN, False)
+    sheet.insert(0, PASS_COLUMN, False)
+    return sheet
 
 
 def verdicts_from_sheet(sheet: pd.DataFrame) -> dict[int, bool]:
-    """Row position -> verdict, read back from an edited sheet."""
-    return {int(i): bool(v) for i, v in sheet[PASS_COLUMN].items()}
+    """Row position -> verdict for every row judged on an edited sheet; unticked rows are left out.
+
+    Raises:
+        ReviewsError: a row is ticked both pass and fail.
+    """
+    both = [int(i) for i in sheet.index if sheet.at[i, PASS_COLUMN] and sheet.at[i, FAIL_COLUMN]]
+    if both:
+        raise ReviewsError(
+            Msg(
+                "Rows {rows} are ticked both pass and fail; untick one of the two.",
+                rows=", ".join(map(str, both)),
+            )
+        )
+    return {
+        int(i): bool(sheet.at[i, PASS_COLUMN])
+        for i in sheet.index
+        if sheet.at[i, PASS_COLUMN] or sheet.at[i, FAIL_COLUMN]
+    }
+
+
+def mark_rest_passing(sheet: pd.DataFrame) -> tuple[dict[int, bool], list[int]]:
+    """The sheet's verdicts with every unjudged row set passing, and which rows that marked."""
+    verdicts = verdicts_from_sheet(sheet)
+    marked = [int(i) for i in sheet.index if int(i) not in verdicts]
+    return {**verdicts, **dict.fromkeys(marked, True)}, marked

@@ -1,4 +1,5 @@
-"""Reads of sampling inspections: the inspection rows and the reviewers' verdicts on sampled rows."""
+"""Reads of sampling inspections: the inspection rows, every attempt of a dataset, the reviewers'
+verdicts on sampled rows and the batches they were saved in."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 
 from reviews.store import Store
-from reviews.workspace.schema import inspection_verdicts, inspections
+from reviews.workspace.schema import inspection_batches, inspection_verdicts, inspections
 
 
 def inspection_row(store: Store, inspection_id: int) -> dict | None:
@@ -68,3 +69,37 @@ def inspection_judges(store: Store, dataset_id: int) -> Sequence:
             .join(inspections, inspections.c.id == inspection_verdicts.c.inspection_id)
             .where(inspections.c.dataset_id == dataset_id)
         ).all()
+
+
+def inspection_attempts(store: Store, dataset_id: int) -> list[dict]:
+    """Every inspection of a dataset, oldest first, each with its ``batches``: all of them are
+    evidence, failed ones included."""
+    with store.engine.connect() as conn:
+        rows = [
+            dict(r)
+            for r in conn.execute(
+                select(inspections).where(inspections.c.dataset_id == dataset_id).order_by(inspections.c.id)
+            ).mappings()
+        ]
+        batches = conn.execute(
+            select(inspection_batches)
+            .where(inspection_batches.c.inspection_id.in_([r["id"] for r in rows]))
+            .order_by(inspection_batches.c.id)
+        ).mappings()
+        by_inspection: dict[int, list[dict]] = {}
+        for batch in batches:
+            by_inspection.setdefault(batch["inspection_id"], []).append(dict(batch))
+    return [{**r, "batches": by_inspection.get(r["id"], [])} for r in rows]
+
+
+def inspection_batch_rows(store: Store, inspection_id: int) -> list[dict]:
+    """The saved batches of one inspection, oldest first."""
+    with store.engine.connect() as conn:
+        return [
+            dict(r)
+            for r in conn.execute(
+                select(inspection_batches)
+                .where(inspection_batches.c.inspection_id == inspection_id)
+                .order_by(inspection_batches.c.id)
+            ).mappings()
+        ]

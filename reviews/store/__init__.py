@@ -7,6 +7,7 @@ from __future__ import annotations
 from reviews.store.base import now
 from reviews.store.datasets import DATASET_KINDS, DatasetWrites, NewDataset
 from reviews.store.evaluations import EvaluationWrites
+from reviews.store.inspections import InspectionWrites
 from reviews.store.jobs import JobWrites
 from reviews.store.reset import ResetWrites
 from reviews.store.rounds import Flag, NewTask, RoundWrites
@@ -30,6 +31,7 @@ class Store(
     JobWrites,
     SettingWrites,
     RoundWrites,
+    InspectionWrites,
     EvaluationWrites,
     SignoffWrites,
     ResetWrites,

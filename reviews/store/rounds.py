@@ -1,14 +1,13 @@
 """Store writes for review rounds: opening, batches of tasks, append-only responses and flags,
-preference-model snapshots, acceptance decisions and sampling inspections."""
+preference-model snapshots and acceptance decisions (inspections: ``reviews.store.inspections``)."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from reviews.acceptance.sampling import evaluate as evaluate_sample
 from reviews.errors import Conflict, NotFound, PermissionDenied
 from reviews.store.base import StoreBase, now, retried
 from reviews.store.datasets import NewDataset
@@ -16,8 +15,6 @@ from reviews.workspace.permissions import Actor, require
 from reviews.workspace.schema import (
     acceptance_decisions,
     datasets,
-    inspection_verdicts,
-    inspections,
     review_responses,
     review_rounds,
     review_tasks,
@@ -325,124 +322,3 @@ class RoundWrites(StoreBase):
                     dataset_id=earlier.accepted_dataset_id,
                 )
             )
-
-    @retried
-    def open_inspection(self, actor: Actor, dataset_id: int, rows: list[int], min_lower: float) -> int:
-        """Start a sampling inspection of an accepted dataset.
-
-        A second identical request (same dataset, sample and required rate) while the first
-        is still open returns the first: a double click opens one inspection.
-        """
-        require(actor, "apply_acceptance")
-        with self._transaction() as conn:
-            self._serialise_writers(conn)
-            for row in conn.execute(
-                select(inspections.c.id, inspections.c.rows, inspections.c.min_lower).where(
-                    inspections.c.dataset_id == dataset_id, inspections.c.status == "open"
-                )
-            ):
-                if list(row.rows) == list(rows) and row.min_lower == min_lower:
-                    return int(row.id)
-            inspection_id = conn.execute(
-                insert(inspections).values(
-                    dataset_id=dataset_id,
-                    rows=list(rows),
-                    min_lower=min_lower,
-                    status="open",
-                    created_by=actor.username,
-                    created_at=now(),
-                )
-            ).inserted_primary_key[0]
-            self._append_event(
-                conn,
-                actor.username,
-                "inspection.open",
-                f"inspection:{inspection_id}",
-                {"dataset_id": dataset_id, "sample_size": len(rows), "min_lower": min_lower},
-            )
-        return int(inspection_id)
-
-    @retried
-    def record_verdicts(self, actor: Actor, inspection_id: int, verdicts: dict[int, bool]) -> None:
-        """Append pass/fail verdicts of inspected rows."""
-        require(actor, "inspect")
-        with self._transaction() as conn:
-            row = conn.execute(
-                select(inspections.c.rows, inspections.c.status).where(inspections.c.id == inspection_id)
-            ).one_or_none()
-            if row is None:
-                raise NotFound(Msg("No inspection {id}.", id=inspection_id))
-            if row.status != "open":
-                raise Conflict(N_("This inspection is finished."))
-            sample = set(row.rows)
-            stamp = now()
-            for position, passed in verdicts.items():
-                if position not in sample:
-                    raise Conflict(Msg("Row {row} is not in this inspection's sample.", row=position))
-                conn.execute(
-                    insert(inspection_verdicts).values(
-                        inspection_id=inspection_id,
-                        row=int(position),
-                        reviewer=actor.username,
-                        passed=bool(passed),
-                        created_at=stamp,
-                    )
-                )
-            self._append_event(
-                conn,
-                actor.username,
-                "inspection.verdicts",
-                f"inspection:{inspection_id}",
-                {
-                    "passed": sum(bool(v) for v in verdicts.values()),
-                    "failed": sum(not v for v in verdicts.values()),
-                },
-            )
-
-    @retried
-    def close_inspection(self, actor: Actor, inspection_id: int) -> dict | None:
-        """Decide a fully judged inspection from its stored verdicts and record the outcome.
-
-        The result is computed here, in the transaction that records it, from the verdicts
-        as stored; nobody can hand in a result. Returns it, or None when the inspection was
-        already closed (a second close is a no-op).
-        """
-        require(actor, "apply_acceptance")
-        with self._transaction() as conn:
-            row = conn.execute(
-                select(inspections.c.rows, inspections.c.status, inspections.c.min_lower)
-                .where(inspections.c.id == inspection_id)
-                .with_for_update()
-            ).one_or_none()
-            if row is None:
-                raise NotFound(Msg("No inspection {id}.", id=inspection_id))
-            if row.status != "open":
-                return None
-            judged = {
-                r.row: r.passed
-                for r in conn.execute(
-                    select(inspection_verdicts.c.row, inspection_verdicts.c.passed)
-                    .where(inspection_verdicts.c.inspection_id == inspection_id)
-                    .order_by(inspection_verdicts.c.id)
-                )
-            }
-            if set(judged) != set(row.rows):
-                raise Conflict(
-                    Msg(
-                        "Judge every row of the sample first ({judged} of {size} judged).",
-                        judged=len(judged),
-                        size=len(row.rows),
-                    )
-                )
-            outcome = evaluate_sample(sum(judged.values()), len(judged), row.min_lower)
-            result = {**asdict(outcome), "passed": outcome.passed}
-            status = "passed" if outcome.passed else "failed"
-            conn.execute(
-                update(inspections)
-                .where(inspections.c.id == inspection_id)
-                .values(status=status, result=result)
-            )
-            self._append_event(
-                conn, actor.username, f"inspection.{status}", f"inspection:{inspection_id}", result
-            )
-        return result

@@ -19,6 +19,7 @@ SETTINGS = {
     "max_depth": "change_settings",  # reviews.lineage.depth_limit
     "gates": "change_settings",  # reviews.workspace.gate_settings
     "privacy_dp_requirement": "change_settings",  # reviews.workspace.dp_requirement
+    "inspection_min_seconds_per_row": "change_settings",  # reviews.workspace.inspection_pace
 }
 
 # What an officer may allow for one dataset, and the permission each needs.
@@ -27,6 +28,8 @@ GRANTS = {
     "pretraining": "allow_pretraining",  # data made from it may feed pre-training
     "blind_test_allowed": "allow_blind_test",  # its review rounds may include a blind test
     "low_agreement_accepted": "sign_off",  # its reviewers' low agreement is accepted, with reasons
+    # why its earlier failed inspections no longer apply (reviews.signoff.checklist.inspection)
+    "inspection_failure_explained": "sign_off",
 }
 
 

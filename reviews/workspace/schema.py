@@ -246,6 +246,7 @@ inspections = Table(
     Column("result", JSON, nullable=True),
     Column("created_by", String(64), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("closed_at", DateTime(timezone=True), nullable=True),  # when it passed or failed
 )
 
 inspection_verdicts = Table(
@@ -257,6 +258,21 @@ inspection_verdicts = Table(
     Column("reviewer", String(64), nullable=False),
     Column("passed", Boolean, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# One saved screen of an inspection: how many rows a reviewer judged, how many of them by the
+# one action that marks the rest of the screen as passing, and the time from showing to saving.
+inspection_batches = Table(
+    "inspection_batches",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("inspection_id", Integer, ForeignKey("inspections.id"), nullable=False, index=True),
+    Column("reviewer", String(64), nullable=False),
+    Column("rows", Integer, nullable=False),
+    Column("marked_rows", Integer, nullable=False, server_default="0"),
+    Column("seconds", Float, nullable=True),  # None: the screen's start was not known
+    Column("started_at", DateTime(timezone=True), nullable=True),
+    Column("saved_at", DateTime(timezone=True), nullable=False),
 )
 
 evaluations = Table(

@@ -297,7 +297,9 @@ def render_html(
         first = False
     style = (
         "body{font-family:sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse}"
-        "td,th{border:1px solid #ccc;padding:4px 8px}"
+        "td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top}"
+        # Evidence is read in full: long cells wrap, even inside long words, instead of overflowing.
+        "td{white-space:normal;overflow-wrap:anywhere}"
     )
     return (
         f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>"

@@ -27,7 +27,7 @@ MARKDOWN_CALLS = {
     "toast",
     "expander",
 }
-SAFE_CALLS = {"md", "fmt", "_"}
+SAFE_CALLS = {"md", "fmt", "_", "linked", "evidence_table"}  # the last two escape with md (ui.evidence)
 
 
 def _safe(node: ast.AST) -> bool:

@@ -13,6 +13,7 @@ from reviews.workspace.permissions import Actor
 from tests.pages.conftest import ROOT, app_as, page_text
 from tests.support.chinese import app_in_chinese
 from tests.support.databases import drop_postgres_database, fresh_store
+from tests.support.markdown_tables import page_tables
 from tests.support.signoff_flow import PASSWORD, accepted_flow
 
 
@@ -38,12 +39,7 @@ def in_chinese(username: str, role: str, page: str | None = None) -> AppTest:
 
 
 def checklist_rows(at: AppTest) -> list[dict]:
-    return [
-        row
-        for frame in at.dataframe
-        if "证据" in frame.value.columns
-        for row in frame.value.to_dict("records")
-    ]
+    return page_tables(at, "证据")
 
 
 def test_the_officer_reads_the_checklist_and_blocking_reason_in_chinese(flow):

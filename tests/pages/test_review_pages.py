@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from streamlit.testing.v1 import AppTest
+
 from reviews import queries
 from reviews.acceptance.apply import apply_acceptance
 from reviews.acceptance.inspection import inspection_status, start_inspection
 from reviews.queries import rounds as round_queries
+from reviews.queries.inspections import inspection_batch_rows
 from reviews.ranking import rounds
 from reviews.workspace.permissions import Actor
-from tests.pages.conftest import app_as, page_text
+from tests.pages.conftest import ROOT, app_as, page_text
+from tests.support.sessions import sign_in_app
 
 STEWARD = Actor("steward", "steward")
 
@@ -66,12 +70,45 @@ def test_reviewer_inspects_on_the_inspect_page(workspace, synthetic_dataset):
     accepted_id = apply_acceptance(workspace, STEWARD, round_id, -1e9)
     inspection_id = start_inspection(workspace, STEWARD, accepted_id, size=30)
     at = app_as("reviewer", "pages/inspect.py", timeout=120)
+    # Nothing starts as passed: saving an untouched screen records nothing and says what to do.
+    next(b for b in at.button if b.label == "Save the judged rows").click().run()
+    assert "Tick pass or fail beside at least one row" in page_text(at)
+    assert inspection_status(workspace, inspection_id).judged == 0
+    mark = "Mark every row left unjudged on this screen as passing"
     for _ in range(2):
         assert not at.exception
-        next(b for b in at.button if b.label == "Save verdicts for these rows").click().run()
+        next(b for b in at.button if b.label == mark).click().run()
     status = inspection_status(workspace, inspection_id)
     assert status.judged == 30 and status.status == "failed"  # 30 rows cannot prove a 96% lower bound
     assert status.result["lower_bound"] < 0.96
+    batches = inspection_batch_rows(workspace, inspection_id)
+    assert [(b["rows"], b["marked_rows"]) for b in batches] == [(25, 25), (5, 5)]
+    assert all(b["seconds"] is not None for b in batches)
+
+
+def test_an_officer_reads_an_inspection_record_from_its_link(workspace, synthetic_dataset):
+    round_id = rounds.open_round(
+        workspace, STEWARD, synthetic_dataset, rounds.RoundConfig(batch_size=3, overlap=2)
+    )
+    for name in ("reviewer", "reviewer2"):
+        actor = Actor(name, "reviewer")
+        while (view := rounds.next_task(workspace, actor, round_id)) is not None:
+            rounds.submit(workspace, actor, round_id, view.task_id, ranking=view.rows)
+    accepted_id = apply_acceptance(workspace, STEWARD, round_id, -1e9)
+    inspection_id = start_inspection(workspace, STEWARD, accepted_id, size=30)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    sign_in_app(at, Actor("officer", "officer"))
+    at.query_params["inspection"] = str(inspection_id)
+    at.run()
+    at.switch_page("pages/inspect.py")
+    at.run()
+    assert not at.exception
+    text = page_text(at)
+    assert (
+        f"[inspection:{inspection_id}](inspect?inspection={inspection_id}) of "
+        f"[dataset:{accepted_id}](compare?dataset={accepted_id}): open."
+    ) in text
+    assert "No batch saved yet." in text and "Save the judged rows" not in [b.label for b in at.button]
 
 
 def test_review_page_without_rounds(workspace):
