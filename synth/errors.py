@@ -15,6 +15,8 @@ deep (two for the intake's own cases of an unusable input):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class SynthError(Exception):
     """Base of every error the data core raises on purpose; its message is for the user."""
@@ -27,7 +29,7 @@ class InputError(SynthError):
     them; each says what is wrong and how to fix it.
     """
 
-    def __init__(self, problems: list[str] | str):
+    def __init__(self, problems: Sequence[str] | str):
         self.problems = [problems] if isinstance(problems, str) else list(problems)
         super().__init__("; ".join(self.problems))
 

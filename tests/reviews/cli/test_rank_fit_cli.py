@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 from scipy.stats import kendalltau
 
 from reviews.cli import main
-from tests.reviews.ranking.test_preference import simulated_comparisons, simulated_rows
-from tests.reviews.ranking.test_reliability import simulated_reviewers
+from synth.cli import run_cli
+from tests.synth.preference.test_bradley_terry import simulated_comparisons, simulated_rows
+from tests.synth.preference.test_reliability import simulated_reviewers
 
 
 def rank_fit(folder, rows: str, comparisons: str) -> int:
@@ -81,3 +83,27 @@ def test_reliability_out_without_reviewer_column_exits_2(files, capsys):
     argv += ["--out", str(path / "s.csv"), "--reliability-out", str(path / "r.csv")]
     assert main(argv, commands=("rank-fit",)) == 2
     assert "reviewer" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("with_reviewers", [False, True])
+def test_rank_fit_and_synth_curate_fit_the_same_scores(files, capsys, with_reviewers):
+    path, utility = files
+    if with_reviewers:
+        pairs, who = simulated_reviewers(utility, ["careful"] * 3 + ["random"], 150, 5)
+        pd.DataFrame(pairs, columns=["winner", "loser"]).assign(reviewer=who).to_csv(
+            path / "cmp.csv", index=False
+        )
+    assert rank_fit(path, "rows.csv", "cmp.csv") == 0
+    argv = ["curate", str(path / "rows.csv"), "--comparisons", str(path / "cmp.csv"), "--k", "3"]
+    argv += ["--scores-out", str(path / "curate_scores.csv"), "--out", str(path / "kept.csv")]
+    assert run_cli("synth", ("curate",), package="synth.commands", argv=argv) == 0
+    ranked = pd.read_csv(path / "s.csv")["score"].to_numpy()
+    curated = pd.read_csv(path / "curate_scores.csv")["score"].to_numpy()
+    np.testing.assert_allclose(curated, ranked, rtol=1e-9, atol=1e-12)
+    # and curating on rank-fit's scores keeps the very same rows
+    argv = ["curate", str(path / "rows.csv"), "--scores", str(path / "s.csv"), "--k", "3"]
+    assert (
+        run_cli("synth", ("curate",), package="synth.commands", argv=[*argv, "--out", str(path / "k2.csv")])
+        == 0
+    )
+    pd.testing.assert_frame_equal(pd.read_csv(path / "kept.csv"), pd.read_csv(path / "k2.csv"))

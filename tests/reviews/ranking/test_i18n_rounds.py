@@ -22,6 +22,7 @@ from reviews.ranking.preference import validate_pairs
 from reviews.ranking.row_context import OUT_OF_RANGE, RowReport, ValueContext
 from reviews.ranking.task_display import context_table, row_label
 from reviews.ranking.tasks import Answer, build_batch
+from synth.errors import InputError
 from synth.i18n import Msg, from_data, joined, message_of, render, to_data
 from tests.reviews.conftest import R1, STEWARD
 from ui.i18n import catalog
@@ -93,7 +94,7 @@ def test_store_and_lookup_errors_translate(store, synthetic_id):
 
 
 def test_other_core_errors_translate():
-    with pytest.raises(ReviewsError) as caught:
+    with pytest.raises(InputError) as caught:
         validate_pairs(np.array([[0, 9], [1, 1]]), 5)
     assert "1 comparison(s) name a row outside 0..4 (first at comparison 0)" in str(caught.value)
     assert "1 个比较将某行与其自身比较" in zh(message_of(caught.value))

@@ -1,4 +1,4 @@
-"""Tests for reviews.ranking.reliability: simulated careful and random reviewers, scipy as the oracle."""
+"""Tests for synth.preference.reliability: simulated careful and random reviewers, scipy as the oracle."""
 
 from __future__ import annotations
 
@@ -8,15 +8,15 @@ from scipy.optimize import minimize
 from scipy.special import expit, logit
 from scipy.stats import kendalltau
 
-from reviews.errors import ReviewsError
-from reviews.ranking.features import RowFeatures
-from reviews.ranking.preference import PreferenceModel
-from reviews.ranking.reliability import (
+from synth.errors import InputError
+from synth.preference.bradley_terry import PreferenceModel
+from synth.preference.features import RowFeatures
+from synth.preference.reliability import (
     FLAG_THRESHOLD,
     ReliablePreferenceModel,
     neg_log_posterior,
 )
-from tests.reviews.ranking.test_preference import simulated_rows
+from tests.synth.preference.test_bradley_terry import simulated_rows
 
 SEEDS = range(5)
 
@@ -116,5 +116,5 @@ def test_one_reviewer_name_per_comparison_is_required():
     rows, utility = simulated_rows(seed=0)
     X = RowFeatures.fit(rows).transform(rows)
     pairs, who = simulated_reviewers(utility, ["careful"], 10, 0)
-    with pytest.raises(ReviewsError, match="reviewer"):
+    with pytest.raises(InputError, match="reviewer"):
         ReliablePreferenceModel().fit(X, pairs, who[:-1])

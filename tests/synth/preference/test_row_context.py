@@ -1,4 +1,4 @@
-"""Tests for reviews.ranking.row_context: oracles are scipy's percentileofscore and hand-built tables."""
+"""Tests for synth.preference.row_context: oracles are scipy's percentileofscore and hand-built tables."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from scipy.stats import percentileofscore
 
-from reviews.errors import ReviewsError
-from reviews.ranking.row_context import OUT_OF_RANGE, RARE, UNSEEN, RowContext
+from synth.errors import InputError
+from synth.preference.row_context import OUT_OF_RANGE, RARE, UNSEEN, RowContext
 
 
 @pytest.fixture()
@@ -75,7 +75,7 @@ def test_rare_and_unseen_values_and_unseen_pairs(real):
 
 def test_missing_columns_raise_a_clear_error(real):
     ctx = RowContext.fit(real)
-    with pytest.raises(ReviewsError, match="lack the real table's columns"):
+    with pytest.raises(InputError, match="lack the real table's columns"):
         ctx.describe(real.drop(columns=["income"]))
 
 

@@ -1,4 +1,4 @@
-"""Tests for reviews.ranking.features: closed-form standardisation and hand-built indicator cases."""
+"""Tests for synth.preference.features: closed-form standardisation and hand-built indicator cases."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from reviews.errors import ReviewsError
-from reviews.ranking.features import UNSEEN_COMBINATION, RowFeatures
+from synth.errors import InputError
+from synth.preference.features import UNSEEN_COMBINATION, RowFeatures
 
 
 @pytest.fixture()
@@ -61,5 +61,5 @@ def test_indicators_for_implausible_rows(real):
 
 def test_transform_requires_the_real_columns(real):
     enc = RowFeatures.fit(real)
-    with pytest.raises(ReviewsError, match="columns"):
+    with pytest.raises(InputError, match="columns"):
         enc.transform(real.drop(columns=["colour"]))

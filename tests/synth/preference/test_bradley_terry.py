@@ -1,4 +1,4 @@
-"""Tests for reviews.ranking.preference: simulated reviewers with a known utility, choix and scipy
+"""Tests for synth.preference.bradley_terry: simulated reviewers with a known utility, choix and scipy
 as oracles."""
 
 from __future__ import annotations
@@ -11,14 +11,14 @@ from scipy.optimize import minimize
 from scipy.special import expit, log_expit
 from scipy.stats import kendalltau
 
-from reviews.errors import ReviewsError
-from reviews.ranking.features import RowFeatures
-from reviews.ranking.preference import (
+from synth.errors import InputError
+from synth.preference.bradley_terry import (
     PreferenceModel,
     compare_with_item_scores,
     pairs_from_rankings,
     validate_pairs,
 )
+from synth.preference.features import RowFeatures
 
 
 def simulated_rows(n: int = 60, seed: int = 0) -> tuple[pd.DataFrame, np.ndarray]:
@@ -109,7 +109,7 @@ def test_no_comparisons_scores_every_row_the_same():
 
 
 def test_bad_comparisons_are_reported_together():
-    with pytest.raises(ReviewsError, match="outside 0..4.*itself"):
+    with pytest.raises(InputError, match="outside 0..4.*itself"):
         validate_pairs(np.array([[0, 7], [2, 2]]), 5)
-    with pytest.raises(ReviewsError, match="not been fitted"):
+    with pytest.raises(InputError, match="not been fitted"):
         PreferenceModel().scores(np.zeros((2, 2)))
