@@ -3,15 +3,16 @@
 import streamlit as st
 
 from reviews import queries
-from reviews.services.intake import import_demo, import_upload
 from synth.profile import profile_table
-from ui.feedback import user_errors
+from ui.data_import import SELECTED, render_import
+from ui.dataset_picker import nesting, ordered_for_picking, picker_label
+from ui.feedback import show_flash
 from ui.guard import page_actor
 from ui.i18n import _
+from ui.labels import dataset_label, dataset_name
 from ui.profile_view import render_profile
 from ui.state import get_store
 
-FORMATS = ["csv", "tsv", "txt", "parquet", "xlsx", "jsonl"]
 actor = page_actor("data")
 store = get_store()
 
@@ -28,34 +29,8 @@ def cached_profile(dataset_id: int, sha256: str) -> dict:
 
 
 st.title(_("Data"))
-upload_tab, demo_tab = st.tabs([_("Upload a file"), _("Demo data")])
-with upload_tab:
-    with st.form("data_upload_form", clear_on_submit=False):
-        uploaded = st.file_uploader(
-            _("CSV, TSV, Parquet, Excel or JSON Lines"), type=FORMATS, key="data_upload_file"
-        )
-        name = st.text_input(_("Dataset name (optional)"), key="data_upload_name")
-        submitted = st.form_submit_button(_("Import"))
-    if submitted:
-        if uploaded is None:
-            st.error(_("Choose a file first."))
-        else:
-            with user_errors(_("The file cannot be used:")):
-                st.session_state["data_selected"] = import_upload(
-                    store, actor, uploaded.getvalue(), uploaded.name, name or None
-                )
-                st.success(_("Imported and profiled."))
-with demo_tab:
-    st.write(
-        _(
-            "The demo table is the Toronto arrests data shipped with scikit-lego (5,226 rows): "
-            "skin colour and sex are protected attributes, 'released' is the label."
-        )
-    )
-    if st.button(_("Load demo data"), key="data_load_demo"):
-        with user_errors():
-            st.session_state["data_selected"] = import_demo(store, actor)
-            st.success(_("Demo data loaded."))
+show_flash()
+render_import(store, actor)
 
 records = queries.list_datasets(store)
 st.subheader(_("Datasets"))
@@ -66,7 +41,7 @@ st.dataframe(
     [
         {
             _("Id"): r.id,
-            _("Name"): r.name,
+            _("Name"): dataset_name(r),
             _("Kind"): _(r.kind),
             _("Rows"): r.rows,
             _("Columns"): r.columns,
@@ -80,17 +55,18 @@ st.dataframe(
     hide_index=True,
     key="data_table",
 )
-ids = [r.id for r in records]
-real = [r.id for r in records if r.kind == "real" and not (r.labels or {}).get("split")]
-selected = st.session_state.get("data_selected")
-default = ids.index(selected) if selected in ids else ids.index(real[-1]) if real else len(ids) - 1
+ordered = ordered_for_picking(records)
+ids = [r.id for r in ordered]
+if st.session_state.get(SELECTED) not in ids:
+    st.session_state[SELECTED] = ids[0]  # the newest real upload, when there is one
+by_id = {r.id: r for r in records}
+levels = nesting(ordered)
 chosen = st.selectbox(
     _("Show the profile of"),
     ids,
-    index=default,
-    key="data_dataset",
-    format_func=lambda i: f"#{i} · {next(r.name for r in records if r.id == i)}",
+    key=SELECTED,
+    format_func=lambda i: picker_label(by_id[i], levels[i], dataset_label(by_id[i])),
 )
-record = next(r for r in records if r.id == chosen)
+record = by_id[chosen]
 frame = cached_frame(record.id, record.sha256)
 render_profile(record.profile or cached_profile(record.id, record.sha256), frame, key="data_profile")

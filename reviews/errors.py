@@ -7,6 +7,7 @@ Messages are English text that stays translatable (``synth.i18n``): fixed ones m
       PermissionDenied      the acting user's role may not do this
       NotFound              the record does not exist
       Conflict              the change clashes with what is stored
+        AlreadyImported     the same table is already in the workspace (import asks first)
         SignoffBlocked      approval while checklist items fail, without an override
       AuthenticationFailed  wrong username or password
       NotApproved           export of a dataset whose latest sign-off is not an approval
@@ -33,6 +34,14 @@ class NotFound(ReviewsError):
 
 class Conflict(ReviewsError):
     """The change clashes with what is stored (a duplicate name, a finished job...)."""
+
+
+class AlreadyImported(Conflict):
+    """The same table (same sha256) is already in the workspace; ``existing`` holds its dataset ids."""
+
+    def __init__(self, message: str, existing: list[int]):
+        super().__init__(message)
+        self.existing = existing
 
 
 class AuthenticationFailed(ReviewsError):

@@ -1,56 +1,106 @@
-"""Render a stored table profile: summary, columns, charts, PII, quality findings, outliers."""
+"""Render a stored table profile as a report: an overview band with warnings as badges, the
+column table, one column on demand, personal data, quality findings and outliers (norm 3)."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from synth.charts.profile import distribution_chart, distribution_summary, missingness_chart
+from synth.charts.profile import missingness_chart
 from synth.i18n import stored_message
-from synth.profile.quality import FINDING_FIELDS
-from ui.i18n import _
-from ui.plain import md
-from ui.tables import translated
+from synth.numbers import readable, readable_share
+from ui.i18n import _, tr
+from ui.plain import fmt, md
+from ui.profile_column_detail import render_column_detail
+from ui.profile_columns import column_table
+from ui.profile_terms import term
 
 
 def render_profile(profile: dict, frame: pd.DataFrame, key: str) -> None:
     """Show ``profile`` (``TableProfile.to_dict()``) with charts drawn from ``frame``."""
-    quality = profile.get("quality", {})
-    c1, c2, c3, c4 = st.columns(4)
-    c1.metric(_("Rows"), f"{profile['rows']:,}")
-    c2.metric(_("Columns"), len(profile["columns"]))
-    c3.metric(_("Quality score"), f"{quality.get('score', 0):.0f} / 100")
-    c4.metric(_("PII columns"), sum(1 for c in profile["columns"] if c.get("pii")))
+    _overview(profile)
 
     st.markdown("#### " + _("Columns"))
-    columns = pd.DataFrame(profile["columns"])
-    if "top_values" in columns:  # [[value, count], ...] would mix types in one Arrow column
-        columns["top_values"] = columns["top_values"].map(_top_values_text)
-    st.dataframe(translated(columns, values=["type", "pii"]), hide_index=True, key=f"{key}_columns")
+    table, config = column_table(profile)
+    st.dataframe(table, hide_index=True, column_config=config, key=f"{key}_columns")
 
-    left, right = st.columns(2)
-    with left:
-        st.plotly_chart(
-            missingness_chart(profile, _("Missing share per column"), translate=_), key=f"{key}_missing"
-        )
-        st.caption(_("Text alternative: the column table above lists each missing share."))
-    with right:
-        names = [c["name"] for c in profile["columns"]]
-        types = {c["name"]: c["type"] for c in profile["columns"]}
-        column = st.selectbox(_("Distribution of column"), names, key=f"{key}_column")
-        title = _("Distribution of {column}").format(column=column)
-        st.plotly_chart(
-            distribution_chart(frame[column], types[column], title, translate=_), key=f"{key}_dist"
-        )
-        st.caption(md(distribution_summary(frame[column], types[column], translate=_)))
+    st.markdown("#### " + _("One column"))
+    render_column_detail(profile, frame, key)
 
-    pii = [c for c in profile["columns"] if c.get("pii")]
+    st.markdown("#### " + _("Missing values"))
+    missing = [c for c in profile["columns"] if c["missing_share"] > 0]
+    if missing:
+        shown = {**profile, "columns": sorted(missing, key=lambda c: -c["missing_share"])}
+        st.plotly_chart(
+            missingness_chart(shown, _("Missing share per column"), translate=_), key=f"{key}_missing"
+        )
+        st.caption(
+            _("Text alternative: the column table above lists each column's missing share.")
+            + " "
+            + ", ".join(
+                fmt("{name} {share}", name=c["name"], share=readable_share(c["missing_share"]))
+                for c in shown["columns"]
+            )
+        )
+    else:
+        st.success(_("No column has missing values."))
+
+    _personal_data(profile)
+    _findings(profile)
+    _outliers(profile, key)
+
+
+def _overview(profile: dict) -> None:
+    columns = profile["columns"]
+    rows = profile["rows"]
+    quality = profile.get("quality", {})
+    findings = quality.get("findings", [])
+    missing_cells = round(sum(c["missing_share"] for c in columns) * rows)
+    duplicates = sum(f.get("count") or 0 for f in findings if f["kind"] == "duplicate_rows")
+    cells = rows * len(columns)
+    band = st.columns(7)
+    band[0].metric(_("Rows"), readable(rows))
+    band[1].metric(_("Columns"), readable(len(columns)))
+    band[2].metric(
+        _("Missing cells"),
+        readable(missing_cells),
+        readable_share(missing_cells / cells) if cells else None,
+        delta_color="off",
+        delta_arrow="off",
+    )
+    band[3].metric(_("Duplicate rows"), readable(duplicates))
+    band[4].metric(_("Quality score"), f"{quality.get('score', 0):.0f} / 100")
+    band[5].metric(_("PII columns"), readable(sum(1 for c in columns if c.get("pii"))))
+    band[6].metric(_("Quasi-identifiers"), readable(sum(1 for c in columns if c.get("quasi_identifier"))))
+    badges = [_badge(finding) for finding in findings]
+    badges += [
+        ":violet-badge[" + fmt("{column}: {kind}", column=c["name"], kind=term(c["pii"])) + "]"
+        for c in columns
+        if c.get("pii")
+    ]
+    if badges:
+        st.markdown(" ".join(badges))  # plain-text: each badge's text is built by fmt
+    else:
+        st.markdown(":green-badge[" + _("No warnings") + "]")
+
+
+def _badge(finding: dict) -> str:
+    colour = "red" if finding["kind"] in ("impossible_value", "mixed_types") else "orange"
+    if finding.get("column") is not None:
+        text = fmt("{kind}: {column}", kind=term(finding["kind"]), column=finding["column"])
+    else:
+        text = fmt("{kind}: {n}", kind=term(finding["kind"]), n=readable(finding.get("count")))
+    return f":{colour}-badge[{text}]"
+
+
+def _personal_data(profile: dict) -> None:
     st.markdown("#### " + _("Personal data found by value"))
+    pii = [c for c in profile["columns"] if c.get("pii")]
     if pii:
         st.warning(
             _("These columns hold personal data; generators never learn or copy them:")
             + " "
-            + ", ".join(f"{md(c['name'])} ({md(_(c['pii']))})" for c in pii)
+            + ", ".join(f"{md(c['name'])} ({md(term(c['pii']))})" for c in pii)
         )
     else:
         st.success(_("No column holds values that look like personal data."))
@@ -62,27 +112,48 @@ def render_profile(profile: dict, frame: pd.DataFrame, key: str) -> None:
             + ", ".join(md(name) for name in quasi)
         )
 
+
+def _findings(profile: dict) -> None:
     st.markdown("#### " + _("Quality findings"))
-    findings = quality.get("findings", [])
-    if findings:
-        rows = pd.DataFrame(
-            [{**f, "detail": stored_message(f, "detail")} for f in findings], columns=list(FINDING_FIELDS)
-        )
-        st.dataframe(translated(rows, values=["kind", "detail"]), hide_index=True, key=f"{key}_findings")
-    else:
+    findings = profile.get("quality", {}).get("findings", [])
+    if not findings:
         st.success(_("No quality problems found."))
+        return
+    for finding in findings:
+        detail = tr(stored_message(finding, "detail"))
+        if finding.get("column") is not None:
+            line = fmt(
+                "- **{kind}** ({column}): {detail}",
+                kind=term(finding["kind"]),
+                column=finding["column"],
+                detail=detail,
+            )
+        else:
+            line = fmt("- **{kind}**: {detail}", kind=term(finding["kind"]), detail=detail)
+        st.markdown(line)  # plain-text: built by fmt above
 
+
+def _outliers(profile: dict, key: str) -> None:
     st.markdown("#### " + _("Outliers and rare values"))
-    details = profile.get("outlier_details")
-    # One row per checked column (``outlier_details`` is keyed by column; without it, only counts).
-    rows = (
-        list(details.values())
-        if details
-        else [{"column": k, "count": v} for k, v in profile.get("outliers", {}).items()]
-    )
-    st.dataframe(translated(pd.DataFrame(rows), values=["method"]), hide_index=True, key=f"{key}_outliers")
-
-
-def _top_values_text(pairs) -> str:
-    """``Yes (4,334), No (892)``."""
-    return ", ".join(f"{value} ({count:,})" for value, count in pairs or [])
+    details = profile.get("outlier_details") or {}
+    rows = [
+        {
+            _("Column"): d["column"],
+            _("Method"): term(d["method"]),
+            _("Rows flagged"): d["count"],
+            _("Normal range"): f"{readable(d['lower'])} – {readable(d['upper'])}"
+            if d.get("lower") is not None
+            else "",
+            _("Rare values or most extreme"): ", ".join(
+                str(v) if isinstance(v, str) else readable(v)
+                for v in (d.get("rare_values") or d.get("examples") or [])[:6]
+            ),
+        }
+        for d in details.values()
+    ]
+    if not rows:
+        st.info(_("No column was checked for outliers: the table has no number or category columns."))
+        return
+    if not any(d["count"] for d in details.values()):
+        st.success(_("No outliers or rare values found."))
+    st.dataframe(pd.DataFrame(rows), hide_index=True, key=f"{key}_outliers")

@@ -47,6 +47,16 @@ def list_datasets(store: Store) -> list[DatasetRecord]:
     return [DatasetRecord(**row) for row in rows]
 
 
+def datasets_with_sha256(store: Store, sha256: str) -> list[int]:
+    """Ids of the datasets whose stored table has this sha256, oldest first."""
+    with store.engine.connect() as conn:
+        return list(
+            conn.execute(
+                select(datasets.c.id).where(datasets.c.sha256 == sha256).order_by(datasets.c.id)
+            ).scalars()
+        )
+
+
 def get_dataset(store: Store, dataset_id: int) -> DatasetRecord:
     with store.engine.connect() as conn:
         row = conn.execute(select(datasets).where(datasets.c.id == dataset_id)).mappings().one_or_none()

@@ -24,13 +24,14 @@ from synth.profile.column_types import (
     CATEGORICAL,
     COLUMN_TYPES,
     DATETIME,
+    ID,
     NUMERICAL,
     infer_type,
     to_datetime,
 )
 from synth.profile.identifiers import is_direct_identifier, is_quasi_identifier
 from synth.profile.model import ColumnProfile, TableProfile
-from synth.profile.pii import PII_KINDS, detect_pii
+from synth.profile.pii import CN_RESIDENT_ID, CREDIT_CARD, IP_ADDRESS, PHONE, PII_KINDS, detect_pii
 from synth.profile.quality import QualityReport, assess_quality
 
 __all__ = [
@@ -52,6 +53,9 @@ __all__ = [
 
 QUANTILES = {"p01": 0.01, "p05": 0.05, "p25": 0.25, "p50": 0.5, "p75": 0.75, "p95": 0.95, "p99": 0.99}
 _TOP = 5
+# Values of these kinds are keys that name a person, even when stored as numbers: a mean or an
+# IQR fence of phone numbers means nothing, so such columns are typed as identifiers.
+IDENTIFIER_PII_KINDS = (PHONE, CN_RESIDENT_ID, CREDIT_CARD, IP_ADDRESS)
 
 
 def profile_table(frame: pd.DataFrame, *, outlier_method: str = IQR) -> TableProfile:
@@ -95,10 +99,10 @@ def profile_table(frame: pd.DataFrame, *, outlier_method: str = IQR) -> TablePro
 
 def profile_column(name: str, series: pd.Series) -> ColumnProfile:
     """Profile one column."""
-    column_type = infer_type(series)
+    pii = detect_pii(series)
+    column_type = ID if pii in IDENTIFIER_PII_KINDS else infer_type(series)
     rows = len(series)
     present = series.dropna()
-    pii = detect_pii(series)
     profile = ColumnProfile(
         name=name,
         type=column_type,

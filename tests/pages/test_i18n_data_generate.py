@@ -59,25 +59,25 @@ def test_upload_problems_are_listed_in_chinese(workspace):
 def test_the_profile_tables_and_findings_are_in_chinese(workspace):
     at = upload(in_chinese("pages/data.py", timeout=120), "people.csv", PEOPLE, "导入")
     assert not at.exception and not at.error
-    columns = table(at, "名称", "类型", "缺失比例")
-    assert dict(zip(columns["名称"], columns["类型"]))["age"] == "数值型"
-    assert dict(zip(columns["名称"], columns["个人身份信息"]))["email"] == "电子邮件地址"
+    columns = table(at, "列", "类型", "缺失")
+    assert dict(zip(columns["列"], columns["类型"]))["age"] == "数值"
+    assert dict(zip(columns["列"], columns["个人数据"]))["email"] == "电子邮件地址"
     assert "email (电子邮件地址)" in at.warning[0].value
-    findings = table(at, "类别", "列", "详情", "数量")
-    shown = dict(zip(findings["类别"], findings["详情"]))
-    assert shown["重复行"] == "有 1 行与之前的某一行完全相同"
-    assert shown["不可能出现的值"] == "此列的值不可能为负数或大于 120：-5"
-    outliers = table(at, "列", "方法", "数量")
-    assert set(outliers["方法"]) <= {"IQR（四分位距围栏）", "稀有类别"} and "age" in set(outliers["列"])
+    text = " ".join(m.value for m in at.markdown)
+    assert "**重复行**: 有 1 行与之前的某一行完全相同" in text
+    assert "此列的值不可能为负数或大于 120：-5" in text
+    outliers = table(at, "列", "方法", "标记的行数")
+    assert set(outliers["方法"]) <= {"IQR 围栏（Tukey）", "罕见类别（< 1 %）"}
+    assert "age" in set(outliers["列"])
 
 
 def test_in_english_the_profile_reads_as_before(workspace):
     at = app_as("steward", "pages/data.py", timeout=120)
     at = upload(at, "people.csv", PEOPLE, "Import")
-    columns = table(at, "name", "type", "missing_share")
-    assert dict(zip(columns["name"], columns["type"]))["age"] == "numerical"
-    findings = table(at, "kind", "column", "detail", "count")
-    assert "values negative or above 120 cannot occur here: -5" in set(findings["detail"])
+    columns = table(at, "Column", "Type", "Missing")
+    assert dict(zip(columns["Column"], columns["Type"]))["age"] == "number"
+    text = " ".join(m.value for m in at.markdown)
+    assert "values negative or above 120 cannot occur here: -5" in text
 
 
 def test_generation_results_are_in_chinese(workspace, chinese_widgets):
