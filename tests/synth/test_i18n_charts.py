@@ -8,6 +8,7 @@ English text (CLI, records) and render in another language from their template.
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pandas as pd
@@ -22,7 +23,7 @@ from synth.lineage.collapse.lab import run_gaussian_lab
 from synth.lineage.collapse.table import bootstrap_fit_sample, simulate_table
 from synth.lineage.collapse.theory import gaussian_theory
 from synth.metrics.evaluate import evaluate
-from synth.metrics.report_html import _figures, render_html
+from synth.metrics.report_html import render_html
 from synth.purposes.gates import GATE_LABELS, evaluate_gates, gate_explanation, gate_label
 from tests.support.chinese import chart_texts
 
@@ -316,4 +317,8 @@ def test_the_report_translates_gates_and_risks_and_stays_english_by_default():
     assert "overall fidelity" in english and "needs &gt;= 0.8" in english and "singling out risk" in english
     chinese = render_html(result, title="T", translate=zh)
     assert "总体保真度" in chinese and "列形状与列对趋势的平均值：0.65" in chinese
-    assert all(not untranslated(figure) for _name, figure in _figures(result, marked))
+    # Every word a chart draws passes through translate (data values and figures aside).
+    page = render_html(result, title="T", translate=marked)
+    drawn = re.findall(r"<text[^>]*>(?:<title>[^<]*</title>)?([^<]*)</text>", page)
+    words = [t for t in drawn if re.search(r"[A-Za-z]{3,}", t)]
+    assert words and all(t.startswith("«") and t.endswith("»") for t in words), words

@@ -1,0 +1,79 @@
+"""The HTML report: small, self-contained, printable, readable (no raw JSON, people's metric names)."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import numpy as np
+import pytest
+
+from synth.charts.svg import Series, bar_chart, heatmap
+from synth.demo import load_demo
+from synth.metrics.evaluate import evaluate
+from synth.metrics.report_html import render_html
+
+MAX_BYTES = 1_500_000
+
+
+@pytest.fixture(scope="module")
+def demo_report() -> str:
+    demo = load_demo()
+    rng = np.random.default_rng(5)
+    train, holdout = demo.iloc[:1000].reset_index(drop=True), demo.iloc[1000:1400].reset_index(drop=True)
+    synthetic = demo.sample(1000, random_state=1).reset_index(drop=True)
+    synthetic["age"] = synthetic["age"] + rng.integers(-2, 3, len(synthetic))
+    result = evaluate(
+        train,
+        synthetic,
+        holdout,
+        protected=["colour", "sex"],
+        label="released",
+        purpose="privacy",
+        with_utility=False,
+    )
+    return render_html(result, title="Evaluation of <arrests>")
+
+
+def test_the_demo_report_is_small_and_needs_nothing_else(demo_report):
+    assert len(demo_report.encode("utf-8")) < MAX_BYTES
+    assert "<script" not in demo_report  # charts are inline SVG
+    assert not re.search(r"""(src|href)=["']?https?:""", demo_report)  # nothing fetched
+    assert "@media print" in demo_report
+
+
+def test_the_demo_report_reads_for_people(demo_report):
+    assert '{"' not in demo_report and "{'" not in demo_report
+    assert "Evaluation of &lt;arrests&gt;" in demo_report
+    # A library's metric name appears only in small type beside the person's name.
+    assert "category shares match" in demo_report
+    assert not re.search(r">\s*TVComplement\s*<", demo_report)
+    assert "<span class='lib'>ChiSquarePValue</span>" in demo_report
+    for heading in ("Gates", "Fidelity", "Privacy", "Fairness"):
+        assert f"<h2>{heading}</h2>" in demo_report
+    assert not re.search(r"\d\.\d{7,}", demo_report), "no float noise"
+
+
+def test_bars_are_drawn_to_scale_and_long_labels_keep_their_full_name():
+    long = "a column with a very long name indeed"
+    svg = bar_chart(
+        ["short", long],
+        [Series("score", "#0072B2", [0.25, 0.8])],
+        title="T",
+        caption="C",
+    )
+    root = ET.fromstring(re.search(r"<svg.*</svg>", svg, re.S).group(0))
+    ns = "{http://www.w3.org/2000/svg}"
+    bars = [r for r in root.iter(f"{ns}rect") if r.find(f"{ns}title") is not None]
+    widths = [float(r.get("width")) for r in bars]
+    assert widths[1] / widths[0] == pytest.approx(0.8 / 0.25, rel=1e-2)
+    labels = [t for t in root.iter(f"{ns}text") if t.find(f"{ns}title") is not None]
+    assert any(t.find(f"{ns}title").text == long and "…" in "".join(t.itertext()) for t in labels)
+
+
+def test_a_heatmap_shares_one_axis_and_greys_the_diagonal():
+    svg = heatmap(["a", "<b>"], [[None, 0.5], [0.5, None]], title="T", caption="C")
+    root = ET.fromstring(re.search(r"<svg.*</svg>", svg, re.S).group(0))  # well-formed, <b> escaped
+    texts = ["".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert texts.count("<b>") == 2 and texts.count("a") == 2  # the same labels on both axes
+    assert texts.count("–") == 2
