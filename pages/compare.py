@@ -6,18 +6,19 @@ from reviews import queries
 from reviews.jobs.kinds import EVALUATE as KIND
 from reviews.queries import jobs as job_queries
 from reviews.queries.evaluations import evaluation_inputs, get_evaluation, latest_evaluation
-from reviews.queries.leaderboard import WORD_COLUMNS, leaderboard
+from reviews.queries.leaderboard import leaderboard
 from reviews.services.evaluation import start_evaluation
 from synth.metrics.report_html import render_html
+from ui.compare_board import evaluation_settings, render_leaderboard
 from ui.compare_view import render_columns, render_fairness_utility, render_privacy, render_scores
 from ui.feedback import user_errors
 from ui.guard import page_actor
 from ui.i18n import _
 from ui.job_view import render_job
+from ui.labels import dataset_label, dataset_name
 from ui.plain import fmt
 from ui.query import query_id, requested_evaluation
 from ui.state import get_store
-from ui.tables import translated
 
 actor = page_actor("compare")
 store = get_store()
@@ -41,7 +42,7 @@ generated = [d for d in queries.list_datasets(store) if d.kind in ("synthetic", 
 if not generated:
     st.info(_("Nothing to compare yet: generate a synthetic dataset first."))
     st.stop()
-names = {d.id: f"#{d.id} {d.name} ({_(d.kind)}, {_(d.purpose or '')})" for d in generated}
+names = {d.id: dataset_label(d) for d in generated}
 # Evidence links arrive as compare?dataset=N or compare?evaluation=N.
 linked_evaluation = requested_evaluation(store)
 wanted = query_id("dataset") or (linked_evaluation or {}).get("dataset_id")
@@ -54,9 +55,11 @@ dataset_id = st.selectbox(
     key="compare_dataset",
 )
 record = next(d for d in generated if d.id == dataset_id)
-if actor.can("evaluate") and st.button(_("Evaluate now"), key="compare_run"):
+if actor.can("evaluate"):
     with user_errors():
-        start_evaluation(store, actor, dataset_id)
+        protected, label = evaluation_settings(cached_inputs(dataset_id), dataset_id)
+        if st.button(_("Evaluate now"), key="compare_run"):
+            start_evaluation(store, actor, dataset_id, protected=protected, label=label)
 job = job_queries.latest_job(store, KIND)
 if job and job["params"]["dataset_id"] == dataset_id and job["status"] != "done":
     render_job(job["id"], actor, key="compare_job")
@@ -78,7 +81,7 @@ with user_errors():
     )
     with score_tab:
         render_scores(result)
-        title = _("SynthReview evaluation of #{id} {name}").format(id=dataset_id, name=record.name)
+        title = _("SynthReview evaluation of #{id} {name}").format(id=dataset_id, name=dataset_name(record))
         st.download_button(
             _("Download the report (HTML, works offline)"),
             cached_report(evaluation["id"], title),
@@ -93,8 +96,4 @@ with user_errors():
     with fairness_tab:
         render_fairness_utility(result, (record.labels or {}).get("deliberate_columns", []))
     with board_tab:
-        st.dataframe(
-            translated(leaderboard(store, dataset_id), values=WORD_COLUMNS),
-            hide_index=True,
-            key="compare_board",
-        )
+        render_leaderboard(leaderboard(store, dataset_id))

@@ -9,6 +9,7 @@ from reviews.services.generation import GenerationRequest, start_generation
 from synth.generators import DEEP_GENERATORS, GENERATOR_NAMES
 from synth.generators.dp_budget import DEFAULT_DELTA, DEFAULT_EPSILON, MAX_DELTA, MAX_EPSILON, is_dp
 from synth.purposes import PURPOSES
+from ui.dataset_picker import nesting, ordered_for_picking, picker_label
 from ui.feedback import user_errors
 from ui.generation_form import column_or_none, more_settings, parse_domain
 from ui.generation_view import render_generated
@@ -22,11 +23,12 @@ from ui.state import get_store
 actor = page_actor("generate")
 store = get_store()
 st.title(_("Generate synthetic data"))
-sources = [d for d in queries.list_datasets(store) if not (d.labels or {}).get("split")]
+sources = ordered_for_picking(queries.list_datasets(store), parts=False)
 if not sources:
     st.info(_("Load a real table on the Data page first."))
     st.stop()
-names = {d.id: dataset_label(d) for d in sources}
+levels = nesting(sources)
+names = {d.id: picker_label(d, levels[d.id], dataset_label(d)) for d in sources}
 source_id = st.selectbox(_("Source table"), list(names), format_func=names.get, key="gen_source")
 columns = queries.column_names(store, source_id)
 purposes = st.multiselect(

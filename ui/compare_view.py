@@ -18,6 +18,10 @@ from ui.labels import STATUS_ICON
 from ui.plain import fmt, md
 from ui.tables import translated
 
+_PAIR_PLOT = "compare_pair_shown"
+# Above this many number columns, the heatmaps show a chosen subset (labels stay readable).
+WIDE_TABLE = 12
+
 
 def _fmt(value, pattern="{:.3f}") -> str:
     return "–" if value is None else pattern.format(value)
@@ -54,7 +58,11 @@ def render_scores(result: dict) -> None:
             "training rows."
         ),
     )
-    c[4].metric(_("Utility (TSTR / TRTR)"), _fmt(utility.get("ratio")))
+    c[4].metric(
+        _("Utility (TSTR / TRTR)"),
+        _fmt(utility.get("ratio")),
+        help=None if utility.get("ratio") is not None else utility_missing_reason(result),
+    )
     st.markdown("#### " + _("Gates for this purpose"))
     # A Markdown table, so each gate's evidence wraps in full instead of being cut off.
     st.markdown(
@@ -124,10 +132,21 @@ def render_columns(inputs: EvaluationInputs, result: dict) -> None:
         )
     )
     numeric_columns = [c for c in columns if types.get(c) == "numerical"]
-    if len(numeric_columns) >= 2:
+    if len(numeric_columns) < 2:
+        st.info(_("Correlations need at least two number columns; this table has fewer."))
+        return
+    shown = numeric_columns
+    if len(numeric_columns) > WIDE_TABLE:
+        shown = st.multiselect(
+            _("Columns in the correlation heatmaps"),
+            numeric_columns,
+            default=numeric_columns[:WIDE_TABLE],
+            key="compare_corr_columns",
+        )
+    if len(shown) >= 2:
         st.plotly_chart(
             charts.correlation_heatmaps(
-                inputs.train, inputs.synthetic, numeric_columns, _("Pearson correlations"), translate=_
+                inputs.train, inputs.synthetic, shown, _("Pearson correlations"), translate=_
             ),
             key="compare_corr",
         )
@@ -148,12 +167,25 @@ def render_columns(inputs: EvaluationInputs, result: dict) -> None:
             max_selections=5,
             key="compare_pair_columns",
         )
-        if st.button(_("Draw pair plot"), key="compare_pair_plot") and len(chosen) >= 2:
-            st.plotly_chart(
-                charts.pair_plot(inputs.train, inputs.synthetic, chosen, title=_("Pair plot"), translate=_),
-                key="compare_pairs",
-            )
-            st.caption(_("Text alternative: the Pearson correlations above give the same pairs as numbers."))
+        # The plot stays while other widgets rerun the page, until it is closed.
+        if st.button(_("Draw pair plot"), key="compare_pair_plot"):
+            st.session_state[_PAIR_PLOT] = True
+        if st.session_state.get(_PAIR_PLOT):
+            if len(chosen) < 2:
+                st.info(_("Pick at least two columns for the pair plot."))
+            else:
+                st.plotly_chart(
+                    charts.pair_plot(
+                        inputs.train, inputs.synthetic, chosen, title=_("Pair plot"), translate=_
+                    ),
+                    key="compare_pairs",
+                )
+                st.caption(
+                    _("Text alternative: the Pearson correlations above give the same pairs as numbers.")
+                )
+            if st.button(_("Close pair plot"), key="compare_pair_close"):
+                st.session_state[_PAIR_PLOT] = False
+                st.rerun()
 
 
 def render_privacy(result: dict) -> None:
@@ -269,6 +301,22 @@ def render_privacy(result: dict) -> None:
 
 def render_fairness_utility(result: dict, deliberate: list[str]) -> None:
     fairness = result.get("fairness") or {}
+    if not fairness.get("attributes"):
+        if result.get("purpose") == "privacy":
+            st.info(
+                _(
+                    "No protected attributes were evaluated: this dataset was generated for privacy, "
+                    "which names none. To see group shares and label rates, pick protected attributes "
+                    "(and a label) under Evaluation settings and press Evaluate now."
+                )
+            )
+        else:
+            st.info(
+                _(
+                    "No protected attributes were evaluated. Pick them (and a label) under Evaluation "
+                    "settings and press Evaluate now."
+                )
+            )
     for attribute, data in (fairness.get("attributes") or {}).items():
         st.markdown(f"**{md(attribute)}**")
         groups = pd.DataFrame(data["groups"]).rename(columns=GROUP_COLUMNS)
@@ -297,7 +345,9 @@ def render_fairness_utility(result: dict, deliberate: list[str]) -> None:
             )
         )
     utility = result.get("utility")
-    if utility and utility.get("error"):
+    if not utility:
+        st.info(utility_missing_reason(result))  # plain-text: fixed translated sentences
+    elif utility.get("error"):
         st.warning(fmt(_("Utility was not measured: {reason}"), reason=tr(utility["error"])))
     elif utility:
         scores = pd.DataFrame({"TRTR": _scores(utility["trtr"]), "TSTR": _scores(utility["tstr"])})
@@ -311,6 +361,20 @@ def render_fairness_utility(result: dict, deliberate: list[str]) -> None:
                 m=utility["model"],
             )
         )
+
+
+def utility_missing_reason(result: dict) -> str:
+    """Why an evaluation has no utility figure, and what to do about it."""
+    if not (result.get("fairness") or {}).get("label"):
+        return _(
+            "Utility was not measured: it needs a label column to predict. Pick a label under "
+            "Evaluation settings and press Evaluate now."
+        )
+    if (result.get("utility") or {}).get("error"):
+        return _("Utility could not be measured; the Fairness and utility tab says why.")
+    return _(
+        "Utility was not measured in this evaluation (no holdout, or it was switched off); evaluate again."
+    )
 
 
 def _scores(side: dict) -> dict:

@@ -10,6 +10,7 @@ from reviews.lineage.depth_limit import current_depth_limit
 from reviews.lineage.graph import lineage_dot
 from reviews.store import Store
 from ui.i18n import _
+from ui.labels import dataset_name
 from ui.plain import fmt, md
 from ui.tables import translated
 
@@ -17,7 +18,7 @@ from ui.tables import translated
 def render_generated(store: Store, dataset_id: int) -> None:
     record = queries.get_dataset(store, dataset_id)
     labels, lineage = record.labels or {}, record.lineage or {}
-    st.markdown(f"### #{md(record.id)} {md(record.name)}")
+    st.markdown(f"### #{md(record.id)} {md(dataset_name(record))}")
     c = st.columns(4)
     c[0].metric(_("Purpose"), _(record.purpose) if record.purpose else "")
     c[1].metric(_("Depth / limit"), f"{record.depth} / {current_depth_limit(store)}")
@@ -73,13 +74,17 @@ def render_generated(store: Store, dataset_id: int) -> None:
             st.caption(_("Privacy keeps the real distribution; there is no target to move to."))
         else:
             st.dataframe(
-                translated(targets, values=["kind"]), hide_index=True, key=f"gen_targets_{dataset_id}"
+                translated(targets, values=["kind"], numbers=True),
+                hide_index=True,
+                key=f"gen_targets_{dataset_id}",
             )
     with right:
         st.markdown("#### " + _("Outliers kept (norm 2)"))
         coverage = pd.DataFrame(lineage.get("outlier_coverage") or [])
         st.dataframe(
-            translated(coverage, values=["method"]), hide_index=True, key=f"gen_outliers_{dataset_id}"
+            translated(coverage, values=["method"], numbers=True),
+            hide_index=True,
+            key=f"gen_outliers_{dataset_id}",
         )
     st.markdown("#### " + _("Preview"))
     st.dataframe(queries.load_frame(store, dataset_id).head(20), key=f"gen_preview_{dataset_id}")

@@ -6,7 +6,7 @@ the job again and this view picks up where it was.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import streamlit as st
 
@@ -18,6 +18,8 @@ from ui.plain import fmt
 from ui.state import get_store
 
 POLL = timedelta(seconds=1)
+# A cancellation is news right after it happens; on a later visit the page starts afresh.
+CANCELLED_SHOWN_FOR = timedelta(minutes=2)
 
 
 def render_job(job_id: int, actor: Actor, key: str) -> dict:
@@ -28,9 +30,17 @@ def render_job(job_id: int, actor: Actor, key: str) -> dict:
     elif job["status"] == "failed":
         failure = job["error_data"] or job["error"] or job["message_data"] or job["message"]
         st.error(fmt(_("The job failed: {message}"), message=tr(failure)))
-    elif job["status"] == "cancelled":
+    elif job["status"] == "cancelled" and _recent(job.get("finished_at")):
         st.warning(_("The job was cancelled; nothing was kept."))
     return job
+
+
+def _recent(moment: datetime | None) -> bool:
+    if moment is None:
+        return True
+    if moment.tzinfo is None:  # SQLite hands back naive UTC times
+        moment = moment.replace(tzinfo=UTC)
+    return datetime.now(UTC) - moment <= CANCELLED_SHOWN_FOR
 
 
 @st.fragment(run_every=POLL)

@@ -2,35 +2,57 @@
 
 The core names its columns in English (marked with ``N_`` where they are defined); CSV
 exports keep those names. On the page, headers and the cells of word-valued columns
-(status, purpose, role...) are translated; data values are left as they are.
+(status, purpose, role...) are translated; data values are left as they are. An identifier
+with no translation (``real_outliers`` in English) is shown as words ("Real outliers"), and an
+empty cell stays empty rather than reading ``None``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import pandas as pd
 
+from synth.numbers import readable
 from ui.i18n import tr
 
+_IDENTIFIER = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
 
-def translated(frame: pd.DataFrame, values: Iterable[str] = ()) -> pd.DataFrame:
-    """A copy of ``frame`` with translated headers, and translated cells in the ``values`` columns."""
+
+def as_words(text: str) -> str:
+    """``real_outliers`` → ``Real outliers``; anything else unchanged."""
+    return text.replace("_", " ").capitalize() if _IDENTIFIER.match(text) else text
+
+
+def _shown(value: object) -> object:
+    return as_words(tr(value)) if isinstance(value, str) else value
+
+
+def translated(frame: pd.DataFrame, values: Iterable[str] = (), numbers: bool = False) -> pd.DataFrame:
+    """A copy of ``frame`` with translated headers, and translated cells in the ``values`` columns.
+
+    ``numbers``: show decimals as people read them (``synth.numbers.readable``, no float noise).
+    Empty cells show nothing; a column of decimals with gaps is shown formatted, so gaps are blank.
+    """
     shown = frame.copy()
     for column in values:
         if column in shown.columns:
-            shown[column] = shown[column].map(lambda v: tr(v) if isinstance(v, str) else v)
+            shown[column] = shown[column].map(_shown)
     for column in shown.columns:
-        shown[column] = _one_type_per_column(shown[column])
-    shown.columns = [tr(c) if isinstance(c, str) else c for c in shown.columns]
+        series = shown[column]
+        if pd.api.types.is_float_dtype(series.dtype) and (numbers or series.isna().any()):
+            shown[column] = series.map(readable)
+        elif series.dtype == object:
+            blanked = series.map(lambda v: "" if v is None or (isinstance(v, float) and v != v) else v)
+            shown[column] = _one_type_per_column(blanked)
+    shown.columns = [as_words(tr(c)) if isinstance(c, str) else c for c in shown.columns]
     return shown
 
 
 def _one_type_per_column(column: pd.Series) -> pd.Series:
     # Streamlit sends tables as Arrow, which needs one type per column: a column of lists that
     # mixes numbers and words (an outlier table's examples) is shown as text instead.
-    if column.dtype != object:
-        return column
     kinds = {type(item) for cell in column if isinstance(cell, list | tuple) for item in cell}
     if len(kinds - {type(None)}) < 2:
         return column

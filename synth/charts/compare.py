@@ -129,33 +129,61 @@ def correlation_heatmaps(
     *,
     translate: Translate = same,
 ) -> go.Figure:
-    """Three heatmaps: real, synthetic, and synthetic minus real."""
+    """Three heatmaps on one shared axis: real, synthetic, and synthetic minus real.
+
+    Real and synthetic share one red-blue scale (−1..1) and its colour bar; the difference has
+    its own diverging scale, centred on 0 and symmetric around it, with its own bar.
+    """
     _ = translate
     real_corr = real[numeric_columns].apply(pd.to_numeric, errors="coerce").corr()
     synthetic_corr = synthetic[numeric_columns].apply(pd.to_numeric, errors="coerce").corr()
+    difference = synthetic_corr - real_corr
+    spread = float(np.nanmax(np.abs(difference.to_numpy()))) if difference.size else 0.0
+    spread = max(spread, 0.05)  # a tiny difference still gets a readable scale
+    labels = [short_label(c) for c in numeric_columns]
+    if len(set(labels)) < len(labels):  # cut names that collide would merge rows
+        labels = [str(c) for c in numeric_columns]
     figure = make_subplots(
-        rows=1, cols=3, subplot_titles=(_("real"), _("synthetic"), _("difference")), horizontal_spacing=0.08
+        rows=1,
+        cols=3,
+        subplot_titles=(_("real"), _("synthetic"), _("difference (synthetic − real)")),
+        horizontal_spacing=0.09,
+        shared_yaxes=True,
     )
-    for col, matrix, scale in (
-        (1, real_corr, "RdBu"),
-        (2, synthetic_corr, "RdBu"),
-        (3, synthetic_corr - real_corr, "PuOr"),
-    ):
+    panels = (
+        (1, real_corr, "RdBu", -1.0, 1.0, None),
+        (2, synthetic_corr, "RdBu", -1.0, 1.0, dict(x=0.645, thickness=12, title=_("correlation"))),
+        (3, difference, "PuOr", -spread, spread, dict(x=1.0, thickness=12, title=_("difference"))),
+    )
+    for col, matrix, scale, low, high, bar in panels:
         figure.add_trace(
             go.Heatmap(
                 z=matrix.to_numpy(),
-                x=numeric_columns,
-                y=numeric_columns,
-                zmin=-1,
-                zmax=1,
+                x=labels,
+                y=labels,
+                customdata=[[f"{a} × {b}" for b in numeric_columns] for a in numeric_columns],
+                hovertemplate="%{customdata}: %{z:.2f}<extra></extra>",
+                zmin=low,
+                zmax=high,
+                zmid=0,
                 colorscale=scale,
-                showscale=col == 3,
-                reversescale=True,
+                showscale=bar is not None,
+                colorbar=bar,
+                reversescale=scale == "RdBu",
             ),
             row=1,
             col=col,
         )
-    return _layout(figure, title or _("Pearson correlations"), height=420)
+    figure.update_xaxes(tickangle=-45, automargin=True)
+    figure.update_yaxes(automargin=True, autorange="reversed")
+    size = 120 + 28 * len(numeric_columns)
+    return _layout(figure, title or _("Pearson correlations"), height=max(420, size))
+
+
+def short_label(label: object, limit: int = 18) -> str:
+    """A chart label cut to ``limit`` characters (the full name stays in the hover text)."""
+    text = str(label)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def pair_plot(

@@ -83,7 +83,9 @@ def bar_chart(
         x = label_width + plot_width * tick / 4
         tick_value = maximum * tick / 4
         parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top}" y2="{height - 24}" stroke="#ddd"/>')
-        parts.append(_text(x, height - 8, f"{tick_value:.0%}" if percent else readable(tick_value, 2), "middle"))
+        parts.append(
+            _text(x, height - 8, f"{tick_value:.0%}" if percent else readable(tick_value, 2), "middle")
+        )
     for index, category in enumerate(categories):
         y = top + index * row
         parts.append(_text(label_width - 8, y + row / 2, short(category), "end", full=category))
