@@ -32,6 +32,7 @@ import pandas as pd
 from anonymeter.evaluators import InferenceEvaluator, LinkabilityEvaluator
 
 folder, secret, halves = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+n_jobs = int(sys.argv[5]) if len(sys.argv) > 5 else 1
 train = pd.read_csv(f"{folder}/train.csv")
 control = pd.read_csv(f"{folder}/holdout.csv")
 out = {}
@@ -40,14 +41,14 @@ for case in json.loads(sys.argv[4]):
     row = {}
     start = time.perf_counter()
     link = LinkabilityEvaluator(ori=train, syn=synthetic, control=control, n_attacks=2000,
-                                aux_cols=(halves[0], halves[1]), n_neighbors=1).evaluate(n_jobs=1)
+                                aux_cols=(halves[0], halves[1]), n_neighbors=1).evaluate(n_jobs=n_jobs)
     risk = link.risk()
     row["linkability"] = {"value": float(risk.value), "ci95": [float(v) for v in risk.ci],
                           "seconds": time.perf_counter() - start}
     start = time.perf_counter()
     aux = [c for c in train.columns if c != secret]
     inference = InferenceEvaluator(ori=train, syn=synthetic, control=control, aux_cols=aux, secret=secret,
-                                   n_attacks=2000).evaluate(n_jobs=1)
+                                   n_attacks=2000).evaluate(n_jobs=n_jobs)
     risk = inference.risk()
     row["inference"] = {"value": float(risk.value), "ci95": [float(v) for v in risk.ci],
                         "seconds": time.perf_counter() - start}
@@ -102,6 +103,7 @@ def main() -> None:
                 cases.LABEL,
                 json.dumps(halves),
                 json.dumps(list(keys.values())),
+                "2",
             ],
             capture_output=True,
             text=True,

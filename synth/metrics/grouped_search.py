@@ -9,14 +9,14 @@ category combination (its "group") is closer than 1, no other row can be nearer 
 the search is over: exactly, not approximately. The same holds for the second-nearest
 distance when the group gives two rows closer than 1.
 
-Inside a group only the numeric columns remain. Where every reference value of a column lies
-within 1 (in range units) of the query's value, the cap at 1 cannot bind and the numeric part
-is a plain L1 distance, so a KD-tree (``scipy.spatial.cKDTree``, ``p=1``, exact) finds the
-neighbours in large groups; small groups are compared pair by pair. A query whose value lies
-far outside the reference's span (the cap could bind), whose combination no reference row
-has, or whose group gives no answer below 1, is left **unresolved** and the caller runs the
-brute-force scan for it alone. Ties keep the brute force's rule: the lowest reference index
-among the rows at the smallest distance.
+Inside a group only the numeric columns remain. Small groups are compared pair by pair. In
+large groups a KD-tree (``scipy.spatial.cKDTree``, ``p=1``, exact) finds the nearest rows by
+plain L1 distance; for answers below 1 that is the capped distance too (a row with a term
+capped at 1 is at least 1 away). A query whose group gives no answer below 1 is searched
+again among the rows at most one category away (answers below 2 are then exact); a query
+still open after that, or whose category combination is too rare, is left **unresolved**
+and the caller runs the brute-force scan for it alone. Ties keep the brute force's rule:
+the lowest reference index among the rows at the smallest distance.
 
 On Adult-shaped tables almost every query is resolved in its group, which is what brings the
 privacy searches on 100k-row tables within seconds (``benchmarks/bench_evaluate.py``).
@@ -180,8 +180,9 @@ def _best_of_pairs(out, queries, segments, mismatches, query_numeric, reference_
 def _large_group(out, queries, rows, query_numeric, reference_numeric) -> None:
     """One KD-tree over a large group's numeric values; ties resolved to the lowest index.
 
-    A plain L1 tree is exact only where the cap at 1 cannot bind: for a query within 1 of
-    every value of the group in every column. Other queries of the group are left unsolved.
+    The tree measures plain L1, without the cap at 1. That is exact for every answer below 1,
+    the only answers the caller accepts: such a row has no term above 1, so capping changes
+    nothing for it, and a row with a capped term is at least 1 away.
     """
     if query_numeric.shape[1] == 0:
         # No numeric column in the view: every row of the group is at distance 0.
@@ -190,11 +191,6 @@ def _large_group(out, queries, rows, query_numeric, reference_numeric) -> None:
         out.index[queries] = rows[0]
         return
     values = reference_numeric[rows]
-    low, high = values.min(axis=0), values.max(axis=0)
-    points = query_numeric[queries]
-    queries = queries[((points >= high - 1.0) & (points <= low + 1.0)).all(axis=1)]
-    if queries.size == 0:
-        return
     tree = cKDTree(values)
     found, where = tree.query(query_numeric[queries], k=2, p=1)
     out.first[queries] = found[:, 0]
