@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from synth.metrics.evaluate import evaluate
+from synth.metrics.fidelity.detection import detection
 from synth.metrics.privacy.dcr import dcr_from, exact_matches
 from synth.metrics.privacy.membership import membership_inference_from
 from synth.metrics.privacy.neighbours import find_neighbours
@@ -96,27 +97,36 @@ def test_detection_sees_broken_correlations_not_real_rows(small):
     assert results["columns shuffled"]["fidelity"]["detection"]["auc"] >= 0.7
 
 
+def _privacy_evidence(train, synthetic, holdout, seed: int = 0) -> dict:
+    """The privacy section ``evaluate`` computes (no fidelity, detection or fairness: no privacy
+    gate reads them)."""
+    found = find_neighbours(train, synthetic, holdout, cases.TYPES, secret=cases.LABEL, seed=seed)
+    return {
+        "exact_match": exact_matches(train, synthetic, holdout, cases.TYPES),
+        "dcr": dcr_from(found),
+        "membership_inference": membership_inference_from(found),
+        "risks": risks_from(found, train, holdout, seed=seed),
+    }
+
+
+def _evidence_verdicts(privacy: dict) -> dict[str, str]:
+    return _privacy_verdicts({"gates": evaluate_gates({"privacy": privacy}, "privacy")})
+
+
 def test_verdicts_of_clear_cases_do_not_depend_on_the_seed(small):
     train, holdout, fresh, results = small
     for case, synthetic in (("fresh", fresh), ("shuffled copy", cases.shuffled_copy(train))):
         expected = _privacy_verdicts(results[case])
         for seed in (1, 2):
-            again = evaluate(
-                train,
-                synthetic,
-                holdout,
-                column_types=cases.TYPES,
-                label=cases.LABEL,
-                purpose="privacy",
-                with_utility=False,
-                seed=seed,
-            )
-            assert _privacy_verdicts(again) == expected, (case, seed)
+            again = _evidence_verdicts(_privacy_evidence(train, synthetic, holdout, seed))
+            assert again == expected, (case, seed)
 
 
 def test_large_tables_keep_every_verdict(datasets_dir):
-    """100k training / 25k holdout: only the privacy evidence, to stay quick."""
+    """100k training / 25k holdout: the privacy evidence and detection, without fidelity."""
     train, holdout, fresh = cases.real_tables(datasets_dir, 100_000, 25_000, 100_000)
+    assert detection(train, fresh, cases.TYPES)["auc"] <= 0.56
+    assert detection(train, cases.column_shuffled(train), cases.TYPES)["auc"] >= 0.7
     for name in ("fresh", *LEAKS):
         synthetic = {
             "fresh": fresh,
@@ -124,14 +134,8 @@ def test_large_tables_keep_every_verdict(datasets_dir):
             "near-copy": cases.near_copy(train),
             "30% leaky": cases.leaky(train, fresh.iloc[:70_000]),
         }[name]
-        found = find_neighbours(train, synthetic, holdout, cases.TYPES, secret=cases.LABEL)
-        privacy = {
-            "exact_match": exact_matches(train, synthetic, holdout, cases.TYPES),
-            "dcr": dcr_from(found),
-            "membership_inference": membership_inference_from(found),
-            "risks": risks_from(found, train, holdout),
-        }
-        verdicts = _privacy_verdicts({"gates": evaluate_gates({"privacy": privacy}, "privacy")})
+        privacy = _privacy_evidence(train, synthetic, holdout)
+        verdicts = _evidence_verdicts(privacy)
         if name == "fresh":
             assert set(verdicts.values()) == {"pass"}, verdicts
             assert privacy["membership_inference"]["auc"] <= 0.56
