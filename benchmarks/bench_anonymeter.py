@@ -30,6 +30,7 @@ RUNNER = r"""
 import json, sys, time
 import pandas as pd
 from anonymeter.evaluators import InferenceEvaluator, LinkabilityEvaluator
+from anonymeter.neighbors.mixed_types_kneighbors import MixedTypeKNeighbors
 
 folder, secret, halves = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
 n_jobs = int(sys.argv[5]) if len(sys.argv) > 5 else 1
@@ -45,6 +46,11 @@ for case in json.loads(sys.argv[4]):
     risk = link.risk()
     row["linkability"] = {"value": float(risk.value), "ci95": [float(v) for v in risk.ci],
                           "seconds": time.perf_counter() - start}
+    # anonymeter's own neighbour search on our attack's targets: the attack rate on the same rows.
+    members = pd.read_csv(f"{folder}/{case}_members.csv")
+    picks = [MixedTypeKNeighbors(n_neighbors=1, n_jobs=n_jobs).fit(synthetic[h]).kneighbors(members[h])[:, 0]
+             for h in halves]
+    row["same_targets_attack_rate"] = float((picks[0] == picks[1]).mean())
     start = time.perf_counter()
     aux = [c for c in train.columns if c != secret]
     inference = InferenceEvaluator(ori=train, syn=synthetic, control=control, aux_cols=aux, secret=secret,
@@ -80,13 +86,13 @@ def main() -> None:
         "30% leaky": cases.leaky(train, fresh.iloc[:14_000]),
         "fresh real sample": fresh.iloc[:20_000],
     }
-    ours, halves = {}, None
+    ours, halves, members = {}, None, {}
     for name, synthetic in tables.items():
         start = time.perf_counter()
         found = find_neighbours(train, synthetic, holdout, cases.TYPES, secret=cases.LABEL, queries=2_000)
         ours[name] = {"linkability": linkability_from(found), "inference": inference_from(found)}
         ours[name]["seconds"] = time.perf_counter() - start
-        halves = found.halves
+        halves, members[name] = found.halves, found.members
     python = ensure_venv(args.venv)
     with tempfile.TemporaryDirectory() as folder:
         train.to_csv(f"{folder}/train.csv", index=False)
@@ -94,6 +100,7 @@ def main() -> None:
         keys = {name: f"case{i}" for i, name in enumerate(tables)}
         for name, synthetic in tables.items():
             synthetic.to_csv(f"{folder}/{keys[name]}.csv", index=False)
+            members[name].to_csv(f"{folder}/{keys[name]}_members.csv", index=False)
         completed = subprocess.run(
             [
                 str(python),
@@ -120,6 +127,12 @@ def main() -> None:
                 f"| {name} | {risk} | {a['risk_unclipped']:.3f} [{a['ci95'][0]:.3f}, {a['ci95'][1]:.3f}] "
                 f"| {b['value']:.3f} [{b['ci95'][0]:.3f}, {b['ci95'][1]:.3f}] |"
             )
+    for name in tables:
+        print(
+            f"{name}: linkability attack rate on the same {len(members[name]):,} targets: SynthReview "
+            f"{ours[name]['linkability']['attack_rate']:.4f}, anonymeter's neighbour search "
+            f"{theirs[keys[name]]['same_targets_attack_rate']:.4f}"
+        )
     for name in tables:
         spent = sum(theirs[keys[name]][r]["seconds"] for r in ("linkability", "inference"))
         print(

@@ -45,6 +45,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--venv", type=Path, default=Path("/tmp/anonymeter-venv"))
     parser.add_argument("--skip-sdmetrics", action="store_true")
+    parser.add_argument("--skip-anonymeter", action="store_true")
     args = parser.parse_args()
     from sdmetrics.reports.single_table import QualityReport
     from sdmetrics.single_table import DCROverfittingProtection, LogisticDetection
@@ -67,8 +68,10 @@ def main() -> None:
             ),
         }
         for name, spent in seconds.items():
-            print(f"[sdmetrics] {name}: {spent:.1f} s")
-        print(f"[sdmetrics] total: {sum(seconds.values()):.1f} s")
+            print(f"[sdmetrics] {name}: {spent:.1f} s", flush=True)
+        print(f"[sdmetrics] total: {sum(seconds.values()):.1f} s", flush=True)
+    if args.skip_anonymeter:
+        return
     halves = find_neighbours(train, synthetic, holdout, types, secret="income").halves
     python = ensure_venv(args.venv)
     with tempfile.TemporaryDirectory() as folder:
