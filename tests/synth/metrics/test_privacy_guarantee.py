@@ -39,3 +39,9 @@ def test_without_a_guarantee_the_report_says_there_is_none():
     result = evaluate(train, synthetic, holdout, purpose="privacy", with_utility=False)
     assert result["privacy"]["guarantee"] is None
     assert "No formal guarantee: the generator is not differentially private." in render_html(result)
+
+
+def test_the_reports_evidence_cells_wrap_in_full():
+    train, synthetic, holdout = _tables()
+    page = render_html(evaluate(train, synthetic, holdout, purpose="privacy", with_utility=False))
+    assert "td{white-space:normal;overflow-wrap:anywhere}" in page  # wrapped, never cut off
