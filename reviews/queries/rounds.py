@@ -66,6 +66,25 @@ def open_rounds_for(store: Store, reviewer: str) -> list[RoundRecord]:
         return [RoundRecord(**row) for row in conn.execute(query).mappings()]
 
 
+def rounds_with_open_tasks(store: Store, reviewer: str) -> list[int]:
+    """Ids of the open rounds where ``reviewer`` has tasks not yet answered, oldest first, in one query."""
+    answered = select(review_responses.c.task_id).where(review_responses.c.reviewer == reviewer)
+    query = (
+        select(review_tasks.c.round_id)
+        .distinct()
+        .join(task_assignments, task_assignments.c.task_id == review_tasks.c.id)
+        .join(review_rounds, review_rounds.c.id == review_tasks.c.round_id)
+        .where(
+            task_assignments.c.reviewer == reviewer,
+            review_rounds.c.status == "open",
+            review_tasks.c.id.not_in(answered),
+        )
+        .order_by(review_tasks.c.round_id)
+    )
+    with store.engine.connect() as conn:
+        return list(conn.execute(query).scalars())
+
+
 def task_specs(store: Store, round_id: int, batch: int | None = None) -> dict[int, TaskSpec]:
     """Stored task id -> spec (with the round's overlap)."""
     overlap = get_round(store, round_id).overlap
@@ -218,3 +237,27 @@ def round_reviewers(store: Store, dataset_ids: list[int]) -> Sequence:
             .join(review_rounds, review_rounds.c.id == review_responses.c.round_id)
             .where(review_rounds.c.dataset_id.in_(dataset_ids))
         ).all()
+
+
+def batch_waiting_on(store: Store, round_id: int, batch: int) -> dict[str, int]:
+    """Reviewer -> number of their tasks in ``batch`` still unanswered (only those with some left)."""
+    answered = select(review_responses.c.task_id, review_responses.c.reviewer).distinct().subquery()
+    query = (
+        select(task_assignments.c.reviewer, func.count())
+        .select_from(
+            task_assignments.join(review_tasks, review_tasks.c.id == task_assignments.c.task_id).outerjoin(
+                answered,
+                and_(
+                    answered.c.task_id == task_assignments.c.task_id,
+                    answered.c.reviewer == task_assignments.c.reviewer,
+                ),
+            )
+        )
+        .where(
+            review_tasks.c.round_id == round_id, review_tasks.c.batch == batch, answered.c.task_id.is_(None)
+        )
+        .group_by(task_assignments.c.reviewer)
+        .order_by(task_assignments.c.reviewer)
+    )
+    with store.engine.connect() as conn:
+        return {reviewer: int(count) for reviewer, count in conn.execute(query)}
