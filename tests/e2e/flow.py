@@ -7,6 +7,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import shot, sign_in
+from tests.e2e.keyboard_review import flag_row, press_row, progress, submit_timed, wait_for_task
 
 PAIRS_PER_REVIEWER = 20
 
@@ -78,31 +79,26 @@ def steward_compares_and_opens_round(page: Page, url: str, dataset: str) -> None
 
 
 def reviewer_ranks(page: Page, url: str, username: str, round_label: str, flag_first: bool = False) -> None:
-    """Answer every task of the first batch of the round; optionally flag a row of the first."""
+    """Answer every task of the first batch of the round by keyboard; optionally flag a row of the first."""
     sign_in(page, url, username, f"{username}-demo")
     go(page, "Review")
     choose(page, "Round", round_label)
     # A batch may hold gold tasks beside the round's own, so its size is read from the page, and
     # the whole first batch is answered (the model is fitted once a batch is complete).
-    progress = re.compile(r"^(\d+) of (\d+) tasks answered")
-    first = page.get_by_text(progress).first
-    first.wait_for()
-    batch = int(progress.match(first.inner_text()).group(2))
+    wait_idle(page)
+    _done, batch = progress(page)
     for number in range(batch):
-        page.get_by_text(re.compile(rf"^{number} of \d+ tasks answered")).first.wait_for()
-        wait_idle(page)
-        task = page.get_by_text(re.compile(r"^Task \d+$")).inner_text()
+        wait_for_task(page, number, batch)
         if flag_first and number == 0:
-            page.get_by_text("Flag Row B as implausible").click()
-            page.get_by_label("Note (optional)").last.fill("age and checks do not fit together")
+            flag_row(page, 1)
+            page.get_by_text("Flagged as implausible: Row B").click()  # unfold reason and note
+            note = page.get_by_label("Note (optional)").last
+            note.fill("age and checks do not fit together")
+            note.blur()  # keys go back to the page's shortcuts
             shot(page, f"flow_07_{username}_flags")
-        choice = page.get_by_role("radio", name="Row A")
-        choice.check(force=True)
-        expect(choice).to_be_checked()
-        page.get_by_role("button", name="Submit answer").click()
-        # The next task (or the end) must be on screen before anything else is clicked.
-        expect(page.get_by_text(task, exact=True)).to_have_count(0, timeout=60_000)
-    # The last answer of a batch opens the next one, so either the end or a further task shows.
+        press_row(page, 0)
+        submit_timed(page, number, batch)
+    # The last answer of a batch opens the next one, so either the wait or a further task shows.
     page.get_by_text(
         re.compile(rf"You have answered all your tasks|{batch} of \d+ tasks answered")
     ).first.wait_for()
