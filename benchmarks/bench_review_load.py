@@ -1,8 +1,8 @@
-"""Ten reviewers working at once: time from pressing "Submit answer" to seeing the next task.
+"""Ten reviewers working at once: time from pressing "Submit" to seeing the next task.
 
 Each session is the real app (``app.py``, through Streamlit's AppTest) in a process of its
 own, signed in as its own reviewer, on one shared workspace: a SQLite file by default, or a
-PostgreSQL database with ``--database-url``. One timed step is a click on "Submit answer"
+PostgreSQL database with ``--database-url``. One timed step is a click on "Submit"
 followed by the full rerun that stores the answer and renders the next task with its context.
 
 Peer: the same step with one session alone on the workspace, timed in the same run first.
@@ -99,9 +99,8 @@ def session(env: dict[str, str], username: str, tasks: int, start, results) -> N
         if at.exception:
             results.put((username, "error", str(at.exception[0].message)))
             return
-        radio = next(r for r in at.radio if r.key.startswith("review_choice_"))
-        radio.set_value(radio.options[0])
-        button = next(b for b in at.button if b.label == "Submit answer")
+        at.button(key="review_row_0").click().run()  # key 1: row A is more plausible
+        button = at.button(key="review_submit")  # Enter
         began, began_cpu = time.perf_counter(), time.process_time()
         button.click().run()
         times.append(time.perf_counter() - began)
