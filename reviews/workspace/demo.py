@@ -27,6 +27,17 @@ DEMO_USERS = (
     ("reviewer2", "reviewer", "reviewer2-demo"),
     ("officer", "officer", "officer-demo"),
 )
+# The published passwords above, hashed once by ``passwords.hash_password`` (argon2id with the
+# parameters in force): hashing is slow by design, and these passwords protect nothing secret.
+# A test checks each hash against its password and the hasher's parameters.
+_PARAMETERS = "$argon2id$v=19$m=65536,t=3,p=4$"
+DEMO_HASHES = {
+    "admin": _PARAMETERS + "ke8hL2W+VYoKbQtWQCOeLw$5TrJ8jdHfFlzYAps2L8lQ0nelNL3a+LAHf6wjl4L5b0",
+    "steward": _PARAMETERS + "lBoxPe3n/sotmisqEsgy2A$7IlhPa5PFip+zf6bJlWyxFXhzJX46rmZ5K5m6syIP3U",
+    "reviewer": _PARAMETERS + "uAO7KTnB4UUYEiiMNNymfg$1qhqt6oNtlwnMLf14a4735fV8sB31dHXumDQI+RKyGI",
+    "reviewer2": _PARAMETERS + "AD3WdPcG1eu4CeRTPCooWg$GuX5W1QHNmHPaE5/rDDaITqmsrawSncLhFJoJwIDEZs",
+    "officer": _PARAMETERS + "hSYdONk0vLE7B1dxVJ2qeg$sJX0yvuoeFiymdKTL9G4JQMWOAOR0OpRTxRsHo2r9lo",
+}
 STEWARD = Actor("steward", "steward")
 SEEDED_ANSWERS = 6  # tasks the demo reviewer has already answered: the round is visibly under way
 
@@ -40,7 +51,9 @@ def seed_demo(store: Store) -> None:
         if username in existing:
             continue
         with contextlib.suppress(Conflict):  # made by another process starting at the same moment
-            store.create_user(SYSTEM, username, password, role, enforce_policy=False)
+            store.create_user(
+                SYSTEM, username, password, role, enforce_policy=False, known_hash=DEMO_HASHES[username]
+            )
             created.add(username)
     if not any((d.labels or {}).get("demo") for d in queries.list_datasets(store)):
         # Here, not at the top: the app checks the demo on start, and seeding it needs the whole
@@ -65,9 +78,7 @@ def _seed_synthetic(store: Store, demo_id: int) -> None:
     job_id = start_generation(
         store,
         STEWARD,
-        GenerationRequest(
-            demo_id, "gaussian_copula", [{"purpose": "privacy"}], rows=1000, seed=0, label="released"
-        ),
+        GenerationRequest(demo_id, "rules", [{"purpose": "privacy"}], rows=1000, seed=0, label="released"),
     )
     run_one(store)
     job = get_job(store, job_id)

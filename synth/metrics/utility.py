@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostingRegressor
 from sklearn.metrics import accuracy_score, r2_score, roc_auc_score
+from threadpoolctl import threadpool_limits
 
 from synth.i18n import N_
 from synth.metrics.base import CONTINUOUS_TYPES, STATISTICAL_TYPES, continuous_values
@@ -47,6 +48,13 @@ def _features(
 
 
 def _fit_score(model, train_x, train_y, test_x, test_y, classification: bool, classes) -> dict:
+    # One OpenMP thread, as for detection: on a shared 2-core machine, spinning OpenMP threads
+    # made these fits 15-30x slower (benchmarks/README.md, "Demo seeding").
+    with threadpool_limits(limits=1, user_api="openmp"):
+        return _scores(model, train_x, train_y, test_x, test_y, classification, classes)
+
+
+def _scores(model, train_x, train_y, test_x, test_y, classification: bool, classes) -> dict:
     model.fit(train_x, train_y)
     if not classification:
         return {"r2": float(r2_score(test_y, model.predict(test_x)))}
