@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-from sklearn.model_selection import train_test_split
 
 from synth.errors import InputError
 from synth.i18n import Msg
@@ -54,6 +53,8 @@ def split_train_holdout(
         raise InputError(problems)
     # Missing labels form their own stratum rather than breaking the split.
     strata = None if label is None else frame[label].astype("string").fillna("<missing>").to_numpy()
+    from sklearn.model_selection import train_test_split  # here: sklearn takes seconds to import
+
     try:
         train, holdout = train_test_split(frame, test_size=fraction, random_state=seed, stratify=strata)
     except ValueError as exc:

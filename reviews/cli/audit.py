@@ -12,9 +12,6 @@ from pathlib import Path
 
 from reviews.audit.anchor import checkpoint_anchors, checkpoint_path, compare_with_anchors, write_checkpoint
 from reviews.audit.chain import verify_chain
-from reviews.bundle.build import MANIFEST, RECORD
-from reviews.bundle.safe_zip import read_members
-from reviews.bundle.verify import verify_bundle
 from reviews.errors import ReviewsError
 from reviews.store import open_store
 from reviews.workspace import signing
@@ -42,6 +39,10 @@ def register(subparsers) -> None:
 
 def _bundle_anchors(path: str) -> tuple[list, list[str]]:
     """The audit heads a bundle carries (manifest and sign-off record), after checking the bundle."""
+    from reviews.bundle.build import MANIFEST, RECORD  # here: the statistics stack, not needed for --help
+    from reviews.bundle.safe_zip import read_members
+    from reviews.bundle.verify import verify_bundle
+
     if not Path(path).is_file():
         raise ReviewsError(Msg("no bundle at {path}; check the path", path=path))
     report = verify_bundle(path, signing.existing_public_key_pem())

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from reviews import queries
-from reviews.signoff import signoff_for
 from reviews.store import open_store
 
 
@@ -19,6 +18,8 @@ def register(subparsers) -> None:
 
 def dataset_rows(store) -> list[dict]:
     """Each dataset with its latest sign-off (signed or not, and the verdict)."""
+    from reviews.signoff import signoff_for  # here: the statistics stack, not needed for --help
+
     rows = []
     for d in queries.list_datasets(store):
         signoff = signoff_for(store, d.id)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reviews.bundle import verify_bundle
 from reviews.workspace.config import load_settings
 from reviews.workspace.signing import existing_public_key_pem
 
@@ -51,6 +50,8 @@ def _trusted(args) -> tuple[bytes | None, str]:
 
 
 def _verify(args) -> int:
+    from reviews.bundle import verify_bundle  # here: the statistics stack, not needed for --help
+
     trusted, source = _trusted(args)
     report = verify_bundle(
         args.bundle, trusted_public_key=trusted, trust_embedded_key=args.trust_embedded_key

@@ -8,8 +8,6 @@ import sys
 
 from synth.intake import read_table
 from synth.lineage.record import read_sidecar
-from synth.metrics.evaluate import evaluate
-from synth.metrics.report_html import write_html
 from synth.purposes.gates import PURPOSES
 
 
@@ -47,6 +45,8 @@ def run(args: argparse.Namespace) -> int:
     real = read_table(args.real).frame
     synthetic = read_table(args.synthetic).frame
     holdout = read_table(args.holdout).frame if args.holdout else None
+    from synth.metrics.evaluate import evaluate  # the statistics stack, only when evaluating
+
     result = evaluate(
         real,
         synthetic,
@@ -66,6 +66,8 @@ def run(args: argparse.Namespace) -> int:
         with open(args.json, "w", encoding="utf-8") as handle:
             json.dump(result, handle, default=str, indent=1)
     if args.html:
+        from synth.metrics.report_html import write_html  # plotly, only for the HTML report
+
         write_html(result, args.html)
     if args.json != "-":
         sys.stdout.write(_summary(result))
