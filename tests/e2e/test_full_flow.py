@@ -56,3 +56,7 @@ def test_whole_review_flow(app_server, new_page, tmp_path):
         timeout=120,
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
+    # The server's log stays clean through the whole flow: no traceback, no inotify flood.
+    log = (HOMES[app_server] / "server.log").read_text(errors="replace")
+    assert "Traceback" not in log, log[max(0, log.find("Traceback") - 2000) :][:6000]
+    assert "Inotify queue overflowed" not in log
