@@ -19,11 +19,19 @@ import pandas as pd
 
 from reviews.errors import ReviewsError
 from synth.i18n import N_
-from synth.preference import FLAG_THRESHOLD, ReliablePreferenceModel, fit_scores, read_comparisons, read_csv
 
 
 def run(args: argparse.Namespace) -> int:
     """Fit and write the scores."""
+    # Here: the preference models import scipy and sklearn, which --help does not need.
+    from synth.preference import (
+        FLAG_THRESHOLD,
+        ReliablePreferenceModel,
+        fit_scores,
+        read_comparisons,
+        read_csv,
+    )
+
     rows = read_csv(Path(args.rows), N_("Rows"))
     if rows.empty:
         raise ReviewsError(f"{args.rows} has no rows; give the synthetic rows that were compared.")
