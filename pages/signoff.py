@@ -8,6 +8,7 @@ from ui.feedback import show_flash, user_errors
 from ui.guard import page_actor
 from ui.i18n import _
 from ui.plain import fmt
+from ui.query import note_unknown, preselect, remember
 from ui.signoff_view import render_checklist, render_documentation, render_history, render_signing
 from ui.state import get_store
 
@@ -23,7 +24,11 @@ labels = {
     d.id: f"#{d.id} {d.name} ({_(d.kind)}) · " + (_(d.verdict) if d.verdict else _("not signed"))
     for d in datasets
 }
+# A link such as signoff?dataset=N opens the page on that dataset.
+preselect("signoff_dataset", "dataset", list(labels))
+note_unknown("dataset", list(labels))
 dataset_id = st.selectbox(_("Dataset"), list(labels), format_func=labels.get, key="signoff_dataset")
+remember("signoff_dataset", "dataset")
 with user_errors():
     view = signoff_view(store, actor, dataset_id)
     checklist_tab, documentation_tab, sign_tab = st.tabs([_("Checklist"), _("Documentation"), _("Verdict")])

@@ -92,3 +92,35 @@ def test_the_officer_reads_the_stewards_documentation(flow):
     assert "Written by the steward about Motivation." in texts
     assert any("written by steward" in c.value for c in at.caption)
     assert not [b for b in at.button if b.label == "Save documentation"]
+
+
+def test_a_link_opens_signoff_and_compare_on_its_dataset(flow):
+    _store, built = flow
+    plain = _page("officer", "officer", "pages/signoff.py")
+    default = plain.selectbox(key="signoff_dataset").value
+    linked = built.synthetic_id if default != built.synthetic_id else built.accepted_id
+    assert plain.query_params["dataset"] == str(default)  # the address bar names what is shown
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    sign_in_app(at, Actor("officer", "officer"))
+    at.run()
+    at.switch_page("pages/signoff.py")
+    at.query_params["dataset"] = str(linked)
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="signoff_dataset").value == linked
+    at.selectbox(key="signoff_dataset").set_value(default).run()  # a choice in the page wins now
+    assert at.selectbox(key="signoff_dataset").value == default
+    assert at.query_params["dataset"] == str(default)
+
+    at.switch_page("pages/compare.py")
+    at.query_params["dataset"] = str(built.synthetic_id)
+    at.run()
+    assert at.selectbox(key="compare_dataset").value == built.synthetic_id
+
+    at.switch_page("pages/signoff.py")
+    at.query_params["dataset"] = "999999"
+    at.run()
+    assert "The link names dataset 999999, which this page cannot show" in page_text(at)
+    assert at.query_params["dataset"] == str(at.selectbox(key="signoff_dataset").value)
+    assert not at.exception
