@@ -8,7 +8,7 @@ from reviews.errors import ReviewsError
 from synth.cli import run_cli
 from synth.errors import SynthError
 
-COMMANDS = ("users", "audit", "rank-fit", "export", "verify-bundle", "key", "datasets", "worker")
+COMMANDS = ("users", "audit", "rank-fit", "curate", "export", "verify-bundle", "key", "datasets", "worker")
 
 
 def main(argv: Sequence[str] | None = None, commands: Sequence[str] = COMMANDS) -> int:
