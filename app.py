@@ -5,6 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from ui.navigation import pages_for
+from ui.oidc import sign_in_with_provider
 from ui.sidebar import render_sidebar
 from ui.state import current_actor, get_store, sync_cookie
 
@@ -13,6 +14,8 @@ from ui.state import current_actor, get_store, sync_cookie
 FAVICON = str(Path(__file__).resolve().parent / "ui" / "assets" / "favicon.png")
 st.set_page_config(page_title="SynthReview", page_icon=FAVICON, layout="wide")
 actor = current_actor()  # every click re-reads the session and the account behind it
+if actor is None:
+    actor = sign_in_with_provider()  # someone the identity provider just sent back
 render_sidebar(actor)
 sync_cookie()
 st.navigation(pages_for(actor, get_store().user_count() > 0)).run()

@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui.feedback import user_errors
 from ui.i18n import _
+from ui.oidc import render_provider_sign_in
 from ui.state import client_address, get_store, sign_in
 
 st.title(_("Sign in to SynthReview"))
@@ -15,3 +16,4 @@ if submitted:
     with user_errors():
         sign_in(get_store().authenticate(username, password, client_address()))
         st.rerun()
+render_provider_sign_in()

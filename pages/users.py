@@ -17,7 +17,18 @@ store = get_store()
 st.title(_("Users"))
 show_flash()
 users = queries.list_users(store)
-st.dataframe(translated(users, values=["role"]), hide_index=True, key="users_table")
+waiting = queries.users_without_role(store)
+if waiting:
+    st.warning(
+        fmt(
+            _(
+                "Waiting for a role after their first single sign-on: {names}. "
+                "Give them one under Change a user."
+            ),
+            names=", ".join(waiting),
+        )
+    )
+st.dataframe(translated(users, values=["role", "sign_in"]), hide_index=True, key="users_table")
 
 left, right = st.columns(2)
 with left, st.form("users_create_form"):

@@ -9,7 +9,8 @@ Messages are English text that stays translatable (``synth.i18n``): fixed ones m
       Conflict              the change clashes with what is stored
         AlreadyImported     the same table is already in the workspace (import asks first)
         SignoffBlocked      approval while checklist items fail, without an override
-      AuthenticationFailed  wrong username or password
+      AuthenticationFailed  wrong username or password, or a disabled account
+        SignInExpired       a single sign-on too old to start a session
       NotApproved           export of a dataset whose latest sign-off is not an approval
       UnsafeBundle          a bundle ZIP refused before it is read
       StoreBusy             the database stayed busy for a write even after retrying
@@ -46,6 +47,10 @@ class AlreadyImported(Conflict):
 
 class AuthenticationFailed(ReviewsError):
     """Wrong username or password."""
+
+
+class SignInExpired(AuthenticationFailed):
+    """A single sign-on whose provider sign-in is too old to start a session: sign in again."""
 
 
 class SignoffBlocked(Conflict):

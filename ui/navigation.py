@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from reviews.workspace.permissions import Actor
+from reviews.workspace.permissions import NO_ROLE, Actor
 from ui.i18n import N_, _
 
 # (file, title key, icon, url path, roles that get it; None means every signed-in role)
@@ -43,7 +43,9 @@ def roles_for(url_path: str) -> set[str] | None:
 
 
 def visible_pages(actor: Actor) -> list[tuple]:
-    """Registry entries of the pages ``actor``'s role may open."""
+    """Registry entries of the pages ``actor``'s role may open (none without a role)."""
+    if actor.role == NO_ROLE:
+        return []
     return [p for p in PAGES if p[4] is None or actor.role in p[4]]
 
 
@@ -57,6 +59,16 @@ def pages_for(actor: Actor | None, has_users: bool) -> list:
         return [
             st.Page(
                 "pages/login.py", title=_("Sign in"), icon=":material/login:", url_path="login", default=True
+            )
+        ]
+    if actor.role == NO_ROLE:
+        return [
+            st.Page(
+                "pages/awaiting_role.py",
+                title=_("Waiting for a role"),
+                icon=":material/hourglass_empty:",
+                url_path="waiting",
+                default=True,
             )
         ]
     visible = visible_pages(actor)

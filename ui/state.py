@@ -90,10 +90,20 @@ def _adopt_language(actor: Actor) -> None:
 
 
 def sign_out() -> None:
-    """End the session in the store, then forget everything the pages remembered."""
+    """End the session in the store, then forget everything the pages remembered; someone who
+    came in through single sign-on is signed out of Streamlit's identity (``st.user``) too."""
     cookie = st.session_state.get(COOKIE_KEY) or read_cookie()
     get_store().end_session(cookie)
     _forget(read_cookie())
+    if _provider_signed_in():
+        st.logout()
+
+
+def _provider_signed_in() -> bool:
+    try:
+        return bool(st.user.is_logged_in)
+    except Exception:  # no request behind this run: nobody signed in
+        return False
 
 
 def _forget(dead_cookie: str | None) -> None:

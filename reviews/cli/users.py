@@ -57,6 +57,7 @@ def _list(args) -> int:
                 "username": row["username"],
                 "role": row["role"] if isinstance(row["role"], str) else None,
                 "active": bool(row["active"]),
+                "sign_in": row["sign_in"],
                 "language": row["language"] if isinstance(row["language"], str) else None,
                 "created_at": row["created_at"].isoformat(),
             }
@@ -64,7 +65,11 @@ def _list(args) -> int:
         ]
         print(json.dumps(records, indent=2))
         return 0
-    print(frame[["username", "role", "active"]].to_string(index=False) if len(frame) else "no users yet")
+    print(
+        frame[["username", "role", "active", "sign_in"]].to_string(index=False)
+        if len(frame)
+        else "no users yet"
+    )
     return 0
 
 

@@ -16,7 +16,13 @@ from reviews.queries.datasets import (
     stored_frame,
 )
 from reviews.queries.settings import DEFAULT_SETTINGS, get_grant, get_setting, grants_in_force
-from reviews.queries.users import USER_COLUMNS, active_usernames, list_users, user_language
+from reviews.queries.users import (
+    USER_COLUMNS,
+    active_usernames,
+    list_users,
+    user_language,
+    users_without_role,
+)
 
 __all__ = [
     "DEFAULT_SETTINGS",
@@ -34,4 +40,5 @@ __all__ = [
     "load_frame",
     "stored_frame",
     "user_language",
+    "users_without_role",
 ]

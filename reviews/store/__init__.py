@@ -7,6 +7,7 @@ from __future__ import annotations
 from reviews.store.base import now
 from reviews.store.datasets import DATASET_KINDS, DatasetWrites, NewDataset
 from reviews.store.evaluations import EvaluationWrites
+from reviews.store.identities import IdentityWrites
 from reviews.store.inspections import InspectionWrites
 from reviews.store.jobs import JobWrites
 from reviews.store.reset import ResetWrites
@@ -26,6 +27,7 @@ __all__ = ["DATASET_KINDS", "LANGUAGES", "Flag", "NewDataset", "NewTask", "Store
 class Store(
     UserWrites,
     SigninWrites,
+    IdentityWrites,
     SessionWrites,
     DatasetWrites,
     JobWrites,

@@ -39,11 +39,28 @@ def _clean_username(username: str) -> str:
     return username
 
 
-def _active_admins(conn: Connection) -> int:
+def active_admins(conn: Connection) -> int:
     return int(
         conn.execute(
             select(func.count()).select_from(users).where(users.c.role == "admin", users.c.active.is_(True))
         ).scalar_one()
+    )
+
+
+def insert_user(conn: Connection, username: str, password_hash: str, role: str) -> int:
+    """Add an active account; the caller has checked the name and records the event."""
+    return int(
+        conn.execute(
+            insert(users).values(
+                username=username,
+                password_hash=password_hash,
+                role=role,
+                language=None,
+                active=True,
+                created_at=now(),
+                failed_logins=0,
+            )
+        ).inserted_primary_key[0]
     )
 
 
@@ -101,19 +118,7 @@ class UserWrites(StoreBase):
         return user_id
 
     def _insert_user(self, conn: Connection, username: str, password_hash: str, role: str) -> int:
-        return int(
-            conn.execute(
-                insert(users).values(
-                    username=username,
-                    password_hash=password_hash,
-                    role=role,
-                    language=None,
-                    active=True,
-                    created_at=now(),
-                    failed_logins=0,
-                )
-            ).inserted_primary_key[0]
-        )
+        return insert_user(conn, username, password_hash, role)
 
     @retried
     def set_role(self, actor: Actor, username: str, role: str) -> None:
@@ -130,7 +135,7 @@ class UserWrites(StoreBase):
                 raise NotFound(Msg("No user named {name!r}.", name=username))
             if row.role == role:
                 raise ReviewsError(Msg("{name} already has the role {role}.", name=username, role=word(role)))
-            if row.role == "admin" and row.active and _active_admins(conn) <= 1:
+            if row.role == "admin" and row.active and active_admins(conn) <= 1:
                 raise ReviewsError(LAST_ADMIN)
             conn.execute(update(users).where(users.c.username == username).values(role=role))
             self._append_event(
@@ -153,7 +158,7 @@ class UserWrites(StoreBase):
                 if active:
                     raise ReviewsError(Msg("{name} is already active.", name=username))
                 raise ReviewsError(Msg("{name} is already disabled.", name=username))
-            if not active and row.role == "admin" and _active_admins(conn) <= 1:
+            if not active and row.role == "admin" and active_admins(conn) <= 1:
                 raise ReviewsError(LAST_ADMIN)
             values: dict = {"active": active}
             if active:  # a re-enabled account starts with a clean slate of failures

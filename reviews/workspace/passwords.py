@@ -52,8 +52,16 @@ def hash_password(password: str, *, enforce_policy: bool = True) -> str:
     return _hasher.hash(password)
 
 
+# The password hash of an account made by single sign-on: no password opens it. Checking one
+# against it costs what a real check costs, so the answer does not tell such accounts apart.
+NO_PASSWORD = "!single-sign-on"
+
+
 def password_matches(stored_hash: str, password: str) -> bool:
     """True when ``password`` matches ``stored_hash``; never raises on a mismatch."""
+    if stored_hash == NO_PASSWORD:
+        dummy_verify(password)
+        return False
     try:
         return _hasher.verify(stored_hash, password)
     except (VerificationError, InvalidHashError):

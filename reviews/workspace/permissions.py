@@ -8,6 +8,9 @@ from reviews.errors import PermissionDenied
 from synth.i18n import N_, Msg
 
 ROLES = ("admin", "steward", "reviewer", "officer")
+# The role of an account made by single sign-on that no admin or role mapping has given a role
+# yet: it may sign in and read that it waits, nothing more.
+NO_ROLE = N_("none")
 
 # Admins may do everything except sign off (DESIGN.md, Roles); the CLI acts as "system".
 _ADMINISTRATION = frozenset(

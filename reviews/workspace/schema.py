@@ -47,6 +47,20 @@ sessions = Table(
     Column("revoked", Boolean, nullable=False, server_default="0"),
 )
 
+# Accounts signed in through an OpenID Connect provider: the provider's issuer and subject name
+# one person for good (an email or a username can be reassigned), so they alone link to a user.
+identities = Table(
+    "identities",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("issuer", String(255), nullable=False),
+    Column("subject", String(255), nullable=False),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False, index=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_sign_in_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("issuer", "subject", name="uq_identities_issuer_subject"),
+)
+
 # Failed sign-ins for usernames that do not exist, counted per source and time window: the
 # typed text (often a password typed in the wrong box) is never stored.
 signin_failures = Table(
