@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from synth.errors import InputError
@@ -51,6 +53,12 @@ def split_train_holdout(
         )
     if problems:
         raise InputError(problems)
+    n_holdout = math.ceil(fraction * len(frame))
+    if label is None and 0 < n_holdout < len(frame):
+        # What sklearn's train_test_split does without strata (one seeded permutation, the
+        # holdout first), without importing sklearn: a test checks both give the same rows.
+        order = np.random.RandomState(seed).permutation(len(frame))
+        return TrainHoldout(frame.iloc[order[n_holdout:]], frame.iloc[order[:n_holdout]])
     # Missing labels form their own stratum rather than breaking the split.
     strata = None if label is None else frame[label].astype("string").fillna("<missing>").to_numpy()
     from sklearn.model_selection import train_test_split  # here: sklearn takes seconds to import

@@ -2,8 +2,8 @@
 
 Why by hand: no maintained library offers a seeded, vectorised row synthesiser that mixes
 SMOTE-style interpolation (imbalanced-learn only oversamples one label, and needs the label)
-with per-column noise, category resampling and an exact-copy guard. It uses scikit-learn's
-``NearestNeighbors`` for the neighbour search.
+with per-column noise, category resampling and an exact-copy guard. It uses
+scipy's ``cKDTree`` for the neighbour search.
 
 Each synthetic row starts from a real "seed" row of the same class (the conditioned cell,
 or the whole table without conditions; seeds come from a random subset of at most
@@ -186,12 +186,17 @@ class RulesGenerator:
         if self._scaled.shape[1] == 0 or len(anchors) < 2:
             # No numbers to measure nearness: any row of the class is as near as another.
             return np.column_stack([anchors, anchors[self._rng.integers(len(anchors), size=len(anchors))]])
-        from sklearn.neighbors import NearestNeighbors  # here: sklearn takes a second to import
+        # A k-d tree in this thread: sklearn's neighbour search costs seconds of imports and a
+        # joblib dispatch, for a search that takes milliseconds.
+        from scipy.spatial import cKDTree
 
         k = min(self.neighbours + 1, len(anchors))
-        index = NearestNeighbors(n_neighbors=k).fit(self._scaled[anchors])
-        # Without a query, sklearn leaves each point out of its own neighbours.
-        nearest = index.kneighbors(n_neighbors=k - 1, return_distance=False)
+        points = self._scaled[anchors]
+        found = cKDTree(points).query(points, k=k)[1].reshape(len(points), k)
+        # Each point leaves itself out; among equal points it may not come first, so it is
+        # moved last, and a row that did not find itself drops its farthest neighbour instead.
+        itself = found == np.arange(len(points))[:, None]
+        nearest = np.take_along_axis(found, np.argsort(itself, axis=1, kind="stable"), axis=1)[:, : k - 1]
         return anchors[np.column_stack([np.arange(len(anchors)), nearest])]
 
     def _compose(self, seeds, partners, redraws, noise_scale, conditions) -> pd.DataFrame:

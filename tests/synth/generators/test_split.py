@@ -46,3 +46,14 @@ def test_bad_settings_are_reported_together(table):
     assert len(caught.value.problems) == 2
     with pytest.raises(InputError, match="stratified"):
         split_train_holdout(pd.DataFrame({"x": range(4), "y": list("aaab")}), seed=1, label="y")
+
+
+@pytest.mark.parametrize(("rows", "fraction", "seed"), [(1000, 0.2, 1), (37, 0.33, 0), (5, 0.5, 9)])
+def test_unstratified_split_is_sklearns(rows, fraction, seed):
+    from sklearn.model_selection import train_test_split
+
+    table = pd.DataFrame({"x": range(rows)}, index=range(100, 100 + rows))
+    parts = split_train_holdout(table, seed=seed, fraction=fraction)
+    train, holdout = train_test_split(table, test_size=fraction, random_state=seed)
+    pd.testing.assert_frame_equal(parts.train, train)
+    pd.testing.assert_frame_equal(parts.holdout, holdout)

@@ -1,0 +1,31 @@
+"""The rules generator's neighbour table: each anchor's nearest other anchors, as sklearn finds them."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from sklearn.neighbors import NearestNeighbors
+
+from synth.generators.rules import RulesGenerator
+
+
+def test_neighbours_are_sklearns_nearest_and_never_the_row_itself():
+    rng = np.random.default_rng(3)
+    # Rounded values: many rows tie, so the row itself need not come first among equals.
+    table = pd.DataFrame({"a": np.round(rng.normal(size=400), 1), "b": np.round(rng.normal(size=400), 1)})
+    generator = RulesGenerator(seed=0)
+    generator.fit(table)
+    anchors = np.arange(len(table))
+    found = generator._neighbour_table(anchors)
+    k = found.shape[1]
+    points = generator._scaled[anchors]
+    reference = (
+        NearestNeighbors(n_neighbors=k).fit(points).kneighbors(n_neighbors=k - 1, return_distance=False)
+    )
+
+    def distances(columns):
+        return np.sort(np.linalg.norm(points[columns] - points[:, None], axis=2), axis=1)
+
+    assert (found[:, 0] == anchors).all()
+    assert not (found[:, 1:] == anchors[:, None]).any()
+    np.testing.assert_allclose(distances(found[:, 1:]), distances(reference))
