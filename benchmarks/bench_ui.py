@@ -1,0 +1,195 @@
+"""Time what a new user waits for in the browser, against a freshly started ``make run``-style server.
+
+Each round seeds nothing new: the demo workspace is prepared once (timed, as ``make run`` does
+it), then every round starts the server afresh on it (``python -m streamlit run app.py`` with the
+project's ``.streamlit/config.toml``, as ``make run`` does), and opens fresh browser contexts
+(fresh sessions) in Debian's Chromium:
+
+* the first visitor after the server starts: time to the sign-in form;
+* later visitors (a steward, then a reviewer): time to the sign-in form, sign-in to Home;
+* the steward switches to Data, Generate, Compare, Review rounds and Sign-off;
+* the reviewer opens Review and submits an answer: time until the next task is on screen.
+
+A step ends when its page's content is on screen and the app has finished running the script.
+Prints the median and p95 of each step over the rounds' sessions.
+
+    flock /tmp/heavy.lock .venv/bin/python benchmarks/bench_ui.py [--rounds 5] [--later 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+TIMEOUT_MS = 180_000
+STEWARD_PAGES = (
+    ("Data", "Data"),
+    ("Generate", "Generate synthetic data"),
+    ("Compare", "Compare real and synthetic"),
+    ("Review rounds", "Review rounds"),
+    ("Sign-off", "Sign-off"),
+)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(env: dict, port: int, log: Path) -> subprocess.Popen:
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).status == 200:
+                return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise SystemExit(f"the server did not start; see {log}")
+
+
+def settled(page) -> None:
+    """The app has finished running its script (what is on screen is the final page)."""
+    page.locator("[data-test-script-state=notRunning]").wait_for(state="attached", timeout=TIMEOUT_MS)
+
+
+def timed(record: list, action, until) -> None:
+    start = time.perf_counter()
+    action()
+    until()
+    record.append(time.perf_counter() - start)
+
+
+def open_form(page, url: str, record: list) -> None:
+    def until() -> None:
+        page.get_by_role("textbox", name="Username").wait_for(timeout=TIMEOUT_MS)
+
+    timed(record, lambda: page.goto(url), until)
+
+
+def sign_in(page, username: str, password: str, record: list) -> None:
+    page.get_by_role("textbox", name="Username").fill(username)
+    page.get_by_role("textbox", name="Password").fill(password)
+
+    def until() -> None:
+        page.get_by_role("heading", name="SynthReview", exact=True).wait_for(timeout=TIMEOUT_MS)
+        settled(page)
+
+    timed(record, lambda: page.get_by_role("button", name="Sign in").click(), until)
+
+
+def switch(page, link: str, heading: str, record: list) -> None:
+    def until() -> None:
+        page.get_by_role("heading", name=heading, exact=True).wait_for(timeout=TIMEOUT_MS)
+        settled(page)
+
+    timed(record, lambda: page.get_by_role("link", name=link, exact=True).click(), until)
+
+
+def submit_answer(page, record: list) -> None:
+    label = page.get_by_text(re.compile(r"^Task \d+$"))
+    label.wait_for(timeout=TIMEOUT_MS)
+    settled(page)
+    task = label.inner_text()
+    page.get_by_role("radio", name="Row A").check(force=True)
+
+    def until() -> None:
+        page.get_by_text(re.compile(r"^Task \d+$|You have answered all your tasks")).first.wait_for(
+            timeout=TIMEOUT_MS
+        )
+        page.wait_for_function(
+            "t => ![...document.querySelectorAll('p')].some(p => p.innerText.trim() === t)",
+            arg=task,
+            timeout=TIMEOUT_MS,
+        )
+        settled(page)
+
+    timed(record, lambda: page.get_by_role("button", name="Submit answer").click(), until)
+
+
+def one_round(browser, env: dict, home: Path, times: dict, later: int) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    server = start_server(env, port, home / f"server-{port}.log")
+    contexts = []
+
+    def fresh_page():
+        context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="en-US")
+        contexts.append(context)
+        return context.new_page()
+
+    try:
+        open_form(fresh_page(), url, times["sign-in form, first visitor"])
+        for _ in range(later):
+            page = fresh_page()
+            open_form(page, url, times["sign-in form, later visitor"])
+            sign_in(page, "steward", "steward-demo", times["sign-in to Home"])
+            for link, heading in STEWARD_PAGES:
+                switch(page, link, heading, times[f"switch to {link}"])
+        page = fresh_page()
+        open_form(page, url, times["sign-in form, later visitor"])
+        sign_in(page, "reviewer", "reviewer-demo", times["sign-in to Home"])
+        switch(page, "Review", "Review synthetic rows", times["switch to Review"])
+        submit_answer(page, times["review answer to next task"])
+    finally:
+        for context in contexts:
+            context.close()
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5, help="fresh server starts (default 5)")
+    parser.add_argument("--later", type=int, default=2, help="steward sessions per round (default 2)")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    home = Path(tempfile.mkdtemp(prefix="bench-ui-"))
+    env = {**os.environ, "SYNTHREVIEW_HOME": str(home), "SYNTHREVIEW_DEMO": "1", "PYTHONUNBUFFERED": "1"}
+    for name in ("SYNTHREVIEW_DATABASE_URL", "SYNTHREVIEW_WORKER", "SYNTHREVIEW_ARTIFACTS"):
+        env.pop(name, None)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "reviews.workspace.prepare"], cwd=ROOT, env=env, check=True)
+    print(f"demo seeding (python -m reviews.workspace.prepare): {time.perf_counter() - start:.2f} s")
+    times: dict[str, list] = defaultdict(list)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        try:
+            for number in range(args.rounds):
+                one_round(browser, env, home, times, args.later)
+                print(f"round {number + 1}/{args.rounds} done", flush=True)
+        finally:
+            browser.close()
+    print("\n| step | n | median s | p95 s |\n|---|---|---|---|")
+    for step, values in times.items():
+        print(f"| {step} | {len(values)} | {np.median(values):.2f} | {np.percentile(values, 95):.2f} |")
+    print(f"\nserver logs: {home}")
+
+
+if __name__ == "__main__":
+    main()
