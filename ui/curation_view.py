@@ -62,8 +62,22 @@ def render_curation(store: Store, actor: Actor, round_id: int) -> None:
         f"{report['tail_rows_after']:.1%}",
         f"{report['tail_rows_after'] - report['tail_rows_before']:+.1%}",
     )
+    if report["mean_utility_after"] is not None:
+        st.caption(
+            fmt(
+                _(
+                    "Mean utility of all {candidates} candidates: {before:.3f}; "
+                    "of the {kept} kept rows: {after:.3f}."
+                ),
+                candidates=report["candidates"],
+                before=report["mean_utility_before"],
+                kept=report["kept"],
+                after=report["mean_utility_after"],
+            )
+        )
     for warning in report["warnings"]:
         st.warning(md(warning))
+    st.markdown("##### " + _("What curation did to each column"))
     columns = pd.DataFrame(report["columns"]).T
     columns.index.name = _("column")
     headers = {
@@ -78,6 +92,8 @@ def render_curation(store: Store, actor: Actor, round_id: int) -> None:
     }
     columns["kind"] = columns["kind"].map(lambda k: _("numeric") if k == "numeric" else _("categorical"))
     st.dataframe(columns.rename(columns=headers), key="rounds_curate_columns")
+    if report["protected"]:
+        st.markdown("##### " + _("Each protected group's share, before and after"))
     for name, groups in report["protected"].items():
         shares = pd.DataFrame(groups).T.rename(columns={"before": _("before"), "after": _("after")})
         shares.index.name = name
