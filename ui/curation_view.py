@@ -79,19 +79,27 @@ def render_curation(store: Store, actor: Actor, round_id: int) -> None:
         st.warning(md(warning))
     st.markdown("##### " + _("What curation did to each column"))
     columns = pd.DataFrame(report["columns"]).T
-    columns.index.name = _("column")
-    headers = {
-        "kind": _("kind"),
-        "shape": _("column shape (1 = unchanged)"),
-        "variance_ratio": _("variance ratio"),
-        "tail_mass_before": _("tail mass before"),
-        "tail_mass_after": _("tail mass after"),
-        "categories_before": _("categories before"),
-        "categories_kept": _("categories kept"),
-        "coverage": _("category coverage"),
+    # Numbers and categories are measured differently; one table each keeps every cell filled.
+    measures = {
+        "numeric": {
+            "shape": _("column shape (1 = unchanged)"),
+            "variance_ratio": _("variance ratio"),
+            "tail_mass_before": _("tail mass before"),
+            "tail_mass_after": _("tail mass after"),
+        },
+        "categorical": {
+            "shape": _("column shape (1 = unchanged)"),
+            "categories_before": _("categories before"),
+            "categories_kept": _("categories kept"),
+            "coverage": _("category coverage"),
+        },
     }
-    columns["kind"] = columns["kind"].map(lambda k: _("numeric") if k == "numeric" else _("categorical"))
-    st.dataframe(columns.rename(columns=headers), key="rounds_curate_columns")
+    for kind, headers in measures.items():
+        part = columns.loc[columns["kind"] == kind, list(headers)].astype(float)
+        if part.empty:
+            continue
+        part.index.name = _("numeric column") if kind == "numeric" else _("categorical column")
+        st.dataframe(part.rename(columns=headers).round(3), key=f"rounds_curate_{kind}")
     if report["protected"]:
         st.markdown("##### " + _("Each protected group's share, before and after"))
     for name, groups in report["protected"].items():

@@ -49,6 +49,8 @@ def test_steward_makes_a_curated_dataset_and_sees_utility_and_diversity(workspac
     columns = next(f.value for f in at.dataframe if "variance ratio" in f.value.columns)
     assert columns.loc["age", "variance ratio"] > 0
     assert "age" in columns.index
+    categories = next(f.value for f in at.dataframe if "category coverage" in f.value.columns)
+    assert "sex" in categories.index and categories.notna().all().all()  # one table per kind: no gaps
     curated = [d for d in queries.list_datasets(workspace) if (d.lineage or {}).get("curation")]
     assert len(curated) == 1 and curated[0].lineage["curation"]["k"] == 4
 
