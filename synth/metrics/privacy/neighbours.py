@@ -18,8 +18,11 @@ source, and a sample of the training table would hide the source from its copy.
 * members and holdout queries -> **every synthetic row**, in four column views at once: all
   columns (membership inference), all but the secret (inference attack), and two halves
   (linkability attack);
-* synthetic and holdout queries -> **the whole training table** (DCR);
-* all three query sets -> the holdout's reference half (DCR baseline, membership calibration).
+* synthetic and holdout queries -> **the whole training table** (DCR, and the non-members'
+  membership calibration);
+* members -> the whole training table but themselves (second neighbour: the members'
+  membership calibration);
+* synthetic and holdout queries -> the holdout's reference half (DCR baseline).
 """
 
 from __future__ import annotations
@@ -62,7 +65,8 @@ class Neighbours:
     holdout_to_train: tuple
     synthetic_to_reference: np.ndarray
     holdout_to_reference: np.ndarray
-    members_to_reference: np.ndarray
+    # distance from each member to its closest *other* training row
+    members_to_other_train: np.ndarray
 
 
 def statistical_types(column_types: dict[str, str]) -> dict[str, str]:
@@ -115,9 +119,13 @@ def find_neighbours(
     dcr_queries = pd.concat([synthetic_queries[columns], holdout_queries[columns]], ignore_index=True)
     first, second, _ = distances_in_views(dcr_queries, train[columns], types, [None], ranges)[0]
     s = len(synthetic_queries)
-    everyone = pd.concat([dcr_queries, members[columns]], ignore_index=True)
-    to_reference = distances_in_views(everyone, reference[columns], types, [None], ranges, second=False)[0][0]
-    h = len(holdout_queries)
+    to_reference = distances_in_views(dcr_queries, reference[columns], types, [None], ranges, second=False)[
+        0
+    ][0]
+    # A member's closest row in the training table is itself; the second is its closest other.
+    (_, members_to_other_train, _), *_ = distances_in_views(
+        members[columns], train[columns], types, [None], ranges
+    )
     return Neighbours(
         types=types,
         secret=secret,
@@ -133,6 +141,6 @@ def find_neighbours(
         synthetic_to_train=(first[:s], second[:s]),
         holdout_to_train=(first[s:], second[s:]),
         synthetic_to_reference=to_reference[:s],
-        holdout_to_reference=to_reference[s : s + h],
-        members_to_reference=to_reference[s + h :],
+        holdout_to_reference=to_reference[s:],
+        members_to_other_train=members_to_other_train,
     )
