@@ -22,8 +22,9 @@ import pytest
 from reviews.store import open_store
 from reviews.workspace.config import Settings
 from reviews.workspace.permissions import SYSTEM
-from tests.e2e.conftest import ROOT, _free_port, _require_browser, shot
+from tests.e2e.conftest import _require_browser, shot
 from tests.e2e.flow import wait_idle
+from tests.support.served_app import ROOT, free_port
 
 pytestmark = pytest.mark.e2e
 PEOPLE = [
@@ -65,7 +66,7 @@ def provider(tmp_path_factory):
     """``oidc-provider-mock`` on a free port, with the three people above; yields its issuer URL."""
     _require_browser()
     logs = tmp_path_factory.mktemp("oidc-provider")
-    port = _free_port()
+    port = free_port()
     claims = [arg for person in PEOPLE for arg in ("--user-claims", json.dumps(person))]
     process = _start(
         [sys.executable, "-m", "oidc_provider_mock", "--host", "127.0.0.1", "--port", str(port), *claims],
@@ -82,7 +83,7 @@ def provider(tmp_path_factory):
 def app(provider, tmp_path_factory):
     """A workspace with one admin, served with single sign-on through ``provider``; yields (url, store)."""
     home = tmp_path_factory.mktemp("oidc-home")
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = {
         **os.environ,
