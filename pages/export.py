@@ -7,6 +7,7 @@ from reviews.bundle.listing import approved_datasets, export_view
 from ui.feedback import user_errors
 from ui.guard import page_actor
 from ui.i18n import _, tr
+from ui.labels import dataset_label
 from ui.plain import fmt, md
 from ui.state import get_store
 
@@ -23,7 +24,7 @@ approved = approved_datasets(store)
 if not approved:
     st.info(_("No dataset has been approved yet; an officer signs off on the Sign-off page."))
     st.stop()
-names = {d.id: f"#{d.id} {d.name} ({_(d.kind)}, {_(d.purpose or '')})" for d in approved}
+names = {d.id: dataset_label(d) for d in approved}
 dataset_id = st.selectbox(_("Approved dataset"), list(names), format_func=names.get, key="export_dataset")
 with user_errors():
     view = export_view(store, actor, dataset_id)

@@ -5,6 +5,7 @@ import streamlit as st
 from reviews.queries.overview import workspace_overview
 from ui.guard import page_actor
 from ui.i18n import _
+from ui.labels import dataset_name
 from ui.plain import md
 from ui.state import get_store
 
@@ -27,7 +28,7 @@ if overview.latest:
     st.dataframe(
         [
             {
-                _("Name"): d.name,
+                _("Name"): dataset_name(d),
                 _("Kind"): _(d.kind),
                 _("Rows"): d.rows,
                 _("Created by"): d.created_by,

@@ -11,6 +11,7 @@ from ui.curation_view import render_curation
 from ui.feedback import user_errors
 from ui.guard import page_actor
 from ui.i18n import _
+from ui.labels import dataset_label
 from ui.plain import fmt
 from ui.query import query_id
 from ui.round_view import render_report
@@ -23,7 +24,7 @@ synthetic = [d for d in queries.list_datasets(store) if d.kind == "synthetic"]
 if not synthetic:
     st.info(_("Generate a synthetic dataset first; its rows are then reviewed here."))
     st.stop()
-names = {d.id: f"#{d.id} · {d.name}" for d in synthetic}
+names = {d.id: dataset_label(d) for d in synthetic}
 
 with (
     st.expander(_("Open a new round"), expanded=not round_queries.list_rounds(store)),

@@ -8,6 +8,7 @@ import streamlit as st
 from reviews.queries.evaluations import EvaluationInputs
 from reviews.queries.leaderboard import WORD_COLUMNS
 from ui.i18n import _
+from ui.labels import generated_name
 from ui.plain import md
 from ui.tables import translated
 
@@ -39,6 +40,8 @@ def render_leaderboard(board: pd.DataFrame) -> None:
         st.info(_("No dataset of this source has been evaluated yet."))
         return
     st.caption(_("Each purpose is ranked on its own (norm 1): fidelity means something else for each."))
+    names = [generated_name(n, k) for n, k in zip(board["dataset"], board["kind"], strict=True)]
+    board = board.assign(dataset=names)
     for purpose, rows in board.groupby("purpose", sort=False, dropna=False):
         st.markdown("##### " + (md(_(purpose)) if isinstance(purpose, str) else _("no purpose")))
         shown = translated(

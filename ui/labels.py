@@ -17,7 +17,13 @@ _ACCEPTED_SUFFIX = " (accepted)"
 
 def dataset_name(record: DatasetRecord) -> str:
     """The dataset's name with the parts the core added translated: ``arrests · 隐私 · rules``."""
-    name = record.name.removesuffix(_ACCEPTED_SUFFIX) if record.kind == "accepted" else record.name
+    return generated_name(record.name, record.kind)
+
+
+def generated_name(name: str, kind: str) -> str:
+    """``name`` (of a dataset of ``kind``) with the parts the core added translated; an accepted
+    dataset's "(accepted)" suffix is left to the label, which names the kind."""
+    name = name.removesuffix(_ACCEPTED_SUFFIX) if kind == "accepted" else name
     first, *rest = name.split(" · ")
     return " · ".join([first, *(_(part) if part in _GENERATED_PARTS else part for part in rest)])
 

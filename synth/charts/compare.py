@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from synth.charts.labels import short_labels
 from synth.charts.palette import REAL, SYNTHETIC, WARNING
 from synth.i18n import Translate, same
 
@@ -140,9 +141,7 @@ def correlation_heatmaps(
     difference = synthetic_corr - real_corr
     spread = float(np.nanmax(np.abs(difference.to_numpy()))) if difference.size else 0.0
     spread = max(spread, 0.05)  # a tiny difference still gets a readable scale
-    labels = [short_label(c) for c in numeric_columns]
-    if len(set(labels)) < len(labels):  # cut names that collide would merge rows
-        labels = [str(c) for c in numeric_columns]
+    labels = short_labels(numeric_columns, 18)
     figure = make_subplots(
         rows=1,
         cols=3,
@@ -178,12 +177,6 @@ def correlation_heatmaps(
     figure.update_yaxes(automargin=True, autorange="reversed")
     size = 120 + 28 * len(numeric_columns)
     return _layout(figure, title or _("Pearson correlations"), height=max(420, size))
-
-
-def short_label(label: object, limit: int = 18) -> str:
-    """A chart label cut to ``limit`` characters (the full name stays in the hover text)."""
-    text = str(label)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def pair_plot(
@@ -284,11 +277,14 @@ def column_scores_chart(
     scores = [column_shapes[n]["score"] for n in names]
     figure = go.Figure(
         go.Bar(
-            x=names,
+            x=short_labels(names),
             y=scores,
+            customdata=[str(n) for n in names],
+            hovertemplate="%{customdata}: %{y:.3f}<extra></extra>",
             marker_color=[WARNING if s is not None and s < 0.8 else SYNTHETIC for s in scores],
         )
     )
+    figure.update_xaxes(automargin=True)
     return _layout(figure, title or _("Column shape scores"), yaxis_range=[0, 1], yaxis_title=_("score"))
 
 

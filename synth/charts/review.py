@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from synth.charts.labels import short_labels
 from synth.charts.palette import ACCENT, NEUTRAL, REAL, WARNING
 from synth.i18n import Translate, same
 
@@ -22,7 +23,9 @@ def weights_chart(
     figure = go.Figure(
         go.Bar(
             x=ordered["weight"],
-            y=ordered["feature"],
+            y=short_labels(list(ordered["feature"]), 32),
+            customdata=[str(f) for f in ordered["feature"]],
+            hovertemplate="%{customdata}: %{x:.3f}<extra></extra>",
             orientation="h",
             marker_color=[ACCENT if w >= 0 else WARNING for w in ordered["weight"]],
         )
@@ -33,6 +36,7 @@ def weights_chart(
         height=max(260, 24 * len(weights)),
         margin=dict(l=10, r=10, t=40, b=10),
     )
+    figure.update_yaxes(automargin=True)
     return figure
 
 

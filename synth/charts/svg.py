@@ -11,10 +11,10 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from synth.charts.labels import short_label as short
 from synth.charts.palette import NEUTRAL
 from synth.numbers import readable
 
-LABEL_CHARS = 26
 _FONT = "font-family:inherit;font-size:12px"
 
 
@@ -26,11 +26,6 @@ class Series:
     colour: str
     values: Sequence[float | None]
     bounds: Sequence[tuple[float, float] | None] | None = None
-
-
-def short(label: str, limit: int = LABEL_CHARS) -> str:
-    """``label`` cut to ``limit`` characters with an ellipsis."""
-    return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
 def _text(

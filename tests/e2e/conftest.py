@@ -101,7 +101,7 @@ def new_page(browser):
     contexts = []
 
     def make(locale: str = "en-US"):
-        context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale=locale)
+        context = browser.new_context(viewport={"width": 1440, "height": 900}, locale=locale)
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(60_000)  # generous: CI machines are small and shared

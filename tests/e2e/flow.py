@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
@@ -10,6 +11,21 @@ from tests.e2e.conftest import shot, sign_in
 from tests.e2e.keyboard_review import flag_row, press_row, progress, submit_timed, wait_for_task
 
 PAIRS_PER_REVIEWER = 20
+REPORT_LIMIT = 1_500_000
+_IDENTIFIER = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
+
+
+def checked_shot(page: Page, name: str) -> None:
+    """Save the step's screenshot and check what the tables on it show people.
+
+    No visible table header may be a raw identifier (``missing_share``) and no cell may read
+    ``None``. Tables are canvases; their accessible grid (``role=grid``) holds the same text.
+    """
+    shot(page, name)
+    headers = [h.strip() for h in page.locator("[role=columnheader]").all_inner_texts()]
+    assert not [h for h in headers if _IDENTIFIER.match(h)], f"{name}: raw headers {headers}"
+    cells = [c.strip() for c in page.locator("[role=gridcell]").all_inner_texts()]
+    assert "None" not in cells, f"{name}: a cell reads None"
 
 
 def wait_idle(page: Page) -> None:
@@ -46,7 +62,7 @@ def steward_generates(page: Page, url: str) -> str:
     page.get_by_text("This table is already in the workspace").wait_for()
     page.get_by_role("button", name="Show the existing one").click()
     page.get_by_text(re.compile(r"Showing dataset #\d+")).wait_for()
-    shot(page, "flow_01_data")
+    checked_shot(page, "flow_01_data")
     go(page, "Generate")
     choose(page, "Generator", "gaussian_copula")
     page.get_by_label("Rows to generate").fill("600")
@@ -56,7 +72,7 @@ def steward_generates(page: Page, url: str) -> str:
     done = page.get_by_text("Generated 1 dataset(s).")
     done.wait_for(timeout=180_000)
     heading = page.get_by_role("heading", name=re.compile(r"#\d+ .*privacy · gaussian_copula")).first
-    shot(page, "flow_03_generated")
+    checked_shot(page, "flow_03_generated")
     return heading.inner_text().split(" ")[0]  # e.g. "#7"
 
 
@@ -65,10 +81,15 @@ def steward_compares_and_opens_round(page: Page, url: str, dataset: str) -> None
     choose(page, "Dataset", f"{dataset} ")
     page.get_by_role("button", name="Evaluate now").click()
     page.get_by_text("Fidelity (overall)").wait_for(timeout=180_000)
-    shot(page, "flow_04_compare_scores")
+    checked_shot(page, "flow_04_compare_scores")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the report (HTML, works offline)").click()
+    report = Path(download.value.path()).read_bytes()
+    assert len(report) < REPORT_LIMIT, f"the report is {len(report):,} bytes"
+    assert b'{"' not in report and b"<script" not in report
     page.get_by_role("tab", name="Columns").click()
     page.locator(".js-plotly-plot:visible").first.wait_for()
-    shot(page, "flow_05_compare_columns")
+    checked_shot(page, "flow_05_compare_columns")
     go(page, "Review rounds")
     page.get_by_text("Open a new round").click()
     choose(page, "Synthetic dataset", f"{dataset} ")
