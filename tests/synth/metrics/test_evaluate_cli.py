@@ -73,7 +73,8 @@ def test_json_and_html_outputs(files, tmp_path, capsys):
         result["fairness"]["positive_class"] == "yes" and result["fairness"]["positive_class_rule"] == "given"
     )
     text = page.read_text()
-    assert "<html" in text and "Plotly.newPlot" in text and "<script src=" not in text
+    # self-contained and offline: charts are inline SVG, and nothing is fetched or scripted
+    assert "<html" in text and "<svg" in text and "<script" not in text and "src=" not in text
     assert "fidelity overall" in capsys.readouterr().out
 
 
