@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -77,19 +75,6 @@ def test_missing_columns_raise_a_clear_error(real):
     ctx = RowContext.fit(real)
     with pytest.raises(InputError, match="lack the real table's columns"):
         ctx.describe(real.drop(columns=["income"]))
-
-
-def test_lookup_for_a_task_is_fast_on_adult(adult_path):
-    real = pd.read_csv(adult_path, na_values="?", skipinitialspace=True, nrows=5000)
-    ctx = RowContext.fit(real)
-    shown = real.sample(5, random_state=0)
-    times = []
-    for _ in range(20):
-        start = time.perf_counter()
-        ctx.describe(shown)
-        times.append(time.perf_counter() - start)
-    # A few ms is the target; the bound leaves room for a busy shared test machine.
-    assert np.median(times) < 0.05
 
 
 def test_dates_compare_whatever_their_resolution_and_missing_values_are_badged():
