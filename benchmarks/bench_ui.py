@@ -8,7 +8,7 @@ project's ``.streamlit/config.toml``, as ``make run`` does), and opens fresh bro
 * the first visitor after the server starts: time to the sign-in form;
 * later visitors (a steward, then a reviewer): time to the sign-in form, sign-in to Home;
 * the steward switches to Data, Generate, Compare, Review rounds and Sign-off;
-* the reviewer opens Review and submits an answer: time until the next task is on screen.
+* the reviewer opens Review, picks row A and submits: time until the next task is on screen.
 
 A step ends when its page's content is on screen and the app has finished running the script.
 Prints the median and p95 of each step over the rounds' sessions.
@@ -111,24 +111,23 @@ def switch(page, link: str, heading: str, record: list) -> None:
 
 
 def submit_answer(page, record: list) -> None:
-    label = page.get_by_text(re.compile(r"^Task \d+$"))
+    """Row A is more plausible, then Submit; ends when another task (or the end) is shown."""
+    label = page.get_by_text(re.compile(r"^Task \d+ · "))
     label.wait_for(timeout=TIMEOUT_MS)
     settled(page)
-    task = label.inner_text()
-    page.get_by_role("radio", name="Row A").check(force=True)
+    task = label.inner_text().split(" · ")[0]
+    page.locator(".st-key-review_row_0 button").click()
+    settled(page)
 
     def until() -> None:
-        page.get_by_text(re.compile(r"^Task \d+$|You have answered all your tasks")).first.wait_for(
-            timeout=TIMEOUT_MS
-        )
         page.wait_for_function(
-            "t => ![...document.querySelectorAll('p')].some(p => p.innerText.trim() === t)",
+            "t => ![...document.querySelectorAll('p')].some(p => p.innerText.startsWith(t + ' · '))",
             arg=task,
             timeout=TIMEOUT_MS,
         )
         settled(page)
 
-    timed(record, lambda: page.get_by_role("button", name="Submit answer").click(), until)
+    timed(record, lambda: page.locator(".st-key-review_submit button").click(), until)
 
 
 def one_round(browser, env: dict, home: Path, times: dict, later: int) -> None:
@@ -181,7 +180,10 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         try:
             for number in range(args.rounds):
-                one_round(browser, env, home, times, args.later)
+                try:
+                    one_round(browser, env, home, times, args.later)
+                except Exception as exc:  # report what was measured, and what broke
+                    print(f"round {number + 1} stopped early: {type(exc).__name__}: {exc}", flush=True)
                 print(f"round {number + 1}/{args.rounds} done", flush=True)
         finally:
             browser.close()
