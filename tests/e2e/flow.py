@@ -8,7 +8,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import shot, sign_in
-from tests.e2e.keyboard_review import flag_row, press_row, progress, submit_timed, wait_for_task
+from tests.e2e.keyboard_review import PROGRESS, flag_row, press_row, progress, submit_timed, wait_for_task
 
 PAIRS_PER_REVIEWER = 20
 REPORT_LIMIT = 1_500_000
@@ -108,6 +108,9 @@ def reviewer_ranks(page: Page, url: str, username: str, round_label: str, flag_f
     # the whole first batch is answered (the model is fitted once a batch is complete).
     wait_idle(page)
     _done, batch = progress(page)
+    # The round picker keeps the focus after a choice; a click on the page gives the keys back
+    # to the task's shortcuts, as the README tells reviewers.
+    page.get_by_text(PROGRESS).first.click()
     for number in range(batch):
         wait_for_task(page, number, batch)
         if flag_first and number == 0:
