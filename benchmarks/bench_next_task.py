@@ -43,19 +43,12 @@ from reviews.ranking.active_selection import select_pairs  # noqa: E402
 from reviews.ranking.features import RowFeatures  # noqa: E402
 from reviews.ranking.preference import PreferenceModel  # noqa: E402
 from reviews.ranking.row_context import RowContext  # noqa: E402
+from tests.support.chromium import CHROMIUM, LAUNCH_ARGS  # noqa: E402
+from tests.support.served_app import streamlit_command  # noqa: E402
 
 ADULT = ROOT.parent / "shared" / "datasets" / "adult.csv"
 BUDGET_S = 0.300
 BROWSER_BUDGET_S = 0.400
-CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 
 
 def timed(fn, repeats: int) -> np.ndarray:
@@ -83,19 +76,7 @@ def _serve(app_root: Path, home: Path, env: dict) -> tuple[subprocess.Popen, str
         port = sock.getsockname()[1]
     log = open(home / "server.log", "w")  # noqa: SIM115 -- open while the server runs
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--server.fileWatcherType",
-            "none",
-        ],
+        streamlit_command(port),
         cwd=app_root,
         env=env,
         stdout=log,
@@ -147,7 +128,7 @@ def browser_timings(app_root: Path, home: Path, tasks: int, ui: str) -> list[flo
     seconds = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
             page = browser.new_context(viewport={"width": 1440, "height": 900}).new_page()
             page.set_default_timeout(120_000)
             page.goto(url)
@@ -281,7 +262,7 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=50)
     args = parser.parse_args()
     if not args.skip_browser:
-        if not Path(CHROMIUM).exists():
+        if not CHROMIUM.exists():
             print(f"browser skipped: {CHROMIUM} is absent")
         else:
             from tests.e2e.review_workspace import real_table, seed

@@ -33,15 +33,11 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+sys.path.insert(0, str(ROOT))  # run as a plain script from anywhere
+
+from tests.support.chromium import CHROMIUM, LAUNCH_ARGS  # noqa: E402
+from tests.support.served_app import streamlit_command  # noqa: E402
+
 TIMEOUT_MS = 180_000
 STEWARD_PAGES = (
     ("Data", "Data"),
@@ -59,8 +55,9 @@ def free_port() -> int:
 
 
 def start_server(env: dict, port: int, log: Path) -> subprocess.Popen:
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        streamlit_command(port), cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT
+    )
     deadline = time.time() + 120
     while time.time() < deadline:
         try:
@@ -177,7 +174,7 @@ def main() -> None:
     print(f"demo seeding (python -m reviews.workspace.prepare): {time.perf_counter() - start:.2f} s")
     times: dict[str, list] = defaultdict(list)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
         try:
             for number in range(args.rounds):
                 try:

@@ -15,19 +15,11 @@ import pytest
 
 from reviews.store import Store, open_store
 from reviews.workspace.config import Settings
+from tests.support.chromium import CHROMIUM, LAUNCH_ARGS
 from tests.support.databases import POSTGRES_ENV, drop_database_url, postgres_database
 from tests.support.served_app import ROOT, AppDidNotStart, served_app
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
-LAUNCH_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 
 
 def _require_browser() -> None:

@@ -24,7 +24,7 @@ from reviews.workspace.config import Settings
 from reviews.workspace.permissions import SYSTEM
 from tests.e2e.conftest import _require_browser, shot
 from tests.e2e.flow import wait_idle
-from tests.support.served_app import ROOT, free_port
+from tests.support.served_app import ROOT, free_port, streamlit_command
 
 pytestmark = pytest.mark.e2e
 PEOPLE = [
@@ -104,19 +104,7 @@ def app(provider, tmp_path_factory):
     store.create_user(SYSTEM, "admin", "an-admin-pass-phrase", "admin")
     log = home / "server.log"
     process = _start(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--server.fileWatcherType",
-            "none",
-        ],
+        streamlit_command(port),
         env,
         log,
     )

@@ -24,6 +24,23 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def streamlit_command(port: int) -> list[str]:
+    """The command that serves ``app.py`` on ``port`` as the tests and benchmarks run it."""
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--server.fileWatcherType",
+        "none",
+    ]
+
+
 @contextmanager
 def served_app(env: dict[str, str], log_path: Path, start_seconds: float = 90) -> Iterator[tuple[str, int]]:
     """Serve ``app.py`` with ``env`` (its workspace already prepared); yields (URL, server pid).
@@ -33,19 +50,7 @@ def served_app(env: dict[str, str], log_path: Path, start_seconds: float = 90) -
     port = free_port()
     with log_path.open("w") as log:
         process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.port",
-                str(port),
-                "--server.headless",
-                "true",
-                "--server.fileWatcherType",
-                "none",
-            ],
+            streamlit_command(port),
             cwd=ROOT,
             env=env,
             stdout=log,
