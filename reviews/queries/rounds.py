@@ -178,24 +178,7 @@ def reviewer_progress(store: Store, round_id: int, reviewer: str) -> tuple[int, 
 
 def batch_complete(store: Store, round_id: int, batch: int) -> bool:
     """True when every assignment of ``batch`` has at least one answer from its reviewer."""
-    answered = select(review_responses.c.task_id, review_responses.c.reviewer).distinct().subquery()
-    query = (
-        select(func.count())
-        .select_from(
-            task_assignments.join(review_tasks, review_tasks.c.id == task_assignments.c.task_id).outerjoin(
-                answered,
-                and_(
-                    answered.c.task_id == task_assignments.c.task_id,
-                    answered.c.reviewer == task_assignments.c.reviewer,
-                ),
-            )
-        )
-        .where(
-            review_tasks.c.round_id == round_id, review_tasks.c.batch == batch, answered.c.task_id.is_(None)
-        )
-    )
-    with store.engine.connect() as conn:
-        return conn.execute(query).scalar_one() == 0
+    return not batch_waiting_on(store, round_id, batch)
 
 
 def latest_model(store: Store, round_id: int) -> dict | None:
