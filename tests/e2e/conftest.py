@@ -41,13 +41,19 @@ DATABASES: dict[str, str] = {}  # each served app's database URL, by its URL
 def app_server(request, tmp_path_factory):
     """A fresh demo workspace served by ``streamlit run`` on a free port; yields its URL.
 
-    It runs on SQLite, and again on a new PostgreSQL database when one is configured.
+    It runs on SQLite, and again on a new PostgreSQL database when one is configured and the
+    test module sets ``BOTH_DATABASES = True``: the whole flow and the accounts' sessions and
+    lockout, whose browser-visible behaviour rests on the database. The other browser tests check
+    promises of the pages (layout, escaping, requests, refusals) that do not depend on it; every
+    store operation they use is tested on both databases below the browser.
     """
     _require_browser()
     home = tmp_path_factory.mktemp("e2e-home")
     env = {**os.environ, "SYNTHREVIEW_HOME": str(home), "SYNTHREVIEW_DEMO": "1", "PYTHONUNBUFFERED": "1"}
     env.pop("SYNTHREVIEW_DATABASE_URL", None)
     if request.param == "postgres":
+        if not getattr(request.module, "BOTH_DATABASES", False):
+            pytest.skip("this browser test runs on SQLite; the full flow covers PostgreSQL")
         base = os.environ.get(POSTGRES_ENV)
         if not base:
             pytest.skip(f"{POSTGRES_ENV} is not set; PostgreSQL variant skipped")

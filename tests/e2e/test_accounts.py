@@ -11,6 +11,7 @@ from tests.e2e.conftest import shot, sign_in
 from tests.e2e.flow import choose, go, wait_idle
 
 pytestmark = pytest.mark.e2e
+BOTH_DATABASES = True  # see the app_server fixture
 LOCK_SECONDS = 20
 
 

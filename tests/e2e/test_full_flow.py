@@ -23,6 +23,7 @@ from tests.e2e.flow import (
 )
 
 pytestmark = pytest.mark.e2e
+BOTH_DATABASES = True  # see the app_server fixture
 SAMPLE = 100  # the smallest sample that can pass a 96% lower bound is 93 rows
 
 
