@@ -135,7 +135,7 @@ def test_audit_and_users_tables_have_chinese_headers(workspace):
     assert at.get("download_button")  # the CSV keeps the English headers (built from the core's frame)
 
     users = in_chinese("admin", "admin", "pages/users.py").dataframe[0].value
-    assert list(users.columns) == ["用户名", "角色", "已启用", "语言", "创建时间"]
+    assert list(users.columns) == ["用户名", "角色", "已启用", "登录方式", "语言", "创建时间"]
     assert "合规官" in set(users["角色"]) and "officer" in set(users["用户名"])
 
 
