@@ -200,6 +200,7 @@ def test_every_setting_the_code_writes_is_a_known_key():
     from reviews.lineage import depth_limit
     from reviews.queries.evaluations import GATES_SETTING
     from reviews.store.settings import SETTINGS
-    from reviews.workspace import dp_requirement
+    from reviews.workspace import dp_requirement, inspection_pace
 
-    assert {depth_limit.SETTING, GATES_SETTING, dp_requirement.SETTING} == set(SETTINGS)
+    written = {depth_limit.SETTING, GATES_SETTING, dp_requirement.SETTING, inspection_pace.SETTING}
+    assert written == set(SETTINGS)
