@@ -104,3 +104,24 @@ def synthetic_dataset(workspace):
             purpose="privacy",
         ),
     )
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def flow(request, tmp_path, monkeypatch, fast_passwords):
+    """A store holding one accepted dataset taken through review (``tests.support.signoff_flow``)."""
+    from tests.support.signoff_flow import accepted_flow
+
+    monkeypatch.setenv("SYNTHREVIEW_WORKER", "off")
+    monkeypatch.delenv("SYNTHREVIEW_DEMO", raising=False)
+    store = fresh_store(request.param, tmp_path, monkeypatch)
+    yield store, accepted_flow(store)
+    drop_postgres_database(store)
+
+
+def page_as(username: str, role: str, page: str) -> AppTest:
+    """The app signed in as ``username`` with ``role``, switched to ``page``."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    sign_in_app(at, Actor(username, role))
+    at.run()
+    at.switch_page(page).run()
+    return at

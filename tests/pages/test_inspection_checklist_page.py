@@ -3,35 +3,13 @@ officer's form to explain an earlier failure; Settings: the inspection pace."""
 
 from __future__ import annotations
 
-import pytest
-from streamlit.testing.v1 import AppTest
-
 from reviews import queries
 from reviews.acceptance.inspection import judge, rows_to_judge, start_inspection
 from reviews.workspace.inspection_pace import min_seconds_per_row
-from reviews.workspace.permissions import Actor
-from tests.pages.conftest import ROOT, page_text
-from tests.support.databases import drop_postgres_database, fresh_store
+from tests.pages.conftest import page_as as _page
+from tests.pages.conftest import page_text
 from tests.support.markdown_tables import links, page_tables
-from tests.support.sessions import sign_in_app
-from tests.support.signoff_flow import R1, STEWARD, accepted_flow
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def flow(request, tmp_path, monkeypatch, fast_passwords):
-    monkeypatch.setenv("SYNTHREVIEW_WORKER", "off")
-    monkeypatch.delenv("SYNTHREVIEW_DEMO", raising=False)
-    store = fresh_store(request.param, tmp_path, monkeypatch)
-    yield store, accepted_flow(store)
-    drop_postgres_database(store)
-
-
-def _page(username: str, role: str, page: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
-    sign_in_app(at, Actor(username, role))
-    at.run()
-    at.switch_page(page).run()
-    return at
+from tests.support.signoff_flow import R1, STEWARD
 
 
 def _attempt(store, accepted_id: int, seed: int, passing: bool) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from reviews.bundle import verify_bundle
@@ -10,26 +9,9 @@ from reviews.signoff import signoff_for
 from reviews.workspace.permissions import Actor
 from reviews.workspace.signing import public_key_pem
 from tests.pages.conftest import ROOT, page_text
-from tests.support.databases import drop_postgres_database, fresh_store
+from tests.pages.conftest import page_as as _page
 from tests.support.sessions import sign_in_app
-from tests.support.signoff_flow import PASSWORD, accepted_flow
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def flow(request, tmp_path, monkeypatch, fast_passwords):
-    monkeypatch.setenv("SYNTHREVIEW_WORKER", "off")
-    monkeypatch.delenv("SYNTHREVIEW_DEMO", raising=False)
-    store = fresh_store(request.param, tmp_path, monkeypatch)
-    yield store, accepted_flow(store)
-    drop_postgres_database(store)
-
-
-def _page(username: str, role: str, page: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
-    sign_in_app(at, Actor(username, role))
-    at.run()
-    at.switch_page(page).run()
-    return at
+from tests.support.signoff_flow import PASSWORD
 
 
 def test_officer_signs_and_steward_exports(flow):
