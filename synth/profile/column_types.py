@@ -36,6 +36,14 @@ _MIN_ROWS_FOR_ID = 20
 _ID_DISTINCT_SHARE = 0.95
 _TEXT_DISTINCT_SHARE = 0.5
 _DATE_SHARE = 0.9
+# Keys step by about one (gaps where records were deleted); measurements that happen to be
+# unique and sorted (a table ordered by age or income) spread far wider than this.
+_KEY_MEAN_STEP = 3
+_FIXED_WIDTH_KEY_DIGITS = 4
+_CODE_DIGITS = 6
+# Whole numbers written as text ("34", "-7") are judged as numbers are, unless long and of one
+# width (account numbers). A leading zero ("007") makes a code, judged as text.
+_PLAIN_INTEGER = r"^(?:0|-?[1-9]\d{0,17})$"
 
 
 def infer_type(series: pd.Series) -> str:
@@ -58,7 +66,16 @@ def infer_type(series: pd.Series) -> str:
         return DATETIME
     distinct_share = distinct / len(present)
     spaced = text.str.contains(r"\s", regex=True).mean()
-    if len(present) >= _MIN_ROWS_FOR_ID and distinct_share >= _ID_DISTINCT_SHARE and spaced < 0.1:
+    unique_enough = len(present) >= _MIN_ROWS_FOR_ID and distinct_share >= _ID_DISTINCT_SHARE
+    if text.str.match(_PLAIN_INTEGER).all():
+        # Distinct small numbers (ages kept as text) are not keys: a numbering is, and so are
+        # codes written at one fixed, long width (account numbers).
+        widths = text.str.lstrip("-").str.len()
+        fixed_width = widths.min() == widths.max() >= _CODE_DIGITS
+        numbers = pd.to_numeric(present.map(str).str.strip(), errors="coerce")  # all rows, in order
+        if (unique_enough and fixed_width) or (numbers.notna().all() and is_key_numbering(numbers)):
+            return ID
+    elif unique_enough and spaced < 0.1:
         return ID
     if distinct_share >= _TEXT_DISTINCT_SHARE and (spaced >= 0.5 or text.str.len().mean() >= 30):
         return TEXT
@@ -68,16 +85,29 @@ def infer_type(series: pd.Series) -> str:
 def _numeric_type(present: pd.Series, distinct: int) -> str:
     if distinct <= 2 and present.isin([0, 1]).all():
         return BOOLEAN
-    unique = distinct == len(present)
-    # Row numbers and keys run in order; unique whole numbers in random order are measurements.
-    if (
-        unique
-        and len(present) >= _MIN_ROWS_FOR_ID
-        and is_integer_valued(present)
-        and (present.is_monotonic_increasing or present.is_monotonic_decreasing)
-    ):
-        return ID
-    return NUMERICAL
+    return ID if is_key_numbering(present) else NUMERICAL
+
+
+def is_key_numbering(present: pd.Series) -> bool:
+    """True when unique whole numbers number the rows or records rather than measure something.
+
+    Distinct values alone say little: forty people of forty different ages, sorted by age, are
+    distinct and in order. A numbering also steps by about one, and either counts from 0 or 1
+    (row numbers, in any order once shuffled) or runs in order at a fixed width of four or more
+    digits (record numbers 100231, 100232, ...). Phone, ID and card numbers are found by value
+    as personal data before this is asked.
+    """
+    rows = len(present)
+    if rows < _MIN_ROWS_FOR_ID or not is_integer_valued(present) or present.nunique() != rows:
+        return False
+    low, high = int(present.min()), int(present.max())
+    if high - low + 1 > _KEY_MEAN_STEP * rows:
+        return False
+    ordered = bool(present.is_monotonic_increasing or present.is_monotonic_decreasing)
+    if low in (0, 1):
+        return ordered or high - low + 1 == rows
+    width = len(str(abs(low)))
+    return ordered and low > 0 and width >= _FIXED_WIDTH_KEY_DIGITS and width == len(str(abs(high)))
 
 
 def _parses_as_dates(text: pd.Series) -> bool:
