@@ -42,8 +42,13 @@ STEWARD = Actor("steward", "steward")
 SEEDED_ANSWERS = 6  # tasks the demo reviewer has already answered: the round is visibly under way
 
 
-def seed_demo(store: Store) -> None:
-    """Create the demo users and data once; safe to call on every start."""
+def seed_demo(store: Store, *, shipped_evaluations: bool = True) -> None:
+    """Create the demo users and data once; safe to call on every start.
+
+    The demo's evaluations come from the results shipped with the package when they were
+    computed from the same rows (see ``demo_evaluations``); ``shipped_evaluations=False``
+    computes them all now.
+    """
     created = set()
     # Existing accounts are skipped before hashing: each hash takes most of a second by design.
     existing = set(queries.list_users(store)["username"])
@@ -60,16 +65,18 @@ def seed_demo(store: Store) -> None:
         # generation and ranking stack, which an already seeded workspace should not import.
         from reviews.services.intake import import_demo
         from reviews.workspace.demo_approved import seed_approved
+        from reviews.workspace.demo_evaluations import demo_handlers
 
+        handlers = demo_handlers(shipped_evaluations)
         demo_id = import_demo(store, STEWARD)
-        _seed_synthetic(store, demo_id)
+        _seed_synthetic(store, demo_id, handlers)
         # The approval is signed with the officer's demo password, so it is seeded only with the
         # demo officer made here: an officer account that existed before has its own password.
         if "officer" in created:
-            seed_approved(store, demo_id, dict((u, p) for u, _, p in DEMO_USERS)["officer"])
+            seed_approved(store, demo_id, dict((u, p) for u, _, p in DEMO_USERS)["officer"], handlers)
 
 
-def _seed_synthetic(store: Store, demo_id: int) -> None:
+def _seed_synthetic(store: Store, demo_id: int, handlers: dict) -> None:
     from reviews.jobs.worker import run_one
     from reviews.ranking import rounds
     from reviews.services.evaluation import start_evaluation
@@ -92,7 +99,7 @@ def _seed_synthetic(store: Store, demo_id: int) -> None:
         )
     synthetic_id = job["result"]["dataset_ids"][0]
     start_evaluation(store, STEWARD, synthetic_id, protected=["colour", "sex"], label="released")
-    run_one(store)
+    run_one(store, handlers=handlers)
     round_id = rounds.open_round(store, STEWARD, synthetic_id, rounds.RoundConfig(batch_size=10, overlap=2))
     _answer_some(store, round_id, Actor("reviewer", "reviewer"))
 

@@ -29,9 +29,11 @@ INSPECTED = 100  # at least 93 rows are needed for an all-pass sample to reach t
 APPROVED_LABEL = "approved"
 
 
-def seed_approved(store: Store, demo_id: int, officer_password: str) -> int:
-    """Run the whole flow on a small dataset; returns the approved dataset's id."""
-    from reviews.services.evaluation import start_evaluation
+def seed_approved(store: Store, demo_id: int, officer_password: str, handlers: dict | None = None) -> int:
+    """Run the whole flow on a small dataset; returns the approved dataset's id.
+
+    ``handlers`` replaces job runners as ``run_one`` does (the demo's shipped evaluations).
+    """
     from reviews.services.generation import GenerationRequest, start_generation
 
     job_id = start_generation(
@@ -50,8 +52,7 @@ def seed_approved(store: Store, demo_id: int, officer_password: str) -> int:
     inspection_id = start_inspection(store, STEWARD, accepted_id, size=INSPECTED, seed=1)
     sample = rows_to_judge(store, REVIEWERS[0], inspection_id, limit=INSPECTED)
     judge(store, REVIEWERS[0], inspection_id, {int(i): True for i in sample.index})
-    start_evaluation(store, STEWARD, accepted_id, with_utility=False)
-    run_one(store)
+    run_one(store, handlers=handlers)  # the evaluation that accepting queued
     suggested = {f.spec.key: f.suggestion for f in documentation_for(store, accepted_id).fields}
     save_documentation(store, STEWARD, accepted_id, suggested)
     view = signoff_view(store, OFFICER, accepted_id)

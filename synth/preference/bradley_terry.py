@@ -22,12 +22,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-import choix
 import numpy as np
 import pandas as pd
 from scipy.special import expit
-from scipy.stats import kendalltau, spearmanr
-from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
 from synth.errors import InputError
@@ -125,6 +122,8 @@ class PreferenceModel:
         target = np.r_[np.ones(len(diff)), np.zeros(len(diff))]
         # sklearn minimises C * sum(loss) + ||w||^2 / 2; the loss here counts each comparison
         # twice, so C = 1 / (2 * alpha) gives the per-comparison penalty documented above.
+        from sklearn.linear_model import LogisticRegression  # here: a rounds page need not load sklearn
+
         model = LogisticRegression(C=1.0 / (2.0 * self.alpha), fit_intercept=False, max_iter=1000)
         # The problem is small (comparisons x features); extra BLAS threads only spin and, on a
         # busy server, made a 10 ms fit take hundreds of ms.
@@ -172,6 +171,8 @@ def item_scores(pairs: np.ndarray, alpha: float = 0.01) -> tuple[np.ndarray, np.
     Returns:
         (rows, params): the distinct compared row positions and one score each.
     """
+    import choix  # here, not at the top: it loads scipy.stats, which only this cross-check needs
+
     pairs = validate_pairs(pairs, np.iinfo(np.int64).max)
     rows, local = np.unique(pairs, return_inverse=True)
     local = local.reshape(-1, 2)
@@ -195,6 +196,8 @@ def compare_with_item_scores(
         raise InputError(
             N_("The cross-check needs comparisons among at least three rows; collect more answers.")
         )
+    from scipy.stats import kendalltau, spearmanr
+
     model = np.asarray(scores, dtype=float)[rows]
     tau = kendalltau(model, params).statistic
     rho = spearmanr(model, params).statistic

@@ -126,10 +126,7 @@ class ReliablePreferenceModel:
             grad = -diff.T @ (weight * expit(-margin)) + self.alpha * coef
             return value, grad
 
-        # The problem is small (comparisons x features); one BLAS thread is fastest on a busy server.
-        with threadpool_limits(limits=1, user_api="blas"):
-            result = minimize(objective, start, jac=True, method="L-BFGS-B", options={"gtol": 1e-8})
-        return result.x
+        return minimize(objective, start, jac=True, method="L-BFGS-B", options={"gtol": 1e-8}).x
 
     def fit(
         self,
@@ -172,24 +169,30 @@ class ReliablePreferenceModel:
         a, b = self.prior
         eta = np.full(len(self.reviewers), 0.9)
         resp = np.ones(len(pairs))
-        coef = self._weighted_fit(diff, resp, np.zeros(X.shape[1])) if len(pairs) else np.zeros(X.shape[1])
-        previous = neg_log_posterior(coef, eta, diff, who, self.alpha, self.prior) if len(pairs) else 0.0
-        n_iter = 0
-        while len(pairs) and n_iter < self.max_iter:
-            n_iter += 1
-            s = expit(diff @ coef)
-            model_part = eta[who] * s
-            resp = model_part / (model_part + (1.0 - eta[who]) / 2.0)
-            eta = (np.bincount(who, weights=resp, minlength=len(eta)) + a - 1.0) / (
-                self.counts_ + a + b - 2.0
-            )
-            eta = np.clip(eta, 1e-9, 1 - 1e-9)
-            coef = self._weighted_fit(diff, resp, coef)
-            current = neg_log_posterior(coef, eta, diff, who, self.alpha, self.prior)
-            if previous - current < self.tol:
+        # The problem is small (comparisons x features); one BLAS thread is fastest on a busy
+        # server. Limited once around the whole fit: setting the limit looks up every loaded
+        # library, which cost more than the dozens of small solves it wrapped one by one.
+        with threadpool_limits(limits=1, user_api="blas"):
+            coef = np.zeros(X.shape[1])
+            if len(pairs):
+                coef = self._weighted_fit(diff, resp, coef)
+            previous = neg_log_posterior(coef, eta, diff, who, self.alpha, self.prior) if len(pairs) else 0.0
+            n_iter = 0
+            while len(pairs) and n_iter < self.max_iter:
+                n_iter += 1
+                s = expit(diff @ coef)
+                model_part = eta[who] * s
+                resp = model_part / (model_part + (1.0 - eta[who]) / 2.0)
+                eta = (np.bincount(who, weights=resp, minlength=len(eta)) + a - 1.0) / (
+                    self.counts_ + a + b - 2.0
+                )
+                eta = np.clip(eta, 1e-9, 1 - 1e-9)
+                coef = self._weighted_fit(diff, resp, coef)
+                current = neg_log_posterior(coef, eta, diff, who, self.alpha, self.prior)
+                if previous - current < self.tol:
+                    previous = current
+                    break
                 previous = current
-                break
-            previous = current
         self.coef_, self.eta_, self.responsibility_ = coef, eta, resp
         self.n_iter_, self.objective_ = n_iter, previous
         return self
