@@ -36,9 +36,13 @@ def run_cli(
     """Parse ``argv``, dispatch to the chosen command module and map errors to exit codes."""
     parser = argparse.ArgumentParser(prog=f"python -m {prog}")
     subparsers = parser.add_subparsers(dest="command", required=True)
-    for name in commands:
+    given = list(sys.argv[1:] if argv is None else argv)
+    # A named command needs only its own module: each imports what its options list, and the
+    # others' imports would only delay it. Without one, all are registered for the overview.
+    wanted = given[:1] if given and given[0] in commands else commands
+    for name in wanted:
         importlib.import_module(f"{package}.{name.replace('-', '_')}").register(subparsers)
-    args = parser.parse_args(argv)
+    args = parser.parse_args(given)
     try:
         return int(args.func(args) or 0)
     except (*user_errors, OSError) as exc:

@@ -10,11 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from reviews.audit.anchor import checkpoint_anchors, checkpoint_path, compare_with_anchors, write_checkpoint
-from reviews.audit.chain import verify_chain
 from reviews.errors import ReviewsError
-from reviews.store import open_store
-from reviews.workspace import signing
 from synth.i18n import Msg
 
 
@@ -42,6 +38,7 @@ def _bundle_anchors(path: str) -> tuple[list, list[str]]:
     from reviews.bundle.build import MANIFEST, RECORD  # here: the statistics stack, not needed for --help
     from reviews.bundle.safe_zip import read_members
     from reviews.bundle.verify import verify_bundle
+    from reviews.workspace import signing  # cryptography: not for --help
 
     if not Path(path).is_file():
         raise ReviewsError(Msg("no bundle at {path}; check the path", path=path))
@@ -66,6 +63,10 @@ def _bundle_anchors(path: str) -> tuple[list, list[str]]:
 
 
 def _verify(args) -> int:
+    from reviews.audit.anchor import checkpoint_anchors, checkpoint_path, compare_with_anchors
+    from reviews.audit.chain import verify_chain
+    from reviews.store import open_store  # here, as above: SQLAlchemy and pandas, not needed for --help
+
     engine = open_store().engine
     chain = verify_chain(engine)
     anchors, problems = checkpoint_anchors()
@@ -106,6 +107,9 @@ def _verify(args) -> int:
 
 
 def _checkpoint(args) -> int:
+    from reviews.audit.anchor import checkpoint_path, write_checkpoint
+    from reviews.store import open_store
+
     point = write_checkpoint(open_store().engine)
     print(f"checkpoint at event {point.seq} ({point.hash[:16]}...) appended to {checkpoint_path()}")
     return 0

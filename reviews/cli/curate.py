@@ -15,7 +15,7 @@ import sys
 import time
 
 from reviews.errors import ReviewsError
-from synth.curation import CURATION_MODES
+from synth.curation.modes import CURATION_MODES
 from synth.i18n import Msg
 
 

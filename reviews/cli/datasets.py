@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import json
 
-from reviews import queries
-from reviews.store import open_store
-
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("datasets", help="list the workspace's datasets")
@@ -18,6 +15,7 @@ def register(subparsers) -> None:
 
 def dataset_rows(store) -> list[dict]:
     """Each dataset with its latest sign-off (signed or not, and the verdict)."""
+    from reviews import queries
     from reviews.signoff import signoff_for  # here: the statistics stack, not needed for --help
 
     rows = []
@@ -41,6 +39,8 @@ def dataset_rows(store) -> list[dict]:
 
 
 def _list(args) -> int:
+    from reviews.store import open_store  # here: SQLAlchemy and pandas, not needed for --help
+
     rows = dataset_rows(open_store())
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))

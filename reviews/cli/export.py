@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reviews.store import open_store
-from reviews.workspace import artifacts
 from reviews.workspace.permissions import SYSTEM
 
 
@@ -22,6 +20,8 @@ def register(subparsers) -> None:
 
 def _export(args) -> int:
     from reviews.bundle import build_bundle  # here: the statistics stack, not needed for --help
+    from reviews.store import open_store
+    from reviews.workspace import artifacts
 
     data = build_bundle(open_store(), SYSTEM, args.dataset_id)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -7,8 +7,6 @@ bundle can check it against a key that did not come in the bundle itself:
 
 from __future__ import annotations
 
-from reviews.workspace.signing import fingerprint, public_key_pem
-
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("key", help="the workspace's public signing key")
@@ -19,6 +17,8 @@ def register(subparsers) -> None:
 
 
 def _show(args) -> int:
+    from reviews.workspace.signing import fingerprint, public_key_pem  # cryptography: not for --help
+
     pem = public_key_pem()
     if not args.pem:
         print(f"fingerprint sha256:{fingerprint(pem)}")

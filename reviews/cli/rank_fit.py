@@ -15,15 +15,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-import pandas as pd
-
 from reviews.errors import ReviewsError
 from synth.i18n import N_
 
 
 def run(args: argparse.Namespace) -> int:
     """Fit and write the scores."""
-    # Here: the preference models import scipy and sklearn, which --help does not need.
+    # Here: pandas and the preference models (scipy, sklearn), which --help does not need.
+    import pandas as pd
+
     from synth.preference import (
         FLAG_THRESHOLD,
         ReliablePreferenceModel,

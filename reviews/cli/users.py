@@ -6,9 +6,7 @@ import getpass
 import json
 import sys
 
-from reviews import queries
 from reviews.errors import ReviewsError
-from reviews.store import open_store
 from reviews.workspace.permissions import ROLES, SYSTEM
 
 
@@ -33,6 +31,13 @@ def register(subparsers) -> None:
         toggle.set_defaults(func=_set_active, active=active)
 
 
+def _open_store():
+    # Here, not at the top: the store loads SQLAlchemy, Alembic and pandas, and ``--help`` needs none.
+    from reviews.store import open_store
+
+    return open_store()
+
+
 def _read_password(from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
@@ -43,14 +48,16 @@ def _read_password(from_stdin: bool) -> str:
 
 
 def _create(args) -> int:
-    store = open_store()
+    store = _open_store()
     store.create_user(SYSTEM, args.username, _read_password(args.password_stdin), args.role)
     print(f"created {args.role} {args.username}")
     return 0
 
 
 def _list(args) -> int:
-    frame = queries.list_users(open_store())
+    from reviews import queries
+
+    frame = queries.list_users(_open_store())
     if args.json:
         records = [
             {
@@ -74,12 +81,12 @@ def _list(args) -> int:
 
 
 def _set_role(args) -> int:
-    open_store().set_role(SYSTEM, args.username, args.role)
+    _open_store().set_role(SYSTEM, args.username, args.role)
     print(f"{args.username} is now {args.role}")
     return 0
 
 
 def _set_active(args) -> int:
-    open_store().set_active(SYSTEM, args.username, args.active)
+    _open_store().set_active(SYSTEM, args.username, args.active)
     print(f"{args.username} is now {'enabled' if args.active else 'disabled'}")
     return 0

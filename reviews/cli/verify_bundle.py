@@ -13,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from reviews.workspace.config import load_settings
-from reviews.workspace.signing import existing_public_key_pem
 
 
 def register(subparsers) -> None:
@@ -42,6 +41,8 @@ def _trusted(args) -> tuple[bytes | None, str]:
         return args.public_key.read_bytes(), str(args.public_key)
     if args.trust_embedded_key:
         return None, ""
+    from reviews.workspace.signing import existing_public_key_pem  # cryptography: not for --help
+
     home = load_settings().home
     workspace_key = existing_public_key_pem(home)
     if workspace_key is not None:

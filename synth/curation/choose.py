@@ -18,10 +18,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from synth.curation.modes import CURATION_MODES
 from synth.errors import InputError
 from synth.i18n import Msg
-
-CURATION_MODES = ("softmax", "best_of_k")
 
 
 @dataclass(frozen=True)

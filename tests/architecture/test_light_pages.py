@@ -7,17 +7,13 @@ visitor waits for every one of them before the sign-in form appears.
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from tests.support.databases import fresh_store
+from tests.support.fresh_interpreter import ROOT, probe
 
-ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("torch", "sdv", "scipy.stats", "sklearn", "ctgan", "rdt", "sdmetrics")
 PROBE = """
 import json, sys
@@ -45,15 +41,6 @@ def test_sign_in_and_home_import_no_heavy_stack(tmp_path, monkeypatch, username,
     store.create_user(SYSTEM, "steward", "steward-pass-phrase", "steward")
     env = {**os.environ, "SYNTHREVIEW_WORKER": "off", "PYTHONPATH": str(ROOT)}
     env.pop("SYNTHREVIEW_DEMO", None)
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, str(ROOT / "app.py"), username, ",".join(HEAVY)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    seen = probe(PROBE, str(ROOT / "app.py"), username, ",".join(HEAVY), env=env)
     assert seen["exceptions"] == [] and title in seen["titles"]
     assert seen["heavy"] == [], f"drawing the page imported {seen['heavy']}"
