@@ -10,7 +10,6 @@ from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
-from faker import Faker
 
 from synth.errors import InputError
 from synth.i18n import Msg
@@ -49,6 +48,9 @@ def fake_values(kind: str, n: int, *, seed: int, avoid: set | frozenset = frozen
                 kinds=", ".join(PII_KINDS),
             )
         )
+    # Here, not at the top: Faker takes a tenth of a second to import, and most tables have no PII.
+    from faker import Faker
+
     locale, make = _MAKERS[kind]
     faker = Faker(locale)
     faker.seed_instance(seed)
