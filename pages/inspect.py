@@ -5,6 +5,7 @@ import streamlit as st
 
 from reviews.acceptance.inspection import inspection_status, list_inspections
 from reviews.errors import NotFound
+from ui.comparison_table import PAGE_STYLE
 from ui.feedback import show_flash
 from ui.guard import page_actor
 from ui.i18n import _
@@ -15,7 +16,15 @@ from ui.state import get_store
 
 actor = page_actor("inspect")
 store = get_store()
-st.title(_("Sampling inspection"))
+st.html(PAGE_STYLE)  # the judging screen needs the whole height of the window
+title, choice = st.columns([3, 2], vertical_alignment="bottom")
+title.title(
+    _("Sampling inspection"),
+    help=_(
+        "Judge every row, pass or fail: nothing starts as passed. The inspection passes when the lower "
+        "95% bound of the pass rate reaches the required rate. The time each screen takes is recorded."
+    ),
+)
 show_flash()
 requested = query_id("inspection")
 try:
@@ -30,12 +39,6 @@ if requested is not None and (
 if not actor.can("inspect"):
     render_records(store, actor)
     st.stop()
-st.caption(
-    _(
-        "Tick pass or fail beside every row, then save. The inspection passes when the lower 95% bound "
-        "of the pass rate reaches the required rate. The time each screen takes is recorded."
-    )
-)
 open_inspections = list_inspections(store, status="open")
 if not open_inspections:
     st.info(_("No inspection is waiting for you."))
@@ -47,7 +50,9 @@ labels = {
     for s in open_inspections
 }
 preselect("inspect_id", "inspection", labels)
-inspection_id = st.selectbox(_("Inspection"), list(labels), format_func=labels.get, key="inspect_id")
+inspection_id = choice.selectbox(
+    _("Inspection"), list(labels), format_func=labels.get, key="inspect_id", label_visibility="collapsed"
+)
 status = next(s for s in open_inspections if s.id == inspection_id)
 st.progress(status.judged / status.sample_size, text=labels[inspection_id])
 render_judging(store, actor, status)

@@ -120,12 +120,35 @@ PASS_COLUMN = "verdict:pass"  # labelled in the reader's words by the page
 FAIL_COLUMN = "verdict:fail"
 
 
-def inspection_sheet(rows: pd.DataFrame) -> pd.DataFrame:
-    """The rows to judge behind an empty ``pass`` and ``fail`` column, for a checklist editor."""
+def inspection_sheet(rows: pd.DataFrame, verdicts: dict[int, bool] | None = None) -> pd.DataFrame:
+    """The rows to judge behind a ``pass`` and a ``fail`` column, for a checklist editor.
+
+    Both columns are empty unless ``verdicts`` (row position -> passed) ticks one of them.
+    """
+    verdicts = verdicts or {}
     sheet = rows.copy()
-    sheet.insert(0, FAIL_COLUMN, False)
-    sheet.insert(0, PASS_COLUMN, False)
+    sheet.insert(0, FAIL_COLUMN, [verdicts.get(int(i)) is False for i in rows.index])
+    sheet.insert(0, PASS_COLUMN, [verdicts.get(int(i)) is True for i in rows.index])
     return sheet
+
+
+def apply_ticks(verdicts: dict[int, bool], ticks: dict[int, dict[str, bool]]) -> dict[int, bool]:
+    """The verdicts after boxes were ticked or unticked on a sheet drawn from them.
+
+    ``ticks`` maps a row position to the boxes changed on it. Ticking a box gives the row that
+    verdict (the other box is then shown empty); unticking the box of the row's verdict clears it.
+    """
+    result = dict(verdicts)
+    for row, changed in ticks.items():
+        for column, ticked in changed.items():
+            if column not in (PASS_COLUMN, FAIL_COLUMN):
+                continue
+            verdict = column == PASS_COLUMN
+            if ticked:
+                result[int(row)] = verdict
+            elif result.get(int(row)) is verdict:
+                del result[int(row)]
+    return result
 
 
 def verdicts_from_sheet(sheet: pd.DataFrame) -> dict[int, bool]:

@@ -155,7 +155,7 @@ def reviewer_inspects(page: Page, url: str, username: str, sample: int) -> None:
     sign_in(page, url, username, f"{username}-demo")
     go(page, "Inspect")
     done = page.get_by_text("No inspection is waiting for you.")
-    for _ in range(-(-sample // 25) + 2):
+    for _ in range(-(-sample // 20) + 2):
         if done.count():
             break
         judged = page.get_by_text(re.compile(r"\d+/\d+ judged$")).last.inner_text()

@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 from reviews import queries
 from reviews.acceptance.apply import apply_acceptance
 from reviews.acceptance.inspection import inspection_status, start_inspection
+from reviews.queries import inspections as queries_inspections
 from reviews.queries import rounds as round_queries
 from reviews.queries.inspections import inspection_batch_rows
 from reviews.ranking import rounds
@@ -87,8 +88,32 @@ def test_reviewer_inspects_on_the_inspect_page(workspace, synthetic_dataset):
     assert status.judged == 30 and status.status == "failed"  # 30 rows cannot prove a 96% lower bound
     assert status.result["lower_bound"] < 0.96
     batches = inspection_batch_rows(workspace, inspection_id)
-    assert [(b["rows"], b["marked_rows"]) for b in batches] == [(25, 25), (5, 5)]
+    assert [(b["rows"], b["marked_rows"]) for b in batches] == [(20, 20), (10, 10)]
     assert all(b["seconds"] is not None for b in batches)
+
+
+def test_reviewer_inspects_with_the_keys(workspace, synthetic_dataset):
+    """The key bar's buttons, pressed as their keys would be: P, P, K, F, J, P, K, Backspace, Enter."""
+    round_id = rounds.open_round(
+        workspace, STEWARD, synthetic_dataset, rounds.RoundConfig(batch_size=3, overlap=2)
+    )
+    for name in ("reviewer", "reviewer2"):
+        actor = Actor(name, "reviewer")
+        while (view := rounds.next_task(workspace, actor, round_id)) is not None:
+            rounds.submit(workspace, actor, round_id, view.task_id, ranking=view.rows)
+    accepted_id = apply_acceptance(workspace, STEWARD, round_id, -1e9)
+    inspection_id = start_inspection(workspace, STEWARD, accepted_id, size=30)
+    at = app_as("reviewer", "pages/inspect.py", timeout=120)
+    shown = [int(i) for i in at.session_state[f"inspect_{inspection_id}_0"].rows.index]
+    for key in ("pass", "pass", "previous", "fail", "next", "pass", "previous", "clear"):
+        at.button(key=f"inspect_{key}").click().run()
+        assert not at.exception, at.exception
+    assert "Row" in page_text(at) and "1 passed, 1 failed, 18 not judged yet" in page_text(at)
+    at.button(key="inspect_save").click().run()
+    assert queries_inspections.verdicts(workspace, inspection_id) == {shown[0]: True, shown[1]: False}
+    (batch,) = inspection_batch_rows(workspace, inspection_id)
+    assert batch["rows"] == 2 and batch["marked_rows"] == 0 and batch["seconds"] is not None
+    assert "2/30 judged" in at.get("progress")[0].proto.text
 
 
 def test_an_officer_reads_an_inspection_record_from_its_link(workspace, synthetic_dataset):

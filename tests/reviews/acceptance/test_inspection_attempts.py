@@ -12,6 +12,7 @@ from reviews import queries
 from reviews.acceptance.inspection import (
     FAIL_COLUMN,
     PASS_COLUMN,
+    apply_ticks,
     inspection_sheet,
     judge,
     mark_rest_passing,
@@ -57,6 +58,27 @@ def test_sheet_reads_only_the_rows_judged_and_refuses_both_boxes():
     sheet.loc[9, [PASS_COLUMN, FAIL_COLUMN]] = True
     with pytest.raises(ReviewsError, match="Rows 9 are ticked both pass and fail"):
         verdicts_from_sheet(sheet)
+
+
+def test_sheet_drawn_from_verdicts_ticks_one_box_each():
+    sheet = inspection_sheet(_rows(), {9: True, 12: False})
+    assert sheet[PASS_COLUMN].tolist() == [False, True, False]
+    assert sheet[FAIL_COLUMN].tolist() == [False, False, True]
+    assert verdicts_from_sheet(sheet) == {9: True, 12: False}
+
+
+def test_ticks_set_replace_and_clear_verdicts():
+    verdicts = {4: True, 9: False}
+    # Ticking fail on a passed row makes it failed; unticking a row's own verdict clears it;
+    # unticking the other box changes nothing; a tick on an unjudged row judges it.
+    ticks = {
+        4: {FAIL_COLUMN: True},
+        9: {PASS_COLUMN: False},
+        12: {PASS_COLUMN: True},
+    }
+    assert apply_ticks(verdicts, ticks) == {4: False, 9: False, 12: True}
+    assert apply_ticks(verdicts, {9: {FAIL_COLUMN: False}}) == {4: True}
+    assert verdicts == {4: True, 9: False}  # the verdicts given are left as they were
 
 
 def _inspect(store, accepted_id, seed, passing, seconds_per_row=None, marked_all=False):
