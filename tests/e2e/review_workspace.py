@@ -38,6 +38,14 @@ def real_table() -> tuple[str, pd.DataFrame]:
     return "arrests", load_demo()
 
 
+def served_env(home: Path) -> dict[str, str]:
+    """The environment the app is served with on the workspace under ``home`` (no job worker)."""
+    env = {**os.environ, "SYNTHREVIEW_HOME": str(home), "PYTHONUNBUFFERED": "1", "SYNTHREVIEW_WORKER": "off"}
+    for name in ("SYNTHREVIEW_DATABASE_URL", "SYNTHREVIEW_DEMO"):
+        env.pop(name, None)
+    return env
+
+
 def seed(home: Path, pairwise: int = 100, listwise: int = 10) -> dict[str, int]:
     """Create the workspace under ``home``; returns the ids of the two rounds."""
     os.environ["SYNTHREVIEW_HOME"] = str(home)

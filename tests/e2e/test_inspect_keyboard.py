@@ -9,7 +9,6 @@ Screenshots are kept in tests/e2e/artifacts/.
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -22,7 +21,7 @@ from reviews.queries import inspections as inspection_queries
 from reviews.store import open_store
 from reviews.workspace.config import load_settings
 from tests.e2e.conftest import ARTIFACTS, _require_browser, sign_in
-from tests.e2e.review_workspace import PASSWORD
+from tests.e2e.review_workspace import PASSWORD, served_env
 from tests.support.served_app import ROOT, served_app
 
 pytestmark = pytest.mark.e2e
@@ -34,9 +33,7 @@ FAILING = {3, 11, 22}  # which rows of the sample, in the order shown, the revie
 def inspect_home(tmp_path_factory):
     _require_browser()
     home = tmp_path_factory.mktemp("inspect-keyboard")
-    env = {**os.environ, "SYNTHREVIEW_HOME": str(home), "PYTHONUNBUFFERED": "1", "SYNTHREVIEW_WORKER": "off"}
-    for name in ("SYNTHREVIEW_DATABASE_URL", "SYNTHREVIEW_DEMO"):
-        env.pop(name, None)
+    env = served_env(home)
     seeded = subprocess.run(
         [sys.executable, "-m", "tests.e2e.inspect_workspace", str(home), "--sample", str(SAMPLE)],
         cwd=ROOT,

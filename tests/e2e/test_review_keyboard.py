@@ -29,7 +29,7 @@ from tests.e2e.keyboard_review import (
     submit_timed,
     wait_for_task,
 )
-from tests.e2e.review_workspace import PASSWORD
+from tests.e2e.review_workspace import PASSWORD, served_env
 from tests.support.served_app import ROOT, served_app
 
 PAIRWISE, LISTWISE = 50, 5
@@ -40,9 +40,7 @@ LISTWISE_ORDERS = ([2, 0, 4, 1, 3], [0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [1, 3, 0, 
 def review_home(tmp_path_factory):
     _require_browser()
     home = tmp_path_factory.mktemp("review-keyboard")
-    env = {**os.environ, "SYNTHREVIEW_HOME": str(home), "PYTHONUNBUFFERED": "1", "SYNTHREVIEW_WORKER": "off"}
-    for name in ("SYNTHREVIEW_DATABASE_URL", "SYNTHREVIEW_DEMO"):
-        env.pop(name, None)
+    env = served_env(home)
     subprocess.run(
         [
             sys.executable,

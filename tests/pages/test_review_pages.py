@@ -65,7 +65,9 @@ def test_two_reviewers_rank_and_the_steward_sees_the_model(workspace, synthetic_
     assert [d.kind for d in queries.list_datasets(workspace)].count("accepted") == 1
 
 
-def test_reviewer_inspects_on_the_inspect_page(workspace, synthetic_dataset):
+def _open_inspection(workspace, synthetic_dataset) -> tuple[int, int]:
+    """A round answered by both reviewers, every row accepted, an inspection of 30 rows opened;
+    returns (accepted dataset id, inspection id)."""
     round_id = rounds.open_round(
         workspace, STEWARD, synthetic_dataset, rounds.RoundConfig(batch_size=3, overlap=2)
     )
@@ -74,7 +76,11 @@ def test_reviewer_inspects_on_the_inspect_page(workspace, synthetic_dataset):
         while (view := rounds.next_task(workspace, actor, round_id)) is not None:
             rounds.submit(workspace, actor, round_id, view.task_id, ranking=view.rows)
     accepted_id = apply_acceptance(workspace, STEWARD, round_id, -1e9)
-    inspection_id = start_inspection(workspace, STEWARD, accepted_id, size=30)
+    return accepted_id, start_inspection(workspace, STEWARD, accepted_id, size=30)
+
+
+def test_reviewer_inspects_on_the_inspect_page(workspace, synthetic_dataset):
+    _accepted, inspection_id = _open_inspection(workspace, synthetic_dataset)
     at = app_as("reviewer", "pages/inspect.py", timeout=120)
     # Nothing starts as passed: saving an untouched screen records nothing and says what to do.
     next(b for b in at.button if b.label == "Save the judged rows").click().run()
@@ -94,15 +100,7 @@ def test_reviewer_inspects_on_the_inspect_page(workspace, synthetic_dataset):
 
 def test_reviewer_inspects_with_the_keys(workspace, synthetic_dataset):
     """The key bar's buttons, pressed as their keys would be: P, P, K, F, J, P, K, Backspace, Enter."""
-    round_id = rounds.open_round(
-        workspace, STEWARD, synthetic_dataset, rounds.RoundConfig(batch_size=3, overlap=2)
-    )
-    for name in ("reviewer", "reviewer2"):
-        actor = Actor(name, "reviewer")
-        while (view := rounds.next_task(workspace, actor, round_id)) is not None:
-            rounds.submit(workspace, actor, round_id, view.task_id, ranking=view.rows)
-    accepted_id = apply_acceptance(workspace, STEWARD, round_id, -1e9)
-    inspection_id = start_inspection(workspace, STEWARD, accepted_id, size=30)
+    _accepted, inspection_id = _open_inspection(workspace, synthetic_dataset)
     at = app_as("reviewer", "pages/inspect.py", timeout=120)
     shown = [int(i) for i in at.session_state[f"inspect_{inspection_id}_0"].rows.index]
     for key in ("pass", "pass", "previous", "fail", "next", "pass", "previous", "clear"):
@@ -117,15 +115,7 @@ def test_reviewer_inspects_with_the_keys(workspace, synthetic_dataset):
 
 
 def test_an_officer_reads_an_inspection_record_from_its_link(workspace, synthetic_dataset):
-    round_id = rounds.open_round(
-        workspace, STEWARD, synthetic_dataset, rounds.RoundConfig(batch_size=3, overlap=2)
-    )
-    for name in ("reviewer", "reviewer2"):
-        actor = Actor(name, "reviewer")
-        while (view := rounds.next_task(workspace, actor, round_id)) is not None:
-            rounds.submit(workspace, actor, round_id, view.task_id, ranking=view.rows)
-    accepted_id = apply_acceptance(workspace, STEWARD, round_id, -1e9)
-    inspection_id = start_inspection(workspace, STEWARD, accepted_id, size=30)
+    accepted_id, inspection_id = _open_inspection(workspace, synthetic_dataset)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     sign_in_app(at, Actor("officer", "officer"))
     at.query_params["inspection"] = str(inspection_id)
