@@ -9,7 +9,6 @@ nothing changed since someone signed it; who signed it is proven by the trusted 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import zipfile
 from dataclasses import dataclass, field
@@ -31,6 +30,7 @@ from reviews.bundle.build import (
 from reviews.bundle.safe_zip import read_members
 from reviews.signoff.records import APPROVALS
 from reviews.workspace.signing import fingerprint, verify
+from synth.intake.parquet_source import parquet_source
 from synth.lineage.record import frame_sha256
 
 REQUIRED = (MANIFEST, MANIFEST_SIG, PUBLIC_KEY, RECORD, RECORD_SIG)
@@ -85,7 +85,7 @@ def _check_record(members: dict[str, bytes], record: dict, public_pem: bytes) ->
         problems.append(f"{REPORT} is not the report the officer signed")
     if PARQUET in members:
         try:
-            rows = frame_sha256(pd.read_parquet(io.BytesIO(members[PARQUET])))
+            rows = frame_sha256(pd.read_parquet(parquet_source(members[PARQUET])))
         except Exception as exc:  # any unreadable Parquet is a finding, not a crash
             problems.append(f"{PARQUET} cannot be read ({type(exc).__name__})")
         else:

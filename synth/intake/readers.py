@@ -178,7 +178,9 @@ def read_parquet(data: bytes, limits: IntakeLimits | None = None) -> RawTable:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        parquet = pq.ParquetFile(io.BytesIO(data))
+        from synth.intake.parquet_source import parquet_source
+
+        parquet = pq.ParquetFile(parquet_source(data))
         schema = parquet.schema_arrow
     except Exception as exc:  # pyarrow raises several unrelated types for corrupt input
         return _parquet_unreadable(exc)
