@@ -10,7 +10,7 @@ from reviews.queries.leaderboard import WORD_COLUMNS
 from ui.i18n import _
 from ui.labels import generated_name
 from ui.plain import md
-from ui.tables import translated
+from ui.tables import heading, translated
 
 
 def evaluation_settings(inputs: EvaluationInputs, dataset_id: int) -> tuple[list[str], str | None]:
@@ -47,6 +47,7 @@ def render_leaderboard(board: pd.DataFrame) -> None:
         shown = translated(
             rows.drop(columns=["purpose"]), values=[c for c in WORD_COLUMNS if c != "purpose"], numbers=True
         )
+        shown.columns = [heading(c) for c in shown.columns]
         st.dataframe(
             shown,
             hide_index=True,

@@ -114,23 +114,25 @@ def render_columns(inputs: EvaluationInputs, result: dict) -> None:
     st.caption(
         md(charts.overlay_summary(inputs.train[column], inputs.synthetic[column], numeric, translate=_))
     )
-    st.plotly_chart(
-        charts.missingness_compare(
-            inputs.train, inputs.synthetic, _("Missing share per column"), translate=_
-        ),
-        key="compare_missing",
-    )
     missing = [c for c in columns if inputs.train[c].isna().any() or inputs.synthetic[c].isna().any()]
-    st.caption(
-        fmt(
-            _("Text alternative: missing share, real / synthetic: {shares}."),
-            shares=", ".join(
-                f"{c} {inputs.train[c].isna().mean():.1%} / {inputs.synthetic[c].isna().mean():.1%}"
-                for c in missing
-            )
-            or _("no column has missing values"),
+    if not missing:  # an empty chart says nothing; the sentence says it all
+        st.success(_("No column has missing values, in the real or the synthetic table."))
+    else:
+        st.plotly_chart(
+            charts.missingness_compare(
+                inputs.train, inputs.synthetic, _("Missing share per column"), translate=_
+            ),
+            key="compare_missing",
         )
-    )
+        st.caption(
+            fmt(
+                _("Text alternative: missing share, real / synthetic: {shares}."),
+                shares=", ".join(
+                    f"{c} {inputs.train[c].isna().mean():.1%} / {inputs.synthetic[c].isna().mean():.1%}"
+                    for c in missing
+                ),
+            )
+        )
     numeric_columns = [c for c in columns if types.get(c) == "numerical"]
     if len(numeric_columns) < 2:
         st.info(_("Correlations need at least two number columns; this table has fewer."))

@@ -12,6 +12,7 @@ from reviews.store import Store
 from ui.i18n import _
 from ui.labels import dataset_name
 from ui.plain import fmt, md
+from ui.profile_terms import term
 from ui.tables import translated
 
 
@@ -66,25 +67,41 @@ def render_generated(store: Store, dataset_id: int) -> None:
             parent=record.parent_id,
         )
     )
-    left, right = st.columns(2)
-    with left:
-        st.markdown("#### " + _("Purpose target vs achieved"))
-        targets = pd.DataFrame(lineage.get("target_report") or [])
-        if targets.empty:
-            st.caption(_("Privacy keeps the real distribution; there is no target to move to."))
-        else:
-            st.dataframe(
-                translated(targets, values=["kind"], numbers=True),
-                hide_index=True,
-                key=f"gen_targets_{dataset_id}",
-            )
-    with right:
-        st.markdown("#### " + _("Outliers kept (norm 2)"))
-        coverage = pd.DataFrame(lineage.get("outlier_coverage") or [])
+    st.markdown("#### " + _("Purpose target vs achieved"))
+    targets = pd.DataFrame(lineage.get("target_report") or [])
+    if targets.empty:
+        st.caption(_("Privacy keeps the real distribution; there is no target to move to."))
+    else:
         st.dataframe(
-            translated(coverage, values=["method"], numbers=True),
+            translated(targets, values=["kind"], numbers=True),
             hide_index=True,
-            key=f"gen_outliers_{dataset_id}",
+            key=f"gen_targets_{dataset_id}",
         )
+    st.markdown("#### " + _("Outliers kept (norm 2)"))
+    coverage, config = outlier_coverage_table(lineage.get("outlier_coverage") or [])
+    st.dataframe(coverage, hide_index=True, column_config=config, key=f"gen_outliers_{dataset_id}")
     st.markdown("#### " + _("Preview"))
     st.dataframe(queries.load_frame(store, dataset_id).head(20), key=f"gen_preview_{dataset_id}")
+
+
+def outlier_coverage_table(coverage: list[dict]) -> tuple[pd.DataFrame, dict]:
+    """Per column: the real outliers, how many the synthetic data covers, and the share, in words."""
+    headers = {
+        "column": _("Column"),
+        "method": _("Method"),
+        "real_outliers": _("Outliers in the real data"),
+        "covered": _("Covered by synthetic rows"),
+        "synthetic_outliers": _("Outliers in the synthetic data"),
+        "share_covered": _("Share covered"),
+    }
+    rows = [
+        {**entry, "method": term(entry.get("method")), "share_covered": 100 * entry["share_covered"]}
+        for entry in coverage
+    ]
+    frame = pd.DataFrame(rows, columns=list(headers)).rename(columns=headers)
+    config = {
+        headers["share_covered"]: st.column_config.ProgressColumn(
+            headers["share_covered"], format="%.0f %%", min_value=0, max_value=100
+        )
+    }
+    return frame, config

@@ -1,5 +1,8 @@
-"""The profile's column table, for people: translated headers, formatted numbers, blanks for
-nothing, and each number column's quantiles as a small line instead of JSON."""
+"""The profile's column tables, for people: translated headers that fit the page, formatted
+numbers, blanks for nothing, and each number column's quantiles as a small line instead of JSON.
+
+One table describes every column; a second gives the statistics of the columns that have a range
+(numbers and dates), so neither needs scrolling sideways at 1440 pixels."""
 
 from __future__ import annotations
 
@@ -13,9 +16,13 @@ from ui.profile_terms import term
 QUANTILE_KEYS = ("p01", "p05", "p25", "p50", "p75", "p95", "p99")
 
 
+# Widths in pixels: each table fits the page's 980-pixel column at 1440×900 with every header
+# whole; the last column takes what is left.
+_NAME_WIDTH = 150
+
+
 def column_table(profile: dict) -> tuple[pd.DataFrame, dict]:
-    """The rows people read, and the ``column_config`` that draws them."""
-    rows = [_row(column) for column in profile["columns"]]
+    """Every column: what it holds and how complete it is. Returns the rows and their ``column_config``."""
     headers = {
         "name": _("Column"),
         "type": _("Type"),
@@ -23,33 +30,65 @@ def column_table(profile: dict) -> tuple[pd.DataFrame, dict]:
         "distinct": _("Distinct values"),
         "pii": _("Personal data"),
         "quasi": _("Quasi-identifier"),
+        "top": _("Most frequent values"),
+    }
+    rows = [_overview_row(column) for column in profile["columns"]]
+    frame = pd.DataFrame(rows, columns=list(headers)).rename(columns=headers)
+    config = {
+        headers["name"]: st.column_config.TextColumn(headers["name"], width=_NAME_WIDTH),
+        headers["type"]: st.column_config.TextColumn(headers["type"], width=90),
+        headers["missing"]: st.column_config.ProgressColumn(
+            headers["missing"], format="%.1f %%", min_value=0, max_value=100, width=90
+        ),
+        headers["distinct"]: st.column_config.NumberColumn(
+            headers["distinct"], format="localized", width=110
+        ),
+        headers["pii"]: st.column_config.TextColumn(
+            headers["pii"], width=130, help=_("Personal data found by value, never by the column's name.")
+        ),
+        headers["quasi"]: st.column_config.CheckboxColumn(
+            headers["quasi"],
+            width=120,
+            help=_("Could re-identify a person in combination with other columns."),
+        ),
+        headers["top"]: st.column_config.TextColumn(
+            headers["top"], help=_("The five most frequent values, with how often each occurs.")
+        ),
+    }
+    return frame, config
+
+
+def number_table(profile: dict) -> tuple[pd.DataFrame, dict]:
+    """The columns with a range (numbers and dates) and their statistics; empty when none has one."""
+    headers = {
+        "name": _("Column"),
         "minimum": _("Minimum"),
         "maximum": _("Maximum"),
         "mean": _("Mean"),
         "std": _("Standard deviation"),
         "middle": _("Middle half (25–75 %)"),
         "quantiles": _("Quantiles 1–99 %"),
-        "top": _("Most frequent values"),
     }
-    frame = pd.DataFrame(rows, columns=list(headers)).rename(columns=headers)
+    ranged = [c for c in profile["columns"] if c.get("minimum") is not None]
+    frame = pd.DataFrame([_number_row(c) for c in ranged], columns=list(headers)).rename(columns=headers)
     config = {
-        headers["missing"]: st.column_config.ProgressColumn(
-            headers["missing"], format="%.1f %%", min_value=0, max_value=100, width="small"
+        headers["name"]: st.column_config.TextColumn(headers["name"], width=_NAME_WIDTH),
+        headers["minimum"]: st.column_config.TextColumn(headers["minimum"], width=100),
+        headers["maximum"]: st.column_config.TextColumn(headers["maximum"], width=100),
+        headers["mean"]: st.column_config.TextColumn(headers["mean"], width=100),
+        headers["std"]: st.column_config.TextColumn(headers["std"], width=140),
+        headers["middle"]: st.column_config.TextColumn(
+            headers["middle"], width=170, help=_("From the lower to the upper quartile.")
         ),
-        headers["distinct"]: st.column_config.NumberColumn(headers["distinct"], format="localized"),
-        headers["quasi"]: st.column_config.CheckboxColumn(headers["quasi"], width="small"),
         headers["quantiles"]: st.column_config.LineChartColumn(
             headers["quantiles"],
             help=_("The 1, 5, 25, 50, 75, 95 and 99 % quantiles, left to right; each row on its own scale."),
         ),
-        headers["top"]: st.column_config.TextColumn(headers["top"], width="large"),
     }
     return frame, config
 
 
-def _row(column: dict) -> dict:
-    quantiles = column.get("quantiles") or {}
-    numbers = column.get("mean") is not None
+def _overview_row(column: dict) -> dict:
     return {
         "name": column["name"],
         "type": term(column["type"]),
@@ -57,13 +96,21 @@ def _row(column: dict) -> dict:
         "distinct": column["distinct"],
         "pii": term(column.get("pii")),
         "quasi": bool(column.get("quasi_identifier")),
+        "top": "" if column["type"] == "id" else top_values_text(column.get("top_values")),
+    }
+
+
+def _number_row(column: dict) -> dict:
+    quantiles = column.get("quantiles") or {}
+    numbers = column.get("mean") is not None
+    return {
+        "name": column["name"],
         "minimum": _bound(column.get("minimum")),
         "maximum": _bound(column.get("maximum")),
         "mean": readable(column.get("mean")) if numbers else "",
         "std": readable(column.get("std")) if numbers else "",
         "middle": f"{readable(quantiles['p25'])} – {readable(quantiles['p75'])}" if quantiles else "",
         "quantiles": [quantiles[k] for k in QUANTILE_KEYS if k in quantiles] or None,
-        "top": "" if column["type"] == "id" else top_values_text(column.get("top_values")),
     }
 
 

@@ -12,8 +12,9 @@ from synth.numbers import readable, readable_share
 from ui.i18n import _, tr
 from ui.plain import fmt, md
 from ui.profile_column_detail import render_column_detail
-from ui.profile_columns import column_table
+from ui.profile_columns import column_table, number_table
 from ui.profile_terms import term
+from ui.tables import whole_height
 
 
 def render_profile(profile: dict, frame: pd.DataFrame, key: str) -> None:
@@ -22,7 +23,19 @@ def render_profile(profile: dict, frame: pd.DataFrame, key: str) -> None:
 
     st.markdown("#### " + _("Columns"))
     table, config = column_table(profile)
-    st.dataframe(table, hide_index=True, column_config=config, key=f"{key}_columns")
+    st.dataframe(
+        table, hide_index=True, column_config=config, height=whole_height(len(table)), key=f"{key}_columns"
+    )
+    numbers, number_config = number_table(profile)
+    if not numbers.empty:
+        st.markdown("#### " + _("Numbers and dates"))
+        st.dataframe(
+            numbers,
+            hide_index=True,
+            column_config=number_config,
+            height=whole_height(len(numbers)),
+            key=f"{key}_numbers",
+        )
 
     st.markdown("#### " + _("One column"))
     render_column_detail(profile, frame, key)
@@ -69,7 +82,9 @@ def _overview(profile: dict) -> None:
         delta_arrow="off",
     )
     band[3].metric(_("Duplicate rows"), readable(duplicates))
-    band[4].metric(_("Quality score"), f"{quality.get('score', 0):.0f} / 100")
+    # The score alone: "100 / 100" does not fit a seventh of the page at 1440 pixels.
+    score = f"{quality.get('score', 0):.0f}"
+    band[4].metric(_("Quality score"), score, help=_("Out of 100: 100 means no problem found."))
     band[5].metric(_("PII columns"), readable(sum(1 for c in columns if c.get("pii"))))
     band[6].metric(_("Quasi-identifiers"), readable(sum(1 for c in columns if c.get("quasi_identifier"))))
     badges = [_badge(finding) for finding in findings]
@@ -156,4 +171,4 @@ def _outliers(profile: dict, key: str) -> None:
         return
     if not any(d["count"] for d in details.values()):
         st.success(_("No outliers or rare values found."))
-    st.dataframe(pd.DataFrame(rows), hide_index=True, key=f"{key}_outliers")
+    st.dataframe(pd.DataFrame(rows), hide_index=True, height=whole_height(len(rows)), key=f"{key}_outliers")

@@ -25,6 +25,22 @@ def as_words(text: str) -> str:
     return text.replace("_", " ").capitalize() if _IDENTIFIER.match(text) else text
 
 
+_ROW_PIXELS = 35
+_MOST_ROWS_SHOWN = 40
+
+
+def whole_height(rows: int) -> int:
+    """The height in pixels that shows a table of ``rows`` rows without scrolling (up to 40 rows;
+    a longer table scrolls within that)."""
+    return (min(rows, _MOST_ROWS_SHOWN) + 1) * _ROW_PIXELS + 3
+
+
+def heading(text: str) -> str:
+    """A column header as words that start with a capital: ``exact matches`` → ``Exact matches``."""
+    words = as_words(text)
+    return words[:1].upper() + words[1:] if words[:1].isascii() else words
+
+
 def _shown(value: object) -> object:
     return as_words(tr(value)) if isinstance(value, str) else value
 

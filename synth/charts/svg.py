@@ -16,6 +16,8 @@ from synth.charts.palette import NEUTRAL
 from synth.numbers import readable
 
 _FONT = "font-family:inherit;font-size:12px"
+_BAR_LABEL = 32  # characters of a bar's label before it is cut ("unseen real rows (baseline)")
+_SLANT_REACH = 110  # pixels: 20 characters of about 7 pixels, slanted at 45°
 
 
 @dataclass(frozen=True)
@@ -66,8 +68,8 @@ def bar_chart(
     percent: bool = False,
 ) -> str:
     """Horizontal bars, one row per category and one bar per series, values from 0 to ``maximum``."""
-    longest = max((len(short(c)) for c in categories), default=4)
-    label_width, plot_width, bar, gap = min(220, 7 * longest + 20), 460, 16, 10
+    longest = max((len(short(c, _BAR_LABEL)) for c in categories), default=4)
+    label_width, plot_width, bar, gap = min(240, 7 * longest + 20), 460, 16, 10
     top = 28 if len(series) > 1 else 8
     row = bar * len(series) + gap
     height = top + row * len(categories) + 30
@@ -83,7 +85,7 @@ def bar_chart(
         )
     for index, category in enumerate(categories):
         y = top + index * row
-        parts.append(_text(label_width - 8, y + row / 2, short(category), "end", full=category))
+        parts.append(_text(label_width - 8, y + row / 2, short(category, _BAR_LABEL), "end", full=category))
         for offset, item in enumerate(series):
             value = item.values[index]
             bar_y = y + offset * bar
@@ -129,7 +131,8 @@ def heatmap(
     n = len(labels)
     cell = 44 if n <= 12 else max(18, 520 // n)
     left, top = 180, 130
-    width, height = left + cell * n + 20, top + cell * n + 10
+    # The slanted labels on top reach right of their column by about 0.7 of their length.
+    width, height = left + cell * n + _SLANT_REACH, top + cell * n + 10
     parts = []
     for index, label in enumerate(labels):
         x = left + index * cell + cell / 2

@@ -32,11 +32,12 @@ margin:2em auto;max-width:1000px;padding:0 1.5em;color:#1f2328;line-height:1.45}
 h1{font-size:1.7em;margin-bottom:.2em}h2{border-bottom:2px solid #d0d7de;padding-bottom:.2em;margin-top:1.8em}
 h3{margin-bottom:.3em}.lead{color:#57606a;margin-top:0}
 table{border-collapse:collapse;margin:.6em 0;width:100%}td,th{border:1px solid #d0d7de;padding:5px 9px;
-text-align:left;vertical-align:top;white-space:normal;overflow-wrap:anywhere}th{background:#f6f8fa}td.num{text-align:right;white-space:nowrap}
+text-align:left;vertical-align:top;white-space:normal;overflow-wrap:anywhere}
+th{background:#f6f8fa;overflow-wrap:normal}th::first-letter{text-transform:uppercase}td.num{text-align:right;white-space:nowrap}
 small,.lib{color:#6e7781;font-size:.8em}.cards{display:flex;flex-wrap:wrap;gap:.8em;margin:1em 0}
 .card{border:1px solid #d0d7de;border-radius:6px;padding:.6em 1em;min-width:150px}
 .card b{display:block;font-size:1.6em}.badge{display:inline-block;border-radius:1em;padding:0 .7em;
-color:#fff;font-weight:600;font-size:.85em}figure.chart{margin:1em 0;break-inside:avoid}
+color:#fff;font-weight:600;font-size:.85em;white-space:nowrap}figure.chart{margin:1em 0;break-inside:avoid}
 figure.chart svg{max-width:100%;height:auto}figcaption{color:#57606a;font-size:.9em}
 section{break-inside:auto}
 @media print{body{margin:0;max-width:none;font-size:11pt}h2{break-after:avoid}

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from synth.i18n import Msg
-from ui.tables import translated
+from ui.tables import heading, translated
 
 
 def test_headers_and_word_cells_are_translated_and_data_kept():
@@ -41,3 +41,12 @@ def test_list_cells_mixing_numbers_and_words_become_text_arrow_can_send():
     assert shown["examples"].tolist() == ["96.0, 90.0", "X, None"]
     same_kind = translated(pd.DataFrame({"examples": [[1.0], [2.0, 3.0]]}))
     assert same_kind["examples"].tolist() == [[1.0], [2.0, 3.0]]
+
+
+def test_headers_read_as_capitalised_words():
+    assert [heading(h) for h in ("exact matches", "real_outliers", "AUC", "列")] == [
+        "Exact matches",
+        "Real outliers",
+        "AUC",
+        "列",
+    ]
