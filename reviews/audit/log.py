@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from reviews.bundle.csv_safety import safe_csv_bytes
 from reviews.queries import audit as audit_queries
 from reviews.store import Store
 from reviews.workspace.permissions import Actor, require
+from synth.csv_safety import safe_csv_bytes
 from synth.i18n import N_
 
 # Column names of the audit table (those of ``audit_events``); pages show them translated.

@@ -2,7 +2,7 @@
 
 Contents::
 
-    data/rows.csv           the rows, spreadsheet-safe (see ``csv_safety``)
+    data/rows.csv           the rows, spreadsheet-safe (see ``synth.csv_safety``)
     data/rows.parquet       the rows, with key-value metadata: synthetic, purpose, allowed_stages, lineage
     datacard.json / .md     purpose, generator, lineage, stages, metrics, limitations, sign-off
     report/evaluation.html  the evaluation report, exactly the bytes the sign-off covers
@@ -30,7 +30,6 @@ import pyarrow.parquet as pq
 
 from reviews import queries
 from reviews.audit.anchor import write_checkpoint_quietly
-from reviews.bundle.csv_safety import safe_csv_bytes
 from reviews.bundle.datacard import build_datacard, datacard_json, datacard_markdown
 from reviews.errors import NotApproved, ReviewsError
 from reviews.queries import audit as audit_queries
@@ -42,6 +41,7 @@ from reviews.signoff.records import SignoffRecord, report_bytes, signoff_for
 from reviews.store import Store
 from reviews.workspace import artifacts, signing
 from reviews.workspace.permissions import Actor, require
+from synth.csv_safety import safe_csv_bytes
 from synth.i18n import N_, Msg
 from synth.lineage.record import frame_sha256
 

@@ -16,6 +16,7 @@ import argparse
 from pathlib import Path
 
 from reviews.errors import ReviewsError
+from synth.csv_safety import write_safe_csv
 from synth.i18n import N_
 
 
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         )
     fitted = fit_scores(rows, comparisons, alpha=args.alpha)
     out = Path(args.out)
-    pd.DataFrame({"score": fitted.scores}).to_csv(out, index=False)
+    write_safe_csv(pd.DataFrame({"score": fitted.scores}), out)
     print(f"wrote {len(rows)} scores from {len(comparisons.pairs)} comparisons to {out}")
     if isinstance(fitted.model, ReliablePreferenceModel):
         table = fitted.model.reliability_frame()[["reviewer", "reliability", "flagged"]]
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
             + (", ".join(flagged) if flagged else "none")
         )
         if args.reliability_out:
-            table.to_csv(Path(args.reliability_out), index=False)
+            write_safe_csv(table, Path(args.reliability_out))
             print(f"wrote reviewer reliability to {args.reliability_out}")
     return 0
 

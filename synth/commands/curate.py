@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from synth.csv_safety import write_safe_csv
 from synth.errors import InputError
 from synth.i18n import N_, Msg
 
@@ -153,9 +154,9 @@ def run(args: argparse.Namespace) -> int:
     kept = candidates.iloc[choice.kept].reset_index(drop=True)
     report = curation_report(candidates, kept, utility, utility[choice.kept], args.protected)
     out = Path(args.out)
-    kept.to_csv(out, index=False)
+    write_safe_csv(kept, out)
     if args.scores_out:
-        pd.DataFrame({"score": utility}).to_csv(Path(args.scores_out), index=False)
+        write_safe_csv(pd.DataFrame({"score": utility}), Path(args.scores_out))
     settings = {
         "mode": args.mode,
         "k": args.k,

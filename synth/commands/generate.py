@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from synth.csv_safety import write_safe_csv
 from synth.errors import InputError
 from synth.generators import GENERATOR_NAMES
 from synth.generators.dp_budget import (
@@ -136,11 +137,11 @@ def _check_output(path: str | None, flag: str) -> None:
 
 
 def write_table(frame: pd.DataFrame, path: str | Path) -> None:
-    """Write ``frame`` as CSV or Parquet by the file's extension (no index)."""
+    """Write ``frame`` as Parquet, or as spreadsheet-safe CSV, by the file's extension (no index)."""
     if Path(path).suffix.lower() == ".parquet":
         frame.to_parquet(path, index=False)
     else:
-        frame.to_csv(path, index=False)
+        write_safe_csv(frame, path)
 
 
 def _stderr_progress():

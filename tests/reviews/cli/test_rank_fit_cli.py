@@ -77,6 +77,21 @@ def test_reviewer_column_fits_reliability_and_flags_the_random_reviewer(tmp_path
     assert reliability.loc[reliability["flagged"], "reviewer"].tolist() == ["random-3"]
 
 
+def test_reviewer_names_in_the_reliability_csv_are_inert(tmp_path):
+    rows, utility = simulated_rows()
+    pairs, who = simulated_reviewers(utility, ["careful"] * 2, 150, 5)
+    rows.to_csv(tmp_path / "rows.csv", index=False)
+    hostile = {who[0]: '=HYPERLINK("http://evil.example","me")', who[-1]: "@SUM(1+1)"}
+    table = pd.DataFrame(pairs, columns=["winner", "loser"]).assign(reviewer=[hostile[w] for w in who])
+    table.to_csv(tmp_path / "cmp.csv", index=False)
+    argv = ["rank-fit", "--rows", str(tmp_path / "rows.csv"), "--comparisons", str(tmp_path / "cmp.csv")]
+    argv += ["--out", str(tmp_path / "s.csv"), "--reliability-out", str(tmp_path / "r.csv")]
+    assert main(argv, commands=("rank-fit",)) == 0
+    reliability = pd.read_csv(tmp_path / "r.csv")
+    assert sorted(reliability["reviewer"]) == sorted("'" + name for name in hostile.values())
+    assert reliability["reliability"].dtype.kind == "f"
+
+
 def test_reliability_out_without_reviewer_column_exits_2(files, capsys):
     path, _ = files
     argv = ["rank-fit", "--rows", str(path / "rows.csv"), "--comparisons", str(path / "cmp.csv")]

@@ -93,3 +93,16 @@ def test_scores_that_do_not_match_the_rows_exit_2(tmp_path, capsys):
     assert synth(*args) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "39 scores for 40 rows" in err
+
+
+def test_kept_rows_are_written_spreadsheet_safe(tmp_path, capsys):
+    hostile = ['=HYPERLINK("http://evil.example","x")', "-2+3", "@cmd", "safe"]
+    cand = tmp_path / "cand.csv"
+    pd.DataFrame({"note": hostile * 25, "score_me": range(100)}).to_csv(cand, index=False)
+    pd.DataFrame({"score": np.arange(100.0)}).to_csv(tmp_path / "scores.csv", index=False)
+    out = tmp_path / "kept.csv"
+    args = ["curate", str(cand), "--scores", str(tmp_path / "scores.csv"), "--k", "2", "--beta", "1"]
+    assert synth(*args, "--out", str(out)) == 0
+    kept = pd.read_csv(out)
+    assert set(kept["note"]) <= {"'" + h for h in hostile[:3]} | {"safe"}
+    assert not kept["note"].str.match(r"^[=+\-@]").any()

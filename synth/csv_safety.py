@@ -7,9 +7,15 @@ treatment. Numeric columns are written as plain numbers and left alone: a typed 
 ``-3.5`` cannot carry a formula, and quoting it would turn it into text for every reader.
 A text column that happens to hold ``-5`` is still prefixed (``'-5``): its values are strings,
 and the safe reading of a string is as text.
+
+Everything that writes CSV for people goes through here: the evidence bundle, the Audit page's
+download, and the command line's tables (``synth generate`` and ``synth curate`` rows,
+``reviews rank-fit`` scores and reviewer reliabilities). Parquet keeps every value exactly.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pandas as pd
 
@@ -52,3 +58,8 @@ def safe_csv_bytes(frame: pd.DataFrame) -> bytes:
     or LF, so such a cell cannot split a row.
     """
     return neutralise(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8")
+
+
+def write_safe_csv(frame: pd.DataFrame, path: str | Path) -> None:
+    """Write :func:`safe_csv_bytes` of ``frame`` to ``path``."""
+    Path(path).write_bytes(safe_csv_bytes(frame))
