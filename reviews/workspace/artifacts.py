@@ -17,6 +17,7 @@ import pandas as pd
 
 from reviews.errors import ReviewsError
 from synth.i18n import Msg
+from synth.intake.parquet_source import read_parquet_file
 
 TEMP_PREFIX = ".tmp-"
 # A write takes seconds; a temporary file this old was left by a process that died mid-write.
@@ -89,7 +90,7 @@ def remove_partial_files(root: Path, older_than_s: float = STALE_TEMP_SECONDS) -
 
 def read_frame(root: Path, relative_path: str) -> pd.DataFrame:
     """Load a stored table."""
-    return pd.read_parquet(root / relative_path)
+    return read_parquet_file(root / relative_path)
 
 
 def read_columns(root: Path, relative_path: str) -> tuple[str, ...]:

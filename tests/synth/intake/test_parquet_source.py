@@ -8,8 +8,9 @@ import threading
 
 import pandas as pd
 import pyarrow.parquet as pq
+import pytest
 
-from synth.intake.parquet_source import parquet_source
+from synth.intake.parquet_source import parquet_source, read_parquet_file
 
 
 def _parquet_bytes(frame: pd.DataFrame) -> bytes:
@@ -26,6 +27,14 @@ def test_reads_the_same_table_as_a_file_on_disk(tmp_path):
     path = tmp_path / "t.parquet"
     path.write_bytes(data)
     pd.testing.assert_frame_equal(pd.read_parquet(parquet_source(data)), pd.read_parquet(path))
+
+
+def test_a_file_on_disk_reads_as_pandas_reads_it(tmp_path):
+    path = tmp_path / "t.parquet"
+    FRAME.to_parquet(path, index=False)
+    pd.testing.assert_frame_equal(read_parquet_file(path), pd.read_parquet(path))
+    with pytest.raises(FileNotFoundError):
+        read_parquet_file(tmp_path / "absent.parquet")
 
 
 def test_the_source_is_a_copy_not_a_view_of_python_memory():
