@@ -5,15 +5,14 @@ import streamlit as st
 from reviews import queries
 from reviews.jobs.kinds import EVALUATE as KIND
 from reviews.queries import jobs as job_queries
-from reviews.queries.evaluations import evaluation_inputs, get_evaluation, latest_evaluation
+from reviews.queries.evaluations import evaluation_inputs, latest_evaluation
 from reviews.queries.leaderboard import leaderboard
 from reviews.services.evaluation import start_evaluation
-from synth.metrics.report_html import render_html
 from ui.compare_board import evaluation_settings, render_leaderboard
 from ui.compare_view import render_columns, render_fairness_utility, render_privacy, render_scores
 from ui.feedback import user_errors
 from ui.guard import page_actor
-from ui.i18n import _
+from ui.i18n import _, current_language, translator
 from ui.job_view import render_job
 from ui.labels import dataset_label, dataset_name
 from ui.plain import fmt
@@ -29,12 +28,18 @@ def cached_inputs(dataset_id: int):
     return evaluation_inputs(get_store(), dataset_id)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def cached_report(evaluation_id: int, title: str) -> bytes:
-    # Evaluations never change, so the report is cached by id.
-    return render_html(
-        get_evaluation(get_store(), evaluation_id)["result"], title=title, translate=_
-    ).encode()
+def report_maker(result: dict, title: str):
+    """The HTML report, built only when someone presses Download (it takes a while to draw).
+
+    It is built outside the page's run, so it takes the result and the reader's language along."""
+    translate = translator(current_language())
+
+    def make() -> bytes:
+        from synth.metrics.report_html import render_html  # the report's charts, only when asked
+
+        return render_html(result, title=title, translate=translate).encode()
+
+    return make
 
 
 st.title(_("Compare real and synthetic"))
@@ -57,7 +62,8 @@ dataset_id = st.selectbox(
 record = next(d for d in generated if d.id == dataset_id)
 if actor.can("evaluate"):
     with user_errors():
-        protected, label = evaluation_settings(cached_inputs(dataset_id), dataset_id)
+        columns = queries.column_names(store, record.train_id) if record.train_id else []
+        protected, label = evaluation_settings(record, columns, dataset_id)
         if st.button(_("Evaluate now"), key="compare_run"):
             start_evaluation(store, actor, dataset_id, protected=protected, label=label)
 job = job_queries.latest_job(store, KIND)
@@ -74,26 +80,35 @@ if evaluation is None:
     )
     st.stop()
 result = evaluation["result"]
+TABS = [_("Scores"), _("Columns"), _("Privacy"), _("Fairness and utility"), _("Leaderboard")]
+# Only the open tab is drawn: the charts, the tables behind them and the leaderboard wait until
+# their tab is chosen, so the page opens on the scores at once.
+score_tab, column_tab, privacy_tab, fairness_tab, board_tab = st.tabs(
+    TABS, key="compare_tab", on_change="rerun"
+)
 with user_errors():
-    inputs = cached_inputs(dataset_id)
-    score_tab, column_tab, privacy_tab, fairness_tab, board_tab = st.tabs(
-        [_("Scores"), _("Columns"), _("Privacy"), _("Fairness and utility"), _("Leaderboard")]
-    )
-    with score_tab:
-        render_scores(result)
-        title = _("SynthReview evaluation of #{id} {name}").format(id=dataset_id, name=dataset_name(record))
-        st.download_button(
-            _("Download the report (HTML, works offline)"),
-            cached_report(evaluation["id"], title),
-            f"evaluation-{dataset_id}.html",
-            "text/html",
-            key="compare_html",
-        )
-    with column_tab:
-        render_columns(inputs, result)
-    with privacy_tab:
-        render_privacy(result)
-    with fairness_tab:
-        render_fairness_utility(result, (record.labels or {}).get("deliberate_columns", []))
-    with board_tab:
-        render_leaderboard(leaderboard(store, dataset_id))
+    if score_tab.open:
+        with score_tab:
+            render_scores(result)
+            title = _("SynthReview evaluation of #{id} {name}").format(
+                id=dataset_id, name=dataset_name(record)
+            )
+            st.download_button(
+                _("Download the report (HTML, works offline)"),
+                report_maker(result, title),
+                f"evaluation-{dataset_id}.html",
+                "text/html",
+                key="compare_html",
+            )
+    if column_tab.open:
+        with column_tab:
+            render_columns(cached_inputs(dataset_id), result)
+    if privacy_tab.open:
+        with privacy_tab:
+            render_privacy(result)
+    if fairness_tab.open:
+        with fairness_tab:
+            render_fairness_utility(result, (record.labels or {}).get("deliberate_columns", []))
+    if board_tab.open:
+        with board_tab:
+            render_leaderboard(leaderboard(store, dataset_id))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from reviews.queries.evaluations import EvaluationInputs
+from reviews.queries.datasets import DatasetRecord
 from reviews.queries.leaderboard import WORD_COLUMNS
 from ui.i18n import _
 from ui.labels import generated_name
@@ -13,21 +13,24 @@ from ui.plain import md
 from ui.tables import heading, translated
 
 
-def evaluation_settings(inputs: EvaluationInputs, dataset_id: int) -> tuple[list[str], str | None]:
+def evaluation_settings(
+    record: DatasetRecord, columns: list[str], dataset_id: int
+) -> tuple[list[str], str | None]:
     """Protected attributes and label for the next evaluation, prefilled from the generation."""
-    columns = list(inputs.train.columns)
+    labels = record.labels or {}
+    chosen_protected, chosen_label = list(labels.get("protected") or []), labels.get("label")
     with st.expander(_("Evaluation settings"), expanded=False):
         protected = st.multiselect(
             _("Protected attributes (fairness per group)"),
             columns,
-            default=[c for c in inputs.protected if c in columns],
+            default=[c for c in chosen_protected if c in columns],
             key=f"compare_protected_{dataset_id}",
         )
         options = [None, *columns]
         label = st.selectbox(
             _("Label (fairness label rates and utility)"),
             options,
-            index=options.index(inputs.label) if inputs.label in options else 0,
+            index=options.index(chosen_label) if chosen_label in options else 0,
             format_func=lambda c: _("(none)") if c is None else str(c),
             key=f"compare_label_{dataset_id}",
         )

@@ -8,9 +8,8 @@ import streamlit as st
 from reviews.queries.evaluations import EvaluationInputs
 from synth.charts import compare as charts
 from synth.metrics.fairness import GROUP_COLUMNS
+from synth.metrics.metric_names import RISK_LABELS, SCORE_LABELS
 from synth.metrics.privacy.guarantee import describe_guarantee
-from synth.metrics.privacy.risks import RISK_LABELS
-from synth.metrics.utility import SCORE_LABELS
 from synth.purposes.gates import gate_explanation, gate_label
 from ui.evidence import evidence_table
 from ui.i18n import _, tr

@@ -57,10 +57,26 @@ def _(message: str) -> str:
     return catalog(current_language()).get(message, message)
 
 
+def translator(language: str):
+    """``_`` fixed to ``language``, for work done outside the page's run (no session there)."""
+    messages = catalog(language)
+    return lambda message: messages.get(message, message)
+
+
 def tr(value) -> str:
     """Show text from the core in the session's language: fixed text, a ``Msg``, its stored form
     (``Msg.to_data()``) or a list of them."""
     return render(value, _)
 
 
-__all__ = ["LANGUAGES", "N_", "_", "tr", "catalog", "current_language", "browser_language", "language_of"]
+__all__ = [
+    "LANGUAGES",
+    "N_",
+    "_",
+    "tr",
+    "catalog",
+    "translator",
+    "current_language",
+    "browser_language",
+    "language_of",
+]

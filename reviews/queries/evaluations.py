@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+from sqlalchemy import func, select
 
 from reviews import queries
 from reviews.errors import ReviewsError
@@ -61,6 +62,20 @@ def evaluation_inputs(store: Store, dataset_id: int) -> EvaluationInputs:
 def latest_evaluation(store: Store, dataset_id: int) -> dict | None:
     """The newest stored evaluation of a dataset, or None."""
     return newest_row(store.engine, evaluations, "dataset_id", dataset_id)
+
+
+def latest_evaluations(store: Store, dataset_ids: list[int]) -> dict[int, dict]:
+    """The newest stored evaluation of each of ``dataset_ids`` that has one, in one query."""
+    if not dataset_ids:
+        return {}
+    newest = (
+        select(func.max(evaluations.c.id))
+        .where(evaluations.c.dataset_id.in_(dataset_ids))
+        .group_by(evaluations.c.dataset_id)
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(evaluations).where(evaluations.c.id.in_(newest))).mappings().all()
+    return {row["dataset_id"]: dict(row) for row in rows}
 
 
 def get_evaluation(store: Store, evaluation_id: int) -> dict:

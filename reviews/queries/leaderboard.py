@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from reviews import queries
-from reviews.queries.evaluations import latest_evaluation
+from reviews.queries.evaluations import latest_evaluations
 from reviews.store import Store
 from synth.i18n import N_
 
@@ -25,19 +25,22 @@ COLUMNS = [
 WORD_COLUMNS = ["kind", "purpose"]
 
 
-def _source(store: Store, record: queries.DatasetRecord) -> int | None:
-    train = queries.get_dataset(store, record.train_id) if record.train_id else None
-    return train.parent_id if train else None
-
-
 def leaderboard(store: Store, dataset_id: int) -> pd.DataFrame:
     """One row per evaluated dataset made from the same real table as ``dataset_id``."""
-    source = _source(store, queries.get_dataset(store, dataset_id))
+    records = {d.id: d for d in queries.list_datasets(store)}
+
+    def source(record: queries.DatasetRecord) -> int | None:
+        train = records.get(record.train_id) if record.train_id else None
+        return train.parent_id if train else None
+
+    wanted = source(records[dataset_id]) if dataset_id in records else None
+    made = [
+        r for r in records.values() if r.kind != "real" and r.train_id is not None and source(r) == wanted
+    ]
+    evaluations = latest_evaluations(store, [r.id for r in made])
     rows = []
-    for record in queries.list_datasets(store):
-        if record.kind == "real" or record.train_id is None or _source(store, record) != source:
-            continue
-        evaluation = latest_evaluation(store, record.id)
+    for record in made:
+        evaluation = evaluations.get(record.id)
         if evaluation is None:
             continue
         result = evaluation["result"]

@@ -1,6 +1,8 @@
 """People's names for the library metrics an evaluation reports (SDMetrics class names and ours).
 
-A report shows the person's name first and the library's name in small type beside it.
+A report shows the person's name first and the library's name in small type beside it. The
+names live here, apart from the code that computes the metrics, so that a page which only shows
+stored results does not import the statistics stack.
 """
 
 from __future__ import annotations
@@ -20,6 +22,15 @@ METRIC_NAMES = {
     "HistGradientBoostingClassifier": N_("gradient-boosted trees"),
     "HistGradientBoosting": N_("gradient-boosted trees"),
 }
+
+# The privacy risks' keys in results, and how people read them.
+RISK_LABELS = {
+    "singling_out": N_("singling out"),
+    "linkability": N_("linkability"),
+    "inference": N_("inference"),
+}
+# How the utility scores are named (the result keeps these keys).
+SCORE_LABELS = {"accuracy": N_("accuracy"), "auc": "AUC", "r2": "R²", "error": N_("error")}
 
 
 def metric_name(name: str) -> str:

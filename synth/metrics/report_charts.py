@@ -5,8 +5,7 @@ from __future__ import annotations
 from synth.charts.palette import REAL, SYNTHETIC, WARNING
 from synth.charts.svg import Series, bar_chart, heatmap, histogram
 from synth.i18n import Translate, same
-from synth.metrics.metric_names import metric_name
-from synth.metrics.privacy.risks import RISK_LABELS
+from synth.metrics.metric_names import RISK_LABELS, metric_name
 
 
 def column_shape_chart(result: dict, _: Translate = same) -> str | None:

@@ -13,9 +13,8 @@ import html
 
 from synth.i18n import Translate, render, same
 from synth.metrics import report_charts as charts
-from synth.metrics.metric_names import metric_name
+from synth.metrics.metric_names import RISK_LABELS, metric_name
 from synth.metrics.privacy.guarantee import describe_guarantee
-from synth.metrics.privacy.risks import RISK_LABELS
 from synth.numbers import readable, readable_share
 from synth.purposes.gates import gate_explanation, gate_label
 

@@ -19,8 +19,6 @@ from synth.i18n import N_
 from synth.metrics.base import CONTINUOUS_TYPES, STATISTICAL_TYPES, continuous_values
 
 MAX_TRAINING_ROWS = 50_000
-# How the page names the scores (the result keeps these keys).
-SCORE_LABELS = {"accuracy": N_("accuracy"), "auc": "AUC", "r2": "R²", "error": N_("error")}
 _MAX_NATIVE_CATEGORIES = 250
 
 

@@ -56,6 +56,15 @@ def app_as(username: str | None, page: str | None = None, timeout: float = 60) -
     return at
 
 
+def open_tab(at: AppTest, key: str, tab: str | int) -> AppTest:
+    """Choose a tab of the tabs ``key`` (by label, or by position among the page's tabs) and rerun:
+    pages draw only the open tab, as a reader sees it after clicking."""
+    at.session_state[key] = tab if isinstance(tab, str) else at.tabs[tab].label
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 def page_text(at: AppTest, raw: bool = False) -> str:
     """Everything a user reads on the page, joined, for assertions.
 

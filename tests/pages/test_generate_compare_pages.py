@@ -8,7 +8,7 @@ from reviews import queries
 from reviews.jobs.worker import run_one
 from reviews.services.intake import import_demo
 from reviews.workspace.permissions import Actor
-from tests.pages.conftest import app_as, page_text
+from tests.pages.conftest import app_as, open_tab, page_text
 
 
 @pytest.fixture
@@ -68,8 +68,15 @@ def test_compare_evaluates_and_shows_evidence(workspace, demo):
     assert not at.exception
     labels = [m.label for m in at.metric]
     assert "Fidelity (overall)" in labels and "Closer to train than holdout" in labels
-    assert len(at.get("plotly_chart")) >= 4  # column scores, overlay, missingness, correlations, DCR
+    assert not at.get("plotly_chart")  # the scores tab opens first; charts wait for their tab
+    open_tab(at, "compare_tab", "Columns")
+    assert len(at.get("plotly_chart")) >= 3  # column scores, overlay, (missingness,) correlations
     at.selectbox(key="compare_column").set_value("colour").run()
+    assert at.session_state["compare_tab"] == "Columns"  # a widget in the tab keeps it open
+    open_tab(at, "compare_tab", "Privacy")
+    assert len(at.get("plotly_chart")) >= 1  # distances to the closest training row
+    open_tab(at, "compare_tab", "Leaderboard")
+    assert any("fidelity" in f.value.columns for f in at.dataframe)
     assert not at.exception
     reviewer = app_as(
         "reviewer", "pages/compare.py", timeout=180

@@ -21,7 +21,7 @@ from reviews.workspace.gate_settings import gate_table, save_gate_table
 from reviews.workspace.permissions import Actor
 from synth.demo import load_demo
 from synth.i18n import message_of, render
-from tests.pages.conftest import ROLES
+from tests.pages.conftest import ROLES, open_tab
 from tests.support.chinese import app_in_chinese, chart_texts
 from ui.i18n import catalog
 
@@ -51,7 +51,7 @@ def test_compare_shows_gates_and_charts_in_chinese(workspace, synthetic_dataset)
         and "未测量（缺少 privacy.dcr.difference.ci95.1）" in evidence
     )
     assert "mean of column shapes" not in evidence
-    texts = all_chart_texts(at)
+    texts = all_chart_texts(open_tab(at, "compare_tab", 1))  # the columns' charts
     assert "真实" in texts and "合成" in texts
     assert "real" not in texts and "synthetic" not in texts
     # Nothing is missing in either table: a sentence says so instead of an empty chart.

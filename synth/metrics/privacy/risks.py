@@ -30,7 +30,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from synth.i18n import N_
 from synth.metrics.base import CONTINUOUS_TYPES, continuous_values
 from synth.metrics.privacy.dcr import comparable_frame
 from synth.metrics.privacy.intervals import residual_risk
@@ -40,12 +39,6 @@ from synth.metrics.privacy.row_keys import RowCodes
 DEFAULT_PREDICATES = 2_000
 _PREDICATE_COLUMNS = 3
 _NUMERIC_TOLERANCE = 0.05
-# The risks' keys in results, and how people read them.
-RISK_LABELS = {
-    "singling_out": N_("singling out"),
-    "linkability": N_("linkability"),
-    "inference": N_("inference"),
-}
 
 
 def singling_out(synthetic, train, control, column_types, *, n_attacks=DEFAULT_PREDICATES, seed=0) -> dict:
