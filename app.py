@@ -6,6 +6,7 @@ import streamlit as st
 
 from ui.navigation import pages_for
 from ui.oidc import sign_in_with_provider
+from ui.page_timing import timed_page
 from ui.sidebar import render_sidebar
 from ui.state import current_actor, get_store, sync_cookie
 
@@ -18,4 +19,7 @@ if actor is None:
     actor = sign_in_with_provider()  # someone the identity provider just sent back
 render_sidebar(actor)
 sync_cookie()
-st.navigation(pages_for(actor, get_store().user_count() > 0)).run()
+page = st.navigation(pages_for(actor, get_store().user_count() > 0))
+# The start page's public url_path is "", so the log names it by the path it was given.
+with timed_page(getattr(page, "_url_path", "") or page.url_path, get_store().engine):
+    page.run()
