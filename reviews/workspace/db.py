@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.exc import DatabaseError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
 # Execution option marking a connection whose transaction writes; only those take SQLite's
@@ -81,6 +86,8 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
 
 def alembic_config(engine: Engine) -> Config:
     """An Alembic config bound to ``engine``, without needing an alembic.ini on disk."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["engine"] = engine
@@ -88,10 +95,52 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to ``revision`` (creating it on a fresh database)."""
+    """Bring the schema to ``revision`` (creating it on a fresh database).
+
+    A database already at the newest migration is left alone without importing Alembic: the app
+    opens its store when the first visitor arrives, and Alembic with its dialects and templates
+    takes about a second to import on a small machine."""
+    if revision == "head" and head_revision() is not None and stored_revision(engine) == head_revision():
+        return
+    from alembic import command
+
     command.upgrade(alembic_config(engine), revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:
     """Take the schema back to ``revision``."""
+    from alembic import command
+
     command.downgrade(alembic_config(engine), revision)
+
+
+# ``revision = "0013"``, ``down_revision: str | None = '0012'`` or ``= None``, as Alembic writes them.
+_REVISION_LINE = re.compile(
+    r"""^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(?:["']([^"'\n]*)["']|None)\s*$""", re.MULTILINE
+)
+
+
+@cache
+def head_revision() -> str | None:
+    """The newest migration's revision, read from the migration files' own ``revision`` lines;
+    None when they do not form one plain chain (Alembic then decides)."""
+    revisions, parents = set(), set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        found = dict((m.group(1), m.group(2)) for m in _REVISION_LINE.finditer(path.read_text()))
+        if not found.get("revision"):
+            return None
+        revisions.add(found["revision"])
+        if found.get("down_revision"):
+            parents.add(found["down_revision"])
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def stored_revision(engine: Engine) -> str | None:
+    """The revision the database says it is at (None for a new database)."""
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    except DatabaseError:  # no version table yet
+        return None
+    return rows[0] if len(rows) == 1 else None

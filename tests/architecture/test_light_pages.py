@@ -2,7 +2,8 @@
 
 Each page runs in a fresh interpreter (``AppTest`` in a subprocess), so ``sys.modules`` holds
 exactly what drawing it imported. Those stacks take seconds to import on a small machine, and a
-visitor waits for every one of them before the sign-in form appears.
+visitor waits for every one of them before the sign-in form appears. Alembic is among them: a
+workspace already at the newest migration is opened without it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import pytest
 from tests.support.databases import fresh_store
 from tests.support.fresh_interpreter import ROOT, probe
 
-HEAVY = ("torch", "sdv", "scipy.stats", "sklearn", "ctgan", "rdt", "sdmetrics")
+HEAVY = ("torch", "sdv", "scipy.stats", "sklearn", "ctgan", "rdt", "sdmetrics", "alembic")
 PROBE = """
 import json, sys
 from streamlit.testing.v1 import AppTest

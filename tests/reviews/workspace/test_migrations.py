@@ -10,7 +10,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import JSON, String, column, inspect, table, text
 
 from reviews import queries
-from reviews.workspace.db import downgrade, migrate
+from reviews.workspace.db import alembic_config, downgrade, head_revision, migrate, stored_revision
 from reviews.workspace.schema import metadata
 
 
@@ -25,6 +25,29 @@ def test_downgrade_to_base_and_up_again(store):
     assert "users" not in inspect(store.engine).get_table_names()
     migrate(store.engine)
     assert {"users", "datasets", "audit_events", "jobs"} <= set(inspect(store.engine).get_table_names())
+
+
+def test_head_read_from_the_files_is_alembics_head(store):
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config(store.engine)).get_current_head()
+    assert head_revision() == head == stored_revision(store.engine)
+
+
+def test_a_database_at_head_is_not_migrated_again_and_one_behind_is(store, monkeypatch):
+    import alembic.command
+
+    upgrades = []
+    real_upgrade = alembic.command.upgrade
+    monkeypatch.setattr(
+        alembic.command, "upgrade", lambda *args: upgrades.append(args) or real_upgrade(*args)
+    )
+    migrate(store.engine)
+    assert upgrades == []  # already at head: Alembic is not run
+    downgrade(store.engine, "0012")
+    assert stored_revision(store.engine) == "0012"
+    migrate(store.engine)
+    assert len(upgrades) == 1 and stored_revision(store.engine) == head_revision()
 
 
 def test_0007_moves_grants_out_of_settings_and_back(store):
