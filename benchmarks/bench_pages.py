@@ -121,8 +121,8 @@ def main() -> None:
     results = []
     for role in args.roles:
         if args.cold:
-            from ui.navigation import visible_pages
             from reviews.workspace.permissions import Actor
+            from ui.navigation import visible_pages
 
             paths = args.pages or [p for p, *_r in visible_pages(Actor(role, role))]
             for path in paths:
