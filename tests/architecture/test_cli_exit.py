@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.databases import fresh_store
+from tests.support.fresh_interpreter import probe
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATOR_STACKS = ("torch", "jax", "sdv", "ctgan", "opacus", "mbi", "snsynth")
@@ -43,9 +44,9 @@ def signed_bundle(tmp_path, monkeypatch, fast_passwords) -> Path:
     return bundle
 
 
-def _run(*args: str) -> subprocess.CompletedProcess:
+def _verify(bundle: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, *args],
+        [sys.executable, "-m", "reviews", "audit", "verify", "--json", "--bundle", str(bundle)],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -56,15 +57,13 @@ def _run(*args: str) -> subprocess.CompletedProcess:
 
 def test_verify_with_a_bundle_exits_zero_every_time(signed_bundle):
     for _ in range(3):
-        done = _run("-m", "reviews", "audit", "verify", "--json", "--bundle", str(signed_bundle))
+        done = _verify(signed_bundle)
         assert "terminate called" not in done.stderr
         assert done.returncode == 0, done.stderr
         assert json.loads(done.stdout)["ok"]
 
 
 def test_verify_with_a_bundle_imports_no_generator_stack(signed_bundle):
-    done = _run("-c", PROBE, ",".join(GENERATOR_STACKS), "audit", "verify", "--bundle", str(signed_bundle))
-    assert done.returncode == 0, done.stderr
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    seen = probe(PROBE, ",".join(GENERATOR_STACKS), "audit", "verify", "--bundle", str(signed_bundle))
     assert seen["code"] == 0
     assert seen["loaded"] == [], f"audit verify imported {seen['loaded']}"
