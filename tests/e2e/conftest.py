@@ -110,10 +110,26 @@ def new_page(browser):
         context.close()
 
 
-def shot(page, name: str) -> None:
-    """Save a screenshot of the step to tests/e2e/artifacts/ (ignored by git)."""
+# Streamlit scrolls its main area, not the document, so a full-page screenshot stops at the
+# window; a whole page is shot with the window made as tall as that area's content.
+_CONTENT_HEIGHT = "() => document.querySelector('[data-testid=stMain]')?.scrollHeight ?? 0"
+
+
+def shot(page, name: str, whole: bool = False) -> None:
+    """Save a screenshot of the step to tests/e2e/artifacts/ (ignored by git).
+
+    ``whole``: everything on the page, at the window's width (1440), not just the first 900 pixels.
+    """
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    size = page.viewport_size
+    height = page.evaluate(_CONTENT_HEIGHT) if whole and size else 0
+    tall = bool(size) and height > size["height"]
+    if tall:
+        page.set_viewport_size({"width": size["width"], "height": min(height, 16_000)})
+        page.wait_for_timeout(300)  # charts redraw at the new size
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    if tall:
+        page.set_viewport_size(size)
 
 
 def sign_in(page, url: str, username: str, password: str) -> None:
