@@ -7,6 +7,7 @@ from reviews.workspace import signing
 from ui.feedback import show_flash, user_errors
 from ui.guard import page_actor
 from ui.i18n import _
+from ui.labels import generated_name
 from ui.plain import fmt
 from ui.query import note_unknown, preselect, remember
 from ui.signoff_view import render_checklist, render_documentation, render_history, render_signing
@@ -21,7 +22,8 @@ if not datasets:
     st.info(_("Nothing to sign yet: generate, review and accept a dataset first."))
     st.stop()
 labels = {
-    d.id: f"#{d.id} {d.name} ({_(d.kind)}) · " + (_(d.verdict) if d.verdict else _("not signed"))
+    d.id: f"#{d.id} {generated_name(d.name, d.kind)} ({_(d.kind)}) · "
+    + (_(d.verdict) if d.verdict else _("not signed"))
     for d in datasets
 }
 # A link such as signoff?dataset=N opens the page on that dataset.

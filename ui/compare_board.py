@@ -10,7 +10,7 @@ from reviews.queries.leaderboard import WORD_COLUMNS
 from ui.i18n import _
 from ui.labels import generated_name
 from ui.plain import md
-from ui.tables import heading, translated
+from ui.tables import headed, translated
 
 
 def evaluation_settings(
@@ -50,7 +50,7 @@ def render_leaderboard(board: pd.DataFrame) -> None:
         shown = translated(
             rows.drop(columns=["purpose"]), values=[c for c in WORD_COLUMNS if c != "purpose"], numbers=True
         )
-        shown.columns = [heading(c) for c in shown.columns]
+        shown = headed(shown)
         st.dataframe(
             shown,
             hide_index=True,

@@ -18,7 +18,7 @@ QUANTILE_KEYS = ("p01", "p05", "p25", "p50", "p75", "p95", "p99")
 
 # Widths in pixels: each table fits the page's 980-pixel column at 1440×900 with every header
 # whole; the last column takes what is left.
-_NAME_WIDTH = 150
+_NAME_WIDTH = 170  # "other_installment_plans" whole
 
 
 def column_table(profile: dict) -> tuple[pd.DataFrame, dict]:
@@ -36,9 +36,9 @@ def column_table(profile: dict) -> tuple[pd.DataFrame, dict]:
     frame = pd.DataFrame(rows, columns=list(headers)).rename(columns=headers)
     config = {
         headers["name"]: st.column_config.TextColumn(headers["name"], width=_NAME_WIDTH),
-        headers["type"]: st.column_config.TextColumn(headers["type"], width=90),
+        headers["type"]: st.column_config.TextColumn(headers["type"], width=80),
         headers["missing"]: st.column_config.ProgressColumn(
-            headers["missing"], format="%.1f %%", min_value=0, max_value=100, width=90
+            headers["missing"], format="%.1f %%", min_value=0, max_value=100, width=80
         ),
         headers["distinct"]: st.column_config.NumberColumn(
             headers["distinct"], format="localized", width=110

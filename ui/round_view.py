@@ -11,7 +11,7 @@ from reviews.ranking.report import RoundReport
 from synth.charts.review import weights_chart
 from ui.i18n import _, tr
 from ui.plain import fmt, md
-from ui.tables import translated
+from ui.tables import headed, translated
 
 
 def _number(value: float) -> str:
@@ -31,18 +31,7 @@ def render_report(report: RoundReport) -> None:
     left, right = st.columns(2)
     with left:
         st.markdown("#### " + _("Progress"))
-        st.dataframe(translated(report.progress), hide_index=True, key="rounds_progress")
-        st.markdown("#### " + _("Reviewers: agreement, reliability and gold accuracy"))
-        st.dataframe(translated(report.quality.table), hide_index=True, key="rounds_agreement")
-        st.caption(
-            _(
-                "Agreement: Kendall tau with the other reviewers. Reliability: the share of answers the "
-                "model takes as judgement rather than chance (CrowdBT); it weighs their answers. Gold: "
-                "tasks with a known answer, with the 95% Wilson interval."
-            )
-        )
-        for warning in report.quality.warnings:
-            st.warning(md(tr(warning)))
+        st.dataframe(headed(translated(report.progress)), hide_index=True, key="rounds_progress")
     with right:
         st.markdown("#### " + _("Preference model"))
         if report.weights.empty:
@@ -73,6 +62,18 @@ def render_report(report: RoundReport) -> None:
                     n=report.cross_check.n_items,
                 )
             )
+    # Seven columns: the whole width, so none is cut off at 1440 pixels.
+    st.markdown("#### " + _("Reviewers: agreement, reliability and gold accuracy"))
+    st.dataframe(headed(translated(report.quality.table)), hide_index=True, key="rounds_agreement")
+    st.caption(
+        _(
+            "Agreement: Kendall tau with the other reviewers. Reliability: the share of answers the "
+            "model takes as judgement rather than chance (CrowdBT); it weighs their answers. Gold: "
+            "tasks with a known answer, with the 95% Wilson interval."
+        )
+    )
+    for warning in report.quality.warnings:
+        st.warning(md(tr(warning)))
     st.markdown("#### " + _("Flags"))
     if report.flags.empty:
         st.caption(_("No row has been flagged."))

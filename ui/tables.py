@@ -41,6 +41,11 @@ def heading(text: str) -> str:
     return words[:1].upper() + words[1:] if words[:1].isascii() else words
 
 
+def headed(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with each header starting with a capital (see ``heading``)."""
+    return frame.set_axis([heading(c) if isinstance(c, str) else c for c in frame.columns], axis=1)
+
+
 def _shown(value: object) -> object:
     return as_words(tr(value)) if isinstance(value, str) else value
 
