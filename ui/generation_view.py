@@ -13,7 +13,7 @@ from ui.i18n import _
 from ui.labels import dataset_name
 from ui.plain import fmt, md
 from ui.profile_terms import term
-from ui.tables import translated, whole_height
+from ui.tables import show_whole, translated
 
 
 def render_generated(store: Store, dataset_id: int) -> None:
@@ -79,13 +79,7 @@ def render_generated(store: Store, dataset_id: int) -> None:
         )
     st.markdown("#### " + _("Outliers kept (norm 2)"))
     coverage, config = outlier_coverage_table(lineage.get("outlier_coverage") or [])
-    st.dataframe(
-        coverage,
-        hide_index=True,
-        column_config=config,
-        height=whole_height(len(coverage)),
-        key=f"gen_outliers_{dataset_id}",
-    )
+    show_whole(coverage, config, key=f"gen_outliers_{dataset_id}")
     st.markdown("#### " + _("Preview"))
     st.dataframe(queries.load_frame(store, dataset_id).head(20), key=f"gen_preview_{dataset_id}")
 

@@ -14,7 +14,7 @@ from ui.plain import fmt, md
 from ui.profile_column_detail import render_column_detail
 from ui.profile_columns import column_table, number_table
 from ui.profile_terms import term
-from ui.tables import whole_height
+from ui.tables import show_whole
 
 
 def render_profile(profile: dict, frame: pd.DataFrame, key: str) -> None:
@@ -23,19 +23,11 @@ def render_profile(profile: dict, frame: pd.DataFrame, key: str) -> None:
 
     st.markdown("#### " + _("Columns"))
     table, config = column_table(profile)
-    st.dataframe(
-        table, hide_index=True, column_config=config, height=whole_height(len(table)), key=f"{key}_columns"
-    )
+    show_whole(table, config, key=f"{key}_columns")
     numbers, number_config = number_table(profile)
     if not numbers.empty:
         st.markdown("#### " + _("Numbers and dates"))
-        st.dataframe(
-            numbers,
-            hide_index=True,
-            column_config=number_config,
-            height=whole_height(len(numbers)),
-            key=f"{key}_numbers",
-        )
+        show_whole(numbers, number_config, key=f"{key}_numbers")
 
     st.markdown("#### " + _("One column"))
     render_column_detail(profile, frame, key)
@@ -171,4 +163,4 @@ def _outliers(profile: dict, key: str) -> None:
         return
     if not any(d["count"] for d in details.values()):
         st.success(_("No outliers or rare values found."))
-    st.dataframe(pd.DataFrame(rows), hide_index=True, height=whole_height(len(rows)), key=f"{key}_outliers")
+    show_whole(pd.DataFrame(rows), {}, key=f"{key}_outliers")

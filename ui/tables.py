@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 import pandas as pd
+import streamlit as st
 
 from synth.numbers import readable
 from ui.i18n import tr
@@ -33,6 +34,13 @@ def whole_height(rows: int) -> int:
     """The height in pixels that shows a table of ``rows`` rows without scrolling (up to 40 rows;
     a longer table scrolls within that)."""
     return (min(rows, _MOST_ROWS_SHOWN) + 1) * _ROW_PIXELS + 3
+
+
+def show_whole(frame: pd.DataFrame, column_config: dict, key: str) -> None:
+    """Show ``frame`` without its index, tall enough for every row (see ``whole_height``)."""
+    st.dataframe(
+        frame, hide_index=True, column_config=column_config, height=whole_height(len(frame)), key=key
+    )
 
 
 def heading(text: str) -> str:
