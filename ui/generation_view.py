@@ -57,7 +57,11 @@ def render_generated(store: Store, dataset_id: int) -> None:
                 why=lineage["override_justification"],
             )
         )
-    st.graphviz_chart(lineage_dot(store, dataset_id, translate=_))
+    # Drawn only when opened: the graph drawing library is a large download for every new visitor,
+    # and the sentences below already say where the dataset sits.
+    graph = st.expander(_("Lineage graph"), key=f"gen_lineage_{dataset_id}", on_change="rerun")
+    if graph.open:
+        graph.graphviz_chart(lineage_dot(store, dataset_id, translate=_))
     st.caption(_("Lineage: real data is depth 0; each round of generating from synthetic data adds one."))
     st.caption(
         fmt(
@@ -81,7 +85,7 @@ def render_generated(store: Store, dataset_id: int) -> None:
     coverage, config = outlier_coverage_table(lineage.get("outlier_coverage") or [])
     show_whole(coverage, config, key=f"gen_outliers_{dataset_id}")
     st.markdown("#### " + _("Preview"))
-    st.dataframe(queries.load_frame(store, dataset_id).head(20), key=f"gen_preview_{dataset_id}")
+    st.dataframe(queries.first_rows(store, dataset_id, 20), key=f"gen_preview_{dataset_id}")
 
 
 def outlier_coverage_table(coverage: list[dict]) -> tuple[pd.DataFrame, dict]:

@@ -10,6 +10,7 @@ from reviews.queries.audit import audit_frame
 from reviews.queries.datasets import (
     DatasetRecord,
     column_names,
+    first_rows,
     get_dataset,
     list_datasets,
     load_frame,
@@ -31,6 +32,7 @@ __all__ = [
     "active_usernames",
     "audit_frame",
     "column_names",
+    "first_rows",
     "get_dataset",
     "get_grant",
     "get_setting",

@@ -72,6 +72,15 @@ def load_frame(store: Store, dataset_id: int) -> pd.DataFrame:
     return stored_frame(str(store.artifact_root), get_dataset(store, dataset_id).artifact_path).copy()
 
 
+def first_rows(store: Store, dataset_id: int, count: int) -> pd.DataFrame:
+    """The stored table's first ``count`` rows (a preview), without copying the whole table."""
+    return (
+        stored_frame(str(store.artifact_root), get_dataset(store, dataset_id).artifact_path)
+        .head(count)
+        .copy()
+    )
+
+
 @lru_cache(maxsize=16)
 def stored_frame(root: str, relative_path: str) -> pd.DataFrame:
     """A stored table, read once per process; callers must not change it (``load_frame`` copies)."""

@@ -65,6 +65,18 @@ def open_tab(at: AppTest, key: str, tab: str | int) -> AppTest:
     return at
 
 
+def open_lineage_graphs(at: AppTest, store) -> AppTest:
+    """Open the lineage graph of every generated dataset shown on Generate (drawn once opened)."""
+    from reviews import queries
+
+    for dataset in queries.list_datasets(store):
+        if dataset.kind == "synthetic":
+            at.session_state[f"gen_lineage_{dataset.id}"] = True
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 def page_text(at: AppTest, raw: bool = False) -> str:
     """Everything a user reads on the page, joined, for assertions.
 

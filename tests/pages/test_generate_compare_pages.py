@@ -8,7 +8,7 @@ from reviews import queries
 from reviews.jobs.worker import run_one
 from reviews.services.intake import import_demo
 from reviews.workspace.permissions import Actor
-from tests.pages.conftest import app_as, open_tab, page_text
+from tests.pages.conftest import app_as, open_lineage_graphs, open_tab, page_text
 
 
 @pytest.fixture
@@ -33,6 +33,8 @@ def test_generate_privacy_and_bias_then_see_summary(workspace, demo):
     assert "Generated 2 dataset(s)." in page_text(at)
     purposes = {d.purpose for d in queries.list_datasets(workspace) if d.kind == "synthetic"}
     assert purposes == {"privacy", "bias"}
+    assert not at.get("graphviz_chart")  # each lineage graph is drawn once its expander is opened
+    open_lineage_graphs(at, workspace)
     assert len(at.get("graphviz_chart")) == 2
     assert "May feed these training stages: fine-tuning, evaluation, testing" in page_text(at)
 

@@ -16,7 +16,7 @@ from reviews.queries.jobs import latest_job
 from reviews.services.intake import import_demo
 from reviews.workspace.permissions import Actor
 from synth.i18n import Msg
-from tests.pages.conftest import app_as
+from tests.pages.conftest import app_as, open_lineage_graphs
 from tests.support.chinese import app_in_chinese
 
 STEWARD = Actor("steward", "steward")
@@ -96,7 +96,7 @@ def test_generation_results_are_in_chinese(workspace, chinese_widgets):
     assert set(targets["类别"]) == {"组占比"}
     coverage = table(at, "列", "方法", "真实离群值数")
     assert "覆盖比例" in coverage.columns
-    graphs = [g.proto.spec for g in at.get("graphviz_chart")]
+    graphs = [g.proto.spec for g in open_lineage_graphs(at, workspace).get("graphviz_chart")]
     assert all("合成 · 深度 1" in g and "真实 · 深度 0" in g for g in graphs)
     assert any("偏差校正" in g for g in graphs) and not any("depth" in g for g in graphs)
 
