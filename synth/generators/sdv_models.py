@@ -105,13 +105,18 @@ class SdvGenerator:
         return _DEEP[self.name](metadata, epochs=epochs, batch_size=batch, enable_gpu=False)
 
     def fit(self, train: pd.DataFrame, *, progress: Progress | None = None) -> None:
-        """Fit the synthesizer; deep models report progress once per epoch."""
+        """Fit the synthesizer; deep models report each preprocessing phase, each column they
+        model and each epoch."""
         if train.empty:
             raise GenerationError(NO_TRAINING_ROWS)
+        report(progress, 0.0, Msg("{name}: detecting column types", name=self.name))
         self._train = train.reset_index(drop=True)
         synthesizer = self._build(table_metadata(self._train))
         total = self.epochs or DEFAULT_EPOCHS
         if self.name in _DEEP:
+            synthesizer.on_phase = lambda phase, **values: report(
+                progress, 0.0, _phase_message(self.name, phase, values)
+            )
             synthesizer.on_epoch = lambda done: report(
                 progress,
                 done / total,
@@ -183,6 +188,17 @@ class SdvGenerator:
             self.forced_rows += missing
             got = pd.concat([got, extra], ignore_index=True)
         return got.iloc[:count].reset_index(drop=True)
+
+
+def _phase_message(name: str, phase: str, values: dict) -> Msg:
+    """What a deep model is doing before its first epoch (see ``synth.generators.epoch_hooks``)."""
+    if phase == "preprocess":
+        return Msg("{name}: preparing the columns", name=name)
+    if phase == "distributions":
+        return Msg("{name}: fitting each numerical column's distribution", name=name)
+    if phase == "column":
+        return Msg("{name}: modelling column {column} ({done}/{total})", name=name, **values)
+    return Msg("{name}: encoding the training rows", name=name)
 
 
 def _plain(value):
