@@ -17,7 +17,7 @@ from ui.i18n import _, tr
 from ui.plain import fmt
 from ui.state import get_store
 
-POLL = timedelta(seconds=1)
+POLL = timedelta(seconds=0.5)  # half the wait between a job ending and the page showing it
 # A cancellation is news right after it happens; on a later visit the page starts afresh.
 CANCELLED_SHOWN_FOR = timedelta(minutes=2)
 

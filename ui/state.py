@@ -13,6 +13,7 @@ import streamlit as st
 
 from reviews import queries
 from reviews.jobs.worker import ensure_background_worker
+from reviews.jobs.worker_process import ensure_worker_process
 from reviews.store import Store, open_store
 from reviews.workspace.account_policy import load_policy
 from reviews.workspace.config import Settings, load_settings
@@ -32,8 +33,11 @@ def _store_for(settings: Settings) -> Store:
         from reviews.workspace.demo import seed_demo  # the ranking stack, needed only here
 
         seed_demo(store)
-    if os.environ.get("SYNTHREVIEW_WORKER", "thread") != "off":
-        ensure_background_worker(store)  # the in-process runner: jobs go on while pages reload
+    mode = os.environ.get("SYNTHREVIEW_WORKER", "process")
+    if mode == "process":
+        ensure_worker_process()  # jobs go on while pages reload, without slowing the pages
+    elif mode == "thread":
+        ensure_background_worker(store)  # the in-process runner
     return store
 
 

@@ -9,6 +9,7 @@ failed with a message to start it again, so nothing is left "running".
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import threading
@@ -32,6 +33,12 @@ def register(subparsers) -> None:
         default=1.0,
         metavar="SECONDS",
         help="how long to wait before looking again when the queue is empty (default 1)",
+    )
+    parser.add_argument(
+        "--parent",
+        type=int,
+        metavar="PID",
+        help="stop when process PID ends (the app starts its own worker this way)",
     )
     parser.set_defaults(func=run)
 
@@ -61,6 +68,9 @@ def run(args: argparse.Namespace) -> int:
                 print(f"job {job_id} ({job['kind']}): {job['status']} - {job['message']}")
             return 0
         print("worker started; stop it with SIGTERM or Ctrl-C", file=sys.stderr, flush=True)
+        if args.parent:
+            _stop_when_orphaned(args.parent, stop)
+        threading.Thread(target=_import_runners, name="synthreview-warm-up", daemon=True).start()
         work_forever(store, poll_seconds=args.poll, stop=stop)
         print("worker stopped", file=sys.stderr, flush=True)
         return 0
@@ -68,3 +78,25 @@ def run(args: argparse.Namespace) -> int:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
         store.engine.dispose()
+
+
+def _import_runners() -> None:
+    """Load every job kind's code while the queue is empty, so the first job does not wait for it."""
+    from reviews.jobs.kinds import KINDS, runner
+
+    for kind in list(KINDS):
+        try:
+            runner(kind)
+        except Exception:  # an import problem surfaces again, as the job's error, when one runs
+            continue
+
+
+def _stop_when_orphaned(parent: int, stop: threading.Event) -> None:
+    """Set ``stop`` once ``parent`` is gone (this process is then adopted by another)."""
+
+    def watch() -> None:
+        while not stop.wait(1.0):
+            if os.getppid() != parent:
+                stop.set()
+
+    threading.Thread(target=watch, name="synthreview-parent-watch", daemon=True).start()

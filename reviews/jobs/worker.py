@@ -1,7 +1,8 @@
 """Background work: claims queued jobs from the store and runs their handlers.
 
-The app starts one worker thread per process (the in-process runner), and
-``python -m reviews worker`` runs the same loop as its own process. Jobs live in the
+``python -m reviews worker`` runs this loop as its own process; the app starts one such
+process per server (``reviews.jobs.worker_process``), or, with ``SYNTHREVIEW_WORKER=thread``,
+runs it in a thread of the server (``ensure_background_worker``). Jobs live in the
 database, so their progress survives a page reload and is visible from every replica.
 
 While a job runs, a heartbeat thread stamps it several times per stale timeout; a job whose
@@ -34,6 +35,7 @@ STALE_ENV = "SYNTHREVIEW_STALE_JOB_SECONDS"
 HEARTBEAT_SECONDS = 10.0
 STALE_CHECK_SECONDS = 60.0
 PROGRESS_INTERVAL_SECONDS = 0.5
+STOP_CHECK_SECONDS = 0.2
 
 
 def stale_after_seconds() -> float:
@@ -154,7 +156,11 @@ def run_one(
 
 
 def work_forever(store: Store, poll_seconds: float = 1.0, stop: threading.Event | None = None) -> None:
-    """Run jobs as they arrive until ``stop`` is set."""
+    """Run jobs as they arrive until ``stop`` is set.
+
+    A job queued through this ``store`` (a page of this process) starts at once; one queued by
+    another process is found at the next look, ``poll_seconds`` later at most.
+    """
     stop = stop or threading.Event()
     stale_after = stale_after_seconds()
     store.remove_abandoned_temp_files(older_than_seconds=stale_after)
@@ -165,11 +171,21 @@ def work_forever(store: Store, poll_seconds: float = 1.0, stop: threading.Event 
                 # Every worker looks: a replica that died cannot fail its own jobs.
                 store.fail_stale_jobs(stale_after)
                 last_check = time.monotonic()
+            store.job_queued.clear()  # before claiming, so a job queued meanwhile is not missed
             if run_one(store, stop=stop) is None:
-                stop.wait(poll_seconds)
+                _idle(store, poll_seconds, stop)
         except Exception:  # e.g. the database restarting; keep serving once it is back
             log.exception("worker loop error")
             stop.wait(poll_seconds * 5)
+
+
+def _idle(store: Store, poll_seconds: float, stop: threading.Event) -> None:
+    """Wait until a job is queued in this process, ``stop`` is set, or ``poll_seconds`` pass."""
+    deadline = time.monotonic() + poll_seconds
+    while not stop.is_set() and (left := deadline - time.monotonic()) > 0:
+        # Short slices, so a stop is noticed soon even though only the queue event wakes us.
+        if store.job_queued.wait(min(left, STOP_CHECK_SECONDS)):
+            return
 
 
 _started: dict[int, threading.Thread] = {}

@@ -73,6 +73,9 @@ class StoreBase:
     def __init__(self, engine: Engine, artifact_root: Path):
         self.engine = engine
         self.artifact_root = artifact_root
+        # Set when this process queues a job, so its own runner starts it at once instead of at
+        # its next look at the queue (other processes' runners still look every poll interval).
+        self.job_queued = threading.Event()
 
     @contextmanager
     def _transaction(self) -> Iterator[Connection]:

@@ -51,6 +51,7 @@ class JobWrites(StoreBase):
             self._append_event(
                 conn, actor.username, "job.enqueue", f"job:{job_id}", {"kind": kind, "params": params}
             )
+        self.job_queued.set()  # committed: a runner may claim it now
         return int(job_id)
 
     def _same_job(self, conn, actor: Actor, kind: str, params: dict) -> int | None:
