@@ -97,32 +97,30 @@ class _EpochReporting:
             self.on_epoch(int(value["Epoch"].nunique()))
 
 
+def _reporting_slot() -> property:
+    """The attribute a model keeps its ``DataTransformer`` in, made to swap in a reporting one."""
+
+    def get(model):
+        return model.__dict__.get("_data_transformer")
+
+    def put(model, value):
+        model.__dict__["_data_transformer"] = _reporting(value, model.on_phase)
+
+    return property(get, put)
+
+
 class ReportingCTGAN(_EpochReporting, CTGAN):
     """CTGAN that reports its preprocessing and finished epochs."""
 
     on_phase: PhaseCallback | None = None
-
-    @property
-    def _transformer(self):
-        return self.__dict__.get("_data_transformer")
-
-    @_transformer.setter
-    def _transformer(self, value):
-        self.__dict__["_data_transformer"] = _reporting(value, self.on_phase)
+    _transformer = _reporting_slot()
 
 
 class ReportingTVAE(_EpochReporting, TVAE):
     """TVAE that reports its preprocessing and finished epochs."""
 
     on_phase: PhaseCallback | None = None
-
-    @property
-    def transformer(self):
-        return self.__dict__.get("_data_transformer")
-
-    @transformer.setter
-    def transformer(self, value):
-        self.__dict__["_data_transformer"] = _reporting(value, self.on_phase)
+    transformer = _reporting_slot()
 
 
 def _fit_reporting(synthesizer, model_class, processed_data) -> None:

@@ -25,3 +25,17 @@ def handler(kind: str, permission: str = "generate") -> Callable[[Callable], Cal
         return function
 
     return register
+
+
+def wait_for_job(store, job_id: int, worker=None, seconds: float = 120) -> dict:
+    """The job row once it has ended; fails when ``worker`` (a process) exits or time runs out."""
+    import time
+
+    from reviews.queries.jobs import get_job
+
+    deadline = time.monotonic() + seconds
+    while (job := get_job(store, job_id))["status"] in ("queued", "running"):
+        assert worker is None or worker.poll() is None, "the worker process ended"
+        assert time.monotonic() < deadline, "the job did not finish in time"
+        time.sleep(0.05)
+    return job

@@ -7,7 +7,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 
 import pytest
 
@@ -18,7 +17,7 @@ from reviews.services.generation import GenerationRequest, start_generation
 from reviews.services.intake import import_demo
 from reviews.workspace.permissions import SYSTEM, Actor
 from tests.support.crash_helpers import REPO
-from tests.support.jobs import HANDLERS, handler
+from tests.support.jobs import HANDLERS, handler, wait_for_job
 
 STEWARD = Actor("steward", "steward")
 pytestmark = pytest.mark.timeout(120)
@@ -72,11 +71,7 @@ def test_sigterm_stops_the_loop_cleanly(store):
         job_id = start_generation(
             store, STEWARD, GenerationRequest(demo_id, "rules", [{"purpose": "privacy"}], 200)
         )
-        deadline = time.monotonic() + 60
-        while get_job(store, job_id)["status"] in ("queued", "running"):
-            assert worker.poll() is None and time.monotonic() < deadline, "the worker did not finish the job"
-            time.sleep(0.1)
-        assert get_job(store, job_id)["status"] == "done"
+        assert wait_for_job(store, job_id, worker, seconds=60)["status"] == "done"
         worker.send_signal(signal.SIGTERM)
         _out, err = worker.communicate(timeout=20)
     finally:

@@ -11,11 +11,11 @@ import time
 import pytest
 
 from reviews.jobs import worker_process
-from reviews.queries.jobs import get_job
 from reviews.services.generation import GenerationRequest, start_generation
 from reviews.services.intake import import_demo
 from reviews.workspace.permissions import SYSTEM, Actor
 from tests.support.crash_helpers import REPO
+from tests.support.jobs import wait_for_job
 
 STEWARD = Actor("steward", "steward")
 pytestmark = pytest.mark.timeout(180)
@@ -37,11 +37,7 @@ def test_the_worker_process_runs_a_queued_generation_and_is_started_once(store, 
         job_id = start_generation(
             store, STEWARD, GenerationRequest(demo_id, "rules", [{"purpose": "privacy"}], 200)
         )
-        deadline = time.monotonic() + 120
-        while get_job(store, job_id)["status"] in ("queued", "running"):
-            assert child.poll() is None and time.monotonic() < deadline, "the worker did not finish the job"
-            time.sleep(0.1)
-        job = get_job(store, job_id)
+        job = wait_for_job(store, job_id, child)
         assert job["status"] == "done" and job["worker"].split(":")[1] == str(child.pid)
     finally:
         worker_process._stop(child)
