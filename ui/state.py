@@ -33,17 +33,23 @@ def _store_for(settings: Settings) -> Store:
         from reviews.workspace.demo import seed_demo  # the ranking stack, needed only here
 
         seed_demo(store)
-    mode = os.environ.get("SYNTHREVIEW_WORKER", "process")
-    if mode == "process":
-        ensure_worker_process()  # jobs go on while pages reload, without slowing the pages
-    elif mode == "thread":
+    if _worker_mode() == "thread":
         ensure_background_worker(store)  # the in-process runner
     return store
 
 
+def _worker_mode() -> str:
+    return os.environ.get("SYNTHREVIEW_WORKER", "process")
+
+
 def get_store() -> Store:
     """The shared store of this process's workspace (one engine, thread-safe)."""
-    return _store_for(load_settings())
+    store = _store_for(load_settings())
+    if _worker_mode() == "process":
+        # Jobs go on while pages reload, without slowing the pages; a worker that died is
+        # started again by the next page run.
+        ensure_worker_process()
+    return store
 
 
 def current_actor() -> Actor | None:

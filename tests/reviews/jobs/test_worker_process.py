@@ -42,6 +42,11 @@ def test_the_worker_process_runs_a_queued_generation_and_is_started_once(store, 
     finally:
         worker_process._stop(child)
     assert child.returncode is not None
+    again = worker_process.ensure_worker_process()  # the next page run finds it gone
+    try:
+        assert again.pid != child.pid and again.poll() is None
+    finally:
+        worker_process._stop(again)
 
 
 def test_the_worker_process_ends_when_its_server_ends(store, monkeypatch):
