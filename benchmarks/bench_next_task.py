@@ -8,6 +8,11 @@ timing runs from the Enter key going down to the next task's count being on scre
 run finished. ``--ui form`` drives the earlier page instead (click a radio button, click
 *Submit answer*) so the same script measures a checkout of it with ``--app-root``.
 
+Beside each timing, two figures that do not depend on the machine's load as much: the server's
+own part (``profiled_serve.py`` times every script run, from the browser's request reaching the
+session to the run's end, post-run clean-up included) and what the answer sent to the browser
+(ForwardMsgs read off the websocket: how many, how many deltas, their size and kinds).
+
 **Where the time goes (server, no browser).** The same answers given through the core on a
 copy of the workspace: storing one answer, then drawing the next task, with the SQL statements
 each one runs.
@@ -30,6 +35,8 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -70,13 +77,16 @@ def report(name: str, seconds) -> float:
 # --- browser -------------------------------------------------------------------------------
 
 
-def _serve(app_root: Path, home: Path, env: dict) -> tuple[subprocess.Popen, str]:
+def _serve(app_root: Path, home: Path, env: dict, times: Path) -> tuple[subprocess.Popen, str]:
+    """Serve ``app_root``'s app, each script run timed into ``times`` (``profiled_serve.py``)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     log = open(home / "server.log", "w")  # noqa: SIM115 -- open while the server runs
+    command = streamlit_command(port)
+    command[1:3] = [str(ROOT / "benchmarks" / "profiled_serve.py"), str(times)]  # not `-m streamlit`
     process = subprocess.Popen(
-        streamlit_command(port),
+        command,
         cwd=app_root,
         env=env,
         stdout=log,
@@ -115,22 +125,53 @@ def _form_answer(page, done: int, assigned: int) -> float:
     return page.evaluate("() => (performance.now() - window.__srT.t0) / 1000")
 
 
-def browser_timings(app_root: Path, home: Path, tasks: int, ui: str) -> list[float]:
+@dataclass
+class Answer:
+    """One answer as measured: in the browser, on the server, and on the wire."""
+
+    seconds: float  # Enter down -> next task on screen
+    server_runs: list[tuple[str, float, float]]  # (kind, waited for the run, run) per script run
+    messages: list[bytes]  # ForwardMsgs received, each one websocket frame
+
+    def deltas(self) -> list:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        parsed = []
+        for payload in self.messages:
+            msg = ForwardMsg()
+            msg.ParseFromString(payload)
+            parsed.append(msg)
+        return [m for m in parsed if m.WhichOneof("type") == "delta"]
+
+
+def _runs(times: Path, skip: int) -> tuple[list[tuple[str, float, float]], int]:
+    lines = times.read_text().splitlines() if times.exists() else []
+    runs = [(kind, float(w), float(t)) for kind, w, t in (line.split("\t") for line in lines[skip:])]
+    return runs, len(lines)
+
+
+def browser_timings(app_root: Path, home: Path, tasks: int, ui: str) -> list[Answer]:
     from playwright.sync_api import sync_playwright
 
     from tests.e2e.keyboard_review import press_row, progress, submit_timed, wait_for_task
-    from tests.e2e.review_workspace import PASSWORD
+    from tests.e2e.review_workspace import PASSWORD, served_env
 
-    env = {**os.environ, "SYNTHREVIEW_HOME": str(home), "SYNTHREVIEW_WORKER": "off", "PYTHONUNBUFFERED": "1"}
-    env.pop("SYNTHREVIEW_DEMO", None)
-    env.pop("SYNTHREVIEW_DATABASE_URL", None)
-    process, url = _serve(app_root, home, env)
-    seconds = []
+    times = home / "script-runs.tsv"
+    process, url = _serve(app_root, home, served_env(home), times)
+    answers: list[Answer] = []
+    frames: list[bytes] = []
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
             page = browser.new_context(viewport={"width": 1440, "height": 900}).new_page()
             page.set_default_timeout(120_000)
+            page.on(
+                "websocket",
+                lambda ws: ws.on(
+                    "framereceived",
+                    lambda payload: frames.append(payload) if isinstance(payload, bytes) else None,
+                ),
+            )
             page.goto(url)
             page.get_by_role("textbox", name="Username").fill("reviewer")
             page.get_by_role("textbox", name="Password").fill(PASSWORD)
@@ -142,17 +183,48 @@ def browser_timings(app_root: Path, home: Path, tasks: int, ui: str) -> list[flo
             done, assigned = progress(page)
             for _ in range(min(tasks, assigned - done)):
                 wait_for_task(page, done, assigned)
-                if ui == "form":
-                    seconds.append(_form_answer(page, done, assigned))
-                else:
+                if ui == "keyboard":
                     press_row(page, 0)
-                    seconds.append(submit_timed(page, done, assigned))
+                    page.wait_for_timeout(100)  # the key's own run has ended and been logged
+                skip = _runs(times, 0)[1]
+                first_frame = len(frames)
+                if ui == "form":
+                    seconds = _form_answer(page, done, assigned)
+                else:
+                    seconds = submit_timed(page, done, assigned)
+                page.wait_for_timeout(100)  # the run's last lines and frames have arrived
+                answers.append(Answer(seconds, _runs(times, skip)[0], frames[first_frame:]))
                 done += 1
             browser.close()
     finally:
         process.terminate()
         process.wait(timeout=30)
-    return seconds
+    return answers
+
+
+def report_answers(answers: list[Answer]) -> float:
+    """The browser timing, the server's part of it and what was sent, per answer."""
+    median = report(f"answer -> next task on screen ({len(answers)} tasks)", [a.seconds for a in answers])
+    runs = [run for a in answers for run in a.server_runs]
+    if runs:
+        report(f"  server: request -> script run starts ({len(runs)} runs)", [w for _k, w, _t in runs])
+        report("  server: script run (store answer, draw task, render)", [t for _k, _w, t in runs])
+        kinds = sorted({k for k, _w, _t in runs})
+        print(f"  script runs per answer: {len(runs) / len(answers):.1f} ({', '.join(kinds)})")
+    deltas = [a.deltas() for a in answers]
+    sizes = [sum(d.ByteSize() for d in ds) for ds in deltas]
+    print(
+        f"  per answer: {np.median([len(a.messages) for a in answers]):.0f} messages, "
+        f"{np.median([len(d) for d in deltas]):.0f} deltas, {np.median(sizes) / 1024:.1f} KiB of deltas"
+    )
+    kinds = Counter(
+        d.delta.WhichOneof("type") + ":" + (d.delta.new_element.WhichOneof("type") or "")
+        if d.delta.WhichOneof("type") == "new_element"
+        else d.delta.WhichOneof("type")
+        for d in deltas[len(deltas) // 2]
+    )
+    print(f"  deltas of one answer: {dict(sorted(kinds.items()))}")
+    return median
 
 
 # --- server split --------------------------------------------------------------------------
@@ -276,8 +348,8 @@ def main() -> int:
                 print(
                     f"browser: {name}, {table.shape[1]} columns, {args.ui} answers, app from {args.app_root}"
                 )
-                seconds = browser_timings(args.app_root.resolve(), home, args.tasks, args.ui)
-                median = report(f"answer -> next task on screen ({len(seconds)} tasks)", seconds)
+                answers = browser_timings(args.app_root.resolve(), home, args.tasks, args.ui)
+                median = report_answers(answers)
                 server_split(copy, args.tasks)
                 verdict = "within" if median <= BROWSER_BUDGET_S else "OVER"
                 print(f"browser median {median * 1000:.0f} ms: {verdict} the 400 ms budget")

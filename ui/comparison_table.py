@@ -31,6 +31,7 @@ STYLE = """<style>
 .sr-cmp.sr-compact th,.sr-cmp.sr-compact td{padding:1px 4px}
 .sr-cmp.sr-compact .sr-where{margin-left:4px}
 .sr-cmp .sr-missing{color:#9b9ba5;font-style:italic}
+.sr-note{color:#6b6f7b;font-size:13px;margin:4px 0 0}
 </style>"""
 
 
@@ -56,8 +57,11 @@ def _cell(value: ValueContext, compact: bool) -> str:
     return "".join(parts)
 
 
-def comparison_html(lines: list[ComparisonLine], headers: list[str]) -> str:
-    """The comparison table as escaped HTML, headed by the rows' labels (already translated)."""
+def comparison_html(lines: list[ComparisonLine], headers: list[str], note: str = "") -> str:
+    """The comparison table as escaped HTML, headed by the rows' labels (already translated).
+
+    ``note`` (plain text, translated) is written under the table.
+    """
     compact = len(headers) >= COMPACT_ROWS
     column_width = "22%" if not compact else "13%"
     classes = "sr-cmp sr-compact" if compact else "sr-cmp"
@@ -70,5 +74,5 @@ def comparison_html(lines: list[ComparisonLine], headers: list[str]) -> str:
     return (
         f'{STYLE}<table class="{classes}" style="--sr-col-width:{column_width}">'
         f'<thead><tr><th class="sr-col">{escape(_("column"))}</th>{head}</tr></thead>'
-        f"<tbody>{''.join(body)}</tbody></table>"
+        f"<tbody>{''.join(body)}</tbody></table>" + (f'<p class="sr-note">{escape(note)}</p>' if note else "")
     )

@@ -9,8 +9,10 @@ which shows the key on the button and leaves typing in text fields alone):
 - ``S`` skips, ``Enter`` submits.
 
 The task runs as a fragment: a key press reruns the task alone, not the page, and an answer is
-stored and the next task drawn in that same rerun. Button callbacks only note what was pressed;
-the fragment body then acts on it, so errors are shown the usual way.
+stored and the next task drawn in that same rerun. Every task sends the same elements in the same
+places (the rows' unusual combinations are part of the comparison table's element, not an element
+of their own that comes and goes), so the browser updates them in place. Button callbacks only
+note what was pressed; the fragment body then acts on it, so errors are shown the usual way.
 """
 
 from __future__ import annotations
@@ -191,14 +193,13 @@ def render_task(view: TaskView) -> None:
     state = _state(view.task_id)
     labels = [tr(row_label(i)) for i in range(len(view.rows))]
     _progress(view)
-    st.html(comparison_html(comparison(view.context), labels))
     unusual = [
-        fmt(_("{row}: never seen together in the real data: {combos}"), row=label, combos="; ".join(combos))
+        _("{row}: never seen together in the real data: {combos}").format(row=label, combos="; ".join(combos))
         for label, report in zip(labels, view.context, strict=True)
         if (combos := unseen_combinations(report))
     ]
-    if unusual:
-        st.caption(" · ".join(unusual))  # plain-text: each part built with fmt
+    # One element, whatever the task: the next task replaces it in place (see the module docstring).
+    st.html(comparison_html(comparison(view.context), labels, note=" · ".join(unusual)))
     n_choices = 2 if view.mode == "blind" else len(view.rows)
     with st.container(horizontal=True, key="review_answer_bar"):
         for position in range(n_choices):
