@@ -17,6 +17,7 @@ from reviews.services.generation import GenerationRequest, start_generation
 from reviews.services.intake import import_demo
 from reviews.signoff import APPROVE, list_signoffs, sign
 from reviews.store import jobs as job_writes
+from reviews.store import signoff as signoff_writes
 from tests.support.signoff_flow import OFFICER, PASSWORD, STEWARD, accepted_flow, make_users
 
 pytestmark = pytest.mark.usefixtures("fast_passwords")
@@ -27,6 +28,8 @@ def _jobs(store) -> int:
 
 
 def test_a_double_click_on_generate_makes_one_job(store, monkeypatch):
+    # The double-click window is widened so that a slow machine's run of two jobs stays inside it.
+    monkeypatch.setattr(job_writes, "DUPLICATE_SECONDS", 600)
     make_users(store)
     real_id = import_demo(store, STEWARD)
     request = GenerationRequest(real_id, "rules", [{"purpose": "privacy"}], 40, seed=5)
@@ -65,7 +68,10 @@ def test_two_simultaneous_identical_requests_make_one_job(store):
     assert not errors and len(set(ids)) == 1 and _jobs(store) == 1
 
 
-def test_acceptance_twice_is_refused_inspection_and_signature_happen_once(store):
+def test_acceptance_twice_is_refused_inspection_and_signature_happen_once(store, monkeypatch):
+    # Wide double-submission windows: on a slow machine the repeats may come seconds apart.
+    monkeypatch.setattr(job_writes, "DUPLICATE_SECONDS", 600)
+    monkeypatch.setattr(signoff_writes, "DUPLICATE_SECONDS", 600)
     flow = accepted_flow(store)
     before = [d.id for d in queries.list_datasets(store) if d.kind == "accepted"]
     with pytest.raises(Conflict, match="already applied"):
