@@ -5,6 +5,8 @@ PYTHON ?= python3.11
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
+# Test processes for `make test`; a module's tests stay together (browser tests share one server).
+TEST_WORKERS ?= 2
 ADDRESS ?= 127.0.0.1
 REQ_STAMP := $(VENV)/.req-$(shell cat requirements.txt | sha256sum | cut -c1-16)
 TEST_STAMP := $(VENV)/.test-$(shell cat requirements-test.txt | sha256sum | cut -c1-16)
@@ -52,7 +54,7 @@ check: install-test
 	$(PY) checks/typecheck.py
 
 test: check browser
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # After changing interface text: collect the marked strings and merge them into each catalog.
 catalog: install-test
