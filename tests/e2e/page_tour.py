@@ -41,13 +41,14 @@ def open_page(page: Page, path: str) -> None:
 
 
 def shoot_page_and_tabs(page: Page, name: str) -> None:
-    """Screenshot the page as it opens, then each further tab of its main area (tabs switch in
-    the browser, without a rerun)."""
+    """Screenshot the page as it opens, then each further tab of its main area (some tabs switch
+    in the browser; Compare's draw their content in a rerun when chosen)."""
     page.wait_for_timeout(500)  # tables and charts draw themselves after the run ends
     checked_shot(page, name, whole=True)
     tabs = page.locator("[data-testid=stMain] [role=tab]")
     for number in range(1, tabs.count()):
         tabs.nth(number).click()
+        wait_idle(page)
         page.wait_for_timeout(400)  # charts in a newly shown tab draw themselves
         checked_shot(page, f"{name}_tab{number}", whole=True)
 
