@@ -16,7 +16,6 @@ import argparse
 from pathlib import Path
 
 from reviews.errors import ReviewsError
-from synth.csv_safety import write_safe_csv
 from synth.i18n import N_
 
 
@@ -25,6 +24,7 @@ def run(args: argparse.Namespace) -> int:
     # Here: pandas and the preference models (scipy, sklearn), which --help does not need.
     import pandas as pd
 
+    from synth.csv_safety import write_safe_csv
     from synth.preference import (
         FLAG_THRESHOLD,
         ReliablePreferenceModel,
