@@ -12,6 +12,7 @@ from tests.e2e.keyboard_review import PROGRESS, flag_row, press_row, progress, s
 
 PAIRS_PER_REVIEWER = 20
 REPORT_LIMIT = 1_500_000
+REPORT_BUILD_MS = 180_000  # the report is drawn when Download is pressed; CI machines are shared
 _IDENTIFIER = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
 # Column names of the tables a test loaded: the data's own names (``credit_amount``) are shown as
 # they are in previews and tasks, so they are headers a page may show.
@@ -95,7 +96,7 @@ def steward_compares_and_opens_round(page: Page, url: str, dataset: str) -> None
     page.get_by_role("button", name="Evaluate now").click()
     page.get_by_text("Fidelity (overall)").wait_for(timeout=180_000)
     checked_shot(page, "flow_04_compare_scores")
-    with page.expect_download() as download:
+    with page.expect_download(timeout=REPORT_BUILD_MS) as download:
         page.get_by_role("button", name="Download the report (HTML, works offline)").click()
     report = Path(download.value.path()).read_bytes()
     assert len(report) < REPORT_LIMIT, f"the report is {len(report):,} bytes"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page
 
-from tests.e2e.conftest import sign_in
-from tests.e2e.flow import DATA_COLUMNS, REPORT_LIMIT, checked_shot, choose, go, wait_idle
+from tests.e2e.conftest import ARTIFACTS, sign_in
+from tests.e2e.flow import DATA_COLUMNS, REPORT_BUILD_MS, REPORT_LIMIT, checked_shot, choose, go, wait_idle
 
 LANGUAGE_LABEL = {"en": "Language", "zh": "语言"}
 LANGUAGE_NAME = {"en": "English", "zh": "简体中文"}
@@ -48,7 +48,7 @@ def shoot_page_and_tabs(page: Page, name: str) -> None:
     tabs = page.locator("[data-testid=stMain] [role=tab]")
     for number in range(1, tabs.count()):
         tabs.nth(number).click()
-        wait_idle(page)
+        wait_idle(page)  # a tab may run the page again to draw what it holds
         page.wait_for_timeout(400)  # charts in a newly shown tab draw themselves
         checked_shot(page, f"{name}_tab{number}", whole=True)
 
@@ -69,6 +69,14 @@ def tour_as(page: Page, url: str, username: str, prefix: str, paths: list[str] |
     switch_language(page, "en", "zh")
     tour(page, f"{prefix}_zh_{username}", paths)
     switch_language(page, "zh", "en")
+
+
+def screen_from(page: Page, text: str, name: str) -> None:
+    """Shoot one 1440×900 screen scrolled so that ``text`` is at its top (the README's pictures)."""
+    page.get_by_text(text, exact=True).first.evaluate("e => e.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(500)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
 
 def import_file(page: Page, path: Path) -> None:
@@ -102,7 +110,12 @@ def evaluate(page: Page, dataset: str) -> bytes:
     page.get_by_role("button", name="Evaluate now").click()
     page.get_by_text("Fidelity (overall)").wait_for(timeout=180_000)
     wait_idle(page)
-    with page.expect_download() as download:
+    return download_report(page)
+
+
+def download_report(page: Page) -> bytes:
+    """The HTML report of the evaluation Compare shows, checked for size and raw JSON."""
+    with page.expect_download(timeout=REPORT_BUILD_MS) as download:
         page.get_by_role("button", name="Download the report (HTML, works offline)").click()
     report = Path(download.value.path()).read_bytes()
     assert len(report) < REPORT_LIMIT, f"the report is {len(report):,} bytes"

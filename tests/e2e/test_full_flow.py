@@ -12,6 +12,7 @@ import pytest
 
 from tests.e2e.conftest import DATABASES, HOMES, ROOT, sign_in
 from tests.e2e.flow import (
+    choose,
     officer_signs,
     reviewer_inspects,
     reviewer_ranks,
@@ -24,9 +25,12 @@ from tests.e2e.flow import (
 )
 from tests.e2e.page_tour import (
     ROLE_PAGES,
+    download_report,
     evaluate,
     generate_from,
     import_file,
+    open_page,
+    screen_from,
     switch_language,
     tour,
     tour_as,
@@ -84,7 +88,13 @@ def test_every_page_in_english_and_chinese(app_server, new_page):
     """After the flow every page has something to show: each, with each of its tabs, is shot and
     checked in both languages, by the steward and, for their own pages, the other roles."""
     _once(app_server)
-    tour_as(new_page(), app_server, "steward", "tour_demo")
+    steward = new_page()
+    tour_as(steward, app_server, "steward", "tour_demo")
+    open_page(steward, "data")
+    screen_from(steward, "Show the profile of", "readme_profile")  # docs/profile.png
+    open_page(steward, "compare")
+    choose(steward, "Dataset", "#4 ")  # the demo workspace's evaluated synthetic dataset
+    shoot_report(new_page(), download_report(steward), "readme_report")  # docs/report.png
     for role, paths in ROLE_PAGES.items():
         tour_as(new_page(), app_server, role, "tour_demo", list(paths))
 
