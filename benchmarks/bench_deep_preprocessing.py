@@ -35,7 +35,7 @@ SOURCE = ROOT.parent / "shared" / "datasets" / "german_credit_decoded.csv"
 
 def one_fit(train: pd.DataFrame, holdout: pd.DataFrame, seed: int, epochs: int) -> tuple[float, float, float]:
     """Seconds before the first epoch, seconds for the whole fit, and the quality score."""
-    from sdmetrics.reports.single_table import QualityReport
+    from sdmetrics.reports import QualityReport
 
     from synth.generators import make_generator
     from synth.generators.sdv_models import table_metadata
