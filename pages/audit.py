@@ -5,6 +5,7 @@ import streamlit as st
 from reviews.audit.chain import verify_chain
 from reviews.audit.log import audit_csv, audit_table
 from reviews.queries.audit import FULL_AUDIT_ROLES
+from ui.audit_view import readable_events
 from ui.feedback import user_errors
 from ui.guard import page_actor
 from ui.i18n import _, tr
@@ -41,5 +42,6 @@ who = c2.text_input(_("Actor contains"), key="audit_actor")
 what = c3.text_input(_("Object contains"), key="audit_object", placeholder="dataset:1")
 with user_errors():
     events = audit_table(store, actor, action, who, what)
-    st.dataframe(translated(events), hide_index=True, key="audit_table")  # event names are identifiers
+    # Event names and objects are identifiers, typed into the filters as they are.
+    st.dataframe(translated(readable_events(events)), hide_index=True, key="audit_table")
     st.download_button(_("Download as CSV"), audit_csv(events), "audit.csv", "text/csv", key="audit_download")

@@ -65,6 +65,28 @@ class Msg(str):
         }
 
 
+class Identifier(Msg):
+    """A name kept as an identifier in English text (a gate's ``fidelity_overall`` in a signed
+    checklist), shown by its readable name: ``render`` translates ``label``, the text stays the
+    identifier, so records read as they always did."""
+
+    label: str
+
+    def __new__(cls, identifier: str, label: str) -> Identifier:
+        text = str.__new__(cls, identifier)
+        text.msgid, text.args, text.label = identifier, {}, label
+        return text
+
+    def __getnewargs_ex__(self) -> tuple[tuple, dict]:
+        return (str(self), self.label), {}
+
+    def render(self, translate: Translate = same) -> str:
+        return translate(self.label)
+
+    def to_data(self) -> dict:
+        return {"msgid": str(self), "args": {}, "label": self.label}
+
+
 def word(text):
     """A fixed word (a purpose, a stage) used as a value in a message, so it is translated with the
     message; other values (numbers, None, messages) pass unchanged."""
@@ -105,6 +127,8 @@ def from_data(data: dict) -> Msg:
         for k, v in (data.get("args") or {}).items()
     }
     template = data["msgid"]  # a variable, so message extraction does not take "msgid" for text
+    if isinstance(data.get("label"), str) and not args:
+        return Identifier(template, data["label"])
     return Msg(template, **args)
 
 
@@ -120,6 +144,15 @@ def stored_message(entry: dict, key: str):
     except (KeyError, TypeError, ValueError):
         return text
     return message if message == text else text
+
+
+def stored_messages(entry: dict, key: str) -> list:
+    """``entry[key]``, a list of texts kept in a JSON result, each as a translatable message where
+    ``entry[key + "_data"]`` kept its data form (see :func:`stored_message`)."""
+    texts, data = list(entry.get(key) or []), entry.get(f"{key}_data")
+    if not isinstance(data, list) or len(data) != len(texts):
+        return texts
+    return [stored_message({"text": t, "text_data": d}, "text") for t, d in zip(texts, data)]
 
 
 def render(value: Any, translate: Translate = same, separator: str = "; ") -> str:

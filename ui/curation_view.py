@@ -10,8 +10,9 @@ from reviews.queries import jobs as job_queries
 from reviews.services.curation import start_curation
 from reviews.store import Store
 from reviews.workspace.permissions import Actor
+from synth.i18n import stored_messages
 from ui.feedback import user_errors
-from ui.i18n import _
+from ui.i18n import _, tr
 from ui.job_view import render_job
 from ui.plain import fmt, md
 
@@ -75,8 +76,8 @@ def render_curation(store: Store, actor: Actor, round_id: int) -> None:
                 after=report["mean_utility_after"],
             )
         )
-    for warning in report["warnings"]:
-        st.warning(md(warning))
+    for warning in stored_messages(report, "warnings"):
+        st.warning(md(tr(warning)))
     st.markdown("##### " + _("What curation did to each column"))
     columns = pd.DataFrame(report["columns"]).T
     # Numbers and categories are measured differently; one table each keeps every cell filled.

@@ -1,5 +1,6 @@
 """Evidence shown in full: references such as ``evaluation:2`` become links to the page that
-shows them, and tables of evidence are Markdown tables, whose cells wrap instead of cutting off.
+shows them, named in the reader's language (the stored evidence keeps ``evaluation:2``), and
+tables of evidence are Markdown tables, whose cells wrap instead of cutting off.
 
 Safe by construction: every value is escaped by ``ui.plain.md`` first, and a link is only ever
 made from a fixed page path and the reference's digits, as a relative link inside the app.
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ui.i18n import N_, _
 from ui.navigation import roles_for
 from ui.plain import md
 
@@ -19,6 +21,13 @@ TARGETS = {
     "evaluation": ("compare", "evaluation"),
     "inspection": ("inspect", "inspection"),
     "round": ("rounds", "round"),
+}
+# How a reference reads: in English as the evidence writes it.
+NAMES = {
+    "dataset": N_("dataset:{n}"),
+    "evaluation": N_("evaluation:{n}"),
+    "inspection": N_("inspection:{n}"),
+    "round": N_("round:{n}"),
 }
 _REFERENCE = re.compile(r"\b(dataset|evaluation|inspection|round):(\d+)\b")
 
@@ -37,10 +46,11 @@ def linked(value: object, role: str | None = None) -> str:
 
     def link(match: re.Match) -> str:
         kind, number = match.group(1), int(match.group(2))
+        name = md(_(NAMES[kind]).format(n=number))
         roles = roles_for(TARGETS[kind][0])
         if role is not None and roles is not None and role not in roles:
-            return match.group(0)
-        return f"[{kind}:{number}]({reference_url(kind, number)})"
+            return name
+        return f"[{name}]({reference_url(kind, number)})"
 
     return _REFERENCE.sub(link, md(value))
 

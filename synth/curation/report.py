@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 import pandas as pd
 
-from synth.i18n import Msg
+from synth.i18n import Msg, to_data
 from synth.metrics.fidelity.column_shapes import KSComplement, TVComplement
 
 DEFAULT_MIN_VARIANCE_RATIO = 0.8
@@ -44,9 +44,10 @@ class CurationReport:
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        """Plain JSON-ready dict (warnings as English text)."""
+        """Plain JSON-ready dict (warnings as English text, with their message form beside them)."""
         data = asdict(self)
         data["warnings"] = [str(w) for w in self.warnings]
+        data["warnings_data"] = [to_data(w) for w in self.warnings]
         for key in ("mean_utility_before", "mean_utility_after"):  # nothing kept: no mean
             data[key] = None if np.isnan(data[key]) else data[key]
         return data

@@ -147,7 +147,8 @@ def _fidelity(result: dict, _: Translate) -> str:
             ]
             for column, checks in columns.items()
         ]
-        parts.append(f"<h3>{_e(_('Checks per column'))}</h3>" + _table(rows, [_("column"), _("checks")]))
+        heading = _("Checks per column")  # outside the f-string, where message extraction finds it
+        parts.append(f"<h3>{_e(heading)}</h3>" + _table(rows, [_("column"), _("checks")]))
     detection = fidelity.get("detection") or {}
     if detection.get("auc") is not None:
         parts.append(

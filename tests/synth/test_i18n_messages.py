@@ -7,7 +7,7 @@ import json
 import pickle
 
 from synth.errors import InputError, SynthError
-from synth.i18n import Msg, from_data, message_of, render, to_data
+from synth.i18n import Identifier, Msg, from_data, message_of, render, stored_messages, to_data
 
 ZH = {"Column '{column}' is empty.": "列“{column}”为空。", "failed: {error}": "失败：{error}", "rows": "行"}
 
@@ -41,6 +41,26 @@ def test_copies_and_pickles_keep_the_template():
     message = Msg("Column '{column}' is empty.", column="age")
     for copied in (copy.deepcopy(message), pickle.loads(pickle.dumps(message))):
         assert copied == message and copied.msgid == message.msgid and copied.args == {"column": "age"}
+
+
+def test_an_identifier_stays_in_the_text_and_reads_as_its_name():
+    gate = Identifier("fidelity_overall", "overall fidelity")
+    line = Msg("{name} {status}", name=gate, status="PASS")
+    assert line == "fidelity_overall PASS"  # what a signed record keeps
+    assert line.render() == "overall fidelity PASS"
+    assert line.render(lambda m: {"overall fidelity": "总体保真度"}.get(m, m)) == "总体保真度 PASS"
+    back = from_data(json.loads(json.dumps(to_data(line))))
+    assert back == "fidelity_overall PASS" and back.render() == "overall fidelity PASS"
+    assert pickle.loads(pickle.dumps(gate)).render() == "overall fidelity"
+
+
+def test_stored_lists_keep_their_messages_only_while_they_match():
+    warning = Msg("Column '{column}' is empty.", column="age")
+    entry = {"warnings": [str(warning)], "warnings_data": [to_data(warning)]}
+    assert [render(w, zh) for w in stored_messages(entry, "warnings")] == ["列“age”为空。"]
+    assert stored_messages({"warnings": ["as stored"]}, "warnings") == ["as stored"]  # older results
+    edited = {"warnings": ["changed"], "warnings_data": [to_data(warning)]}
+    assert stored_messages(edited, "warnings") == ["changed"]
 
 
 def test_a_broken_translation_falls_back_to_english():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from reviews.signoff.checklist.evidence import cap_inherited, with_inherited_note
 from reviews.signoff.checklist.items import FAIL, MISSING, NOT_APPLICABLE, PASS, WARN, ChecklistItem, worst
-from synth.i18n import N_, Msg, joined, word
-from synth.purposes.gates import gate_explanation
+from synth.i18n import N_, Identifier, Msg, joined, word
+from synth.purposes.gates import gate_explanation, gate_label
 
 GATE_CATEGORIES = ("fidelity", "privacy", "fairness", "utility")
 GATE_TITLES = {
@@ -37,7 +37,7 @@ def gate_text(gates: list[dict]) -> str:
         (
             Msg(
                 "{name} {status} ({explanation})",
-                name=g["name"],
+                name=Identifier(g["name"], gate_label(g["name"])),
                 status=word(GATE_STATUS_NAMES.get(g["status"], g["status"].upper())),
                 explanation=gate_explanation(g),
             )

@@ -181,12 +181,13 @@ def test_gate_explanations_and_findings_keep_their_translatable_form():
             text_,
             {
                 "share of copies": "副本占比",
+                "exact-match rate": "完全匹配率",
                 "FAIL": "不通过",
                 "{name} {status} ({explanation})": "门槛 {name} {status}（{explanation}）",
             },
         )
-        == "门槛 exact_match_rate 不通过（副本占比: 1）"
-    )
+        == "门槛 完全匹配率 不通过（副本占比: 1）"
+    )  # the record keeps the gate's identifier; the reader sees its name
     detail = Msg("{n} rows repeat", n=5)
     finding = {
         "kind": "duplicate_rows",
