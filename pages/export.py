@@ -4,11 +4,12 @@ import streamlit as st
 
 from reviews.bundle import build_bundle
 from reviews.bundle.listing import approved_datasets, export_view
+from ui.evidence import named
 from ui.feedback import user_errors
 from ui.guard import page_actor
 from ui.i18n import _, tr
 from ui.labels import dataset_label
-from ui.plain import fmt, md
+from ui.plain import fmt
 from ui.state import get_store
 
 actor = page_actor("export")
@@ -32,7 +33,7 @@ with user_errors():
         fmt(_("Approved by {officer} on {when}."), officer=view.signoff.officer, when=view.signoff.signed_at)
     )
     if not view.exportable:
-        st.warning(md(tr(view.reason)))
+        st.warning(named(tr(view.reason)))
         st.stop()
     if st.button(_("Prepare the bundle"), key="export_prepare", type="primary"):
         st.session_state["export_bundle"] = (dataset_id, build_bundle(store, actor, dataset_id))

@@ -14,9 +14,10 @@ from reviews.queries.evaluations import evaluation_inputs
 from reviews.store import Store
 from reviews.workspace.permissions import Actor
 from synth.charts.review import scores_chart
+from ui.evidence import named
 from ui.feedback import user_errors
 from ui.i18n import _, tr
-from ui.plain import fmt, md
+from ui.plain import fmt
 from ui.state import get_store
 from ui.tables import translated
 
@@ -71,7 +72,7 @@ def render_acceptance(store: Store, actor: Actor, round_id: int) -> None:
         st.markdown("#### " + _("Protected groups: all rows and accepted rows"))
         st.dataframe(translated(shift.table), hide_index=True, key="rounds_group_shift")
         for warning in shift.warnings:
-            st.warning(md(tr(warning)))
+            st.warning(named(tr(warning)))
     st.plotly_chart(
         scores_chart(inputs.scores, threshold, _("Plausibility scores and the threshold"), translate=_),
         key="rounds_scores",

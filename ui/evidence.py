@@ -38,6 +38,16 @@ def reference_url(kind: str, number: int) -> str:
     return f"{page}?{parameter}={int(number)}"
 
 
+def _name(match: re.Match) -> str:
+    return md(_(NAMES[match.group(1)]).format(n=int(match.group(2))))
+
+
+def named(value: object) -> str:
+    """``value`` escaped for Markdown, each reference named in the reader's language, not linked
+    (for messages, which may reach a reader whose role cannot open the page)."""
+    return _REFERENCE.sub(_name, md(value))
+
+
 def linked(value: object, role: str | None = None) -> str:
     """``value`` escaped for Markdown, with each reference a link to its page.
 
@@ -46,7 +56,7 @@ def linked(value: object, role: str | None = None) -> str:
 
     def link(match: re.Match) -> str:
         kind, number = match.group(1), int(match.group(2))
-        name = md(_(NAMES[kind]).format(n=number))
+        name = _name(match)
         roles = roles_for(TARGETS[kind][0])
         if role is not None and roles is not None and role not in roles:
             return name

@@ -11,6 +11,7 @@ import streamlit as st
 from reviews.errors import ReviewsError
 from synth.errors import InputError, SynthError
 from synth.i18n import message_of
+from ui.evidence import named
 from ui.i18n import _, tr
 from ui.plain import md
 
@@ -30,10 +31,10 @@ def user_errors(input_heading: str | None = None) -> Iterator[None]:
         st.error(
             md(input_heading or _("Please fix the following:"))
             + "\n\n"
-            + "\n".join(f"- {md(tr(p))}" for p in exc.problems)
+            + "\n".join(f"- {named(tr(p))}" for p in exc.problems)
         )
     except (SynthError, ReviewsError) as exc:
-        st.error(md(tr(message_of(exc))))
+        st.error(named(tr(message_of(exc))))
     except Exception:
         log.exception("unexpected error")
         st.error(

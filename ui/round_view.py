@@ -9,6 +9,7 @@ import streamlit as st
 from reviews.ranking.features import feature_label
 from reviews.ranking.report import RoundReport
 from synth.charts.review import weights_chart
+from ui.evidence import named
 from ui.i18n import _, tr
 from ui.plain import fmt, md
 from ui.tables import headed, translated
@@ -73,7 +74,7 @@ def render_report(report: RoundReport) -> None:
         )
     )
     for warning in report.quality.warnings:
-        st.warning(md(tr(warning)))
+        st.warning(named(tr(warning)))
     st.markdown("#### " + _("Flags"))
     if report.flags.empty:
         st.caption(_("No row has been flagged."))

@@ -11,7 +11,7 @@ from reviews.signoff.documentation import GROUP_TITLES
 from reviews.store import Store
 from synth.errors import SynthError
 from synth.i18n import message_of
-from ui.evidence import evidence_table
+from ui.evidence import evidence_table, named
 from ui.feedback import flash, user_errors
 from ui.i18n import N_, _, tr
 from ui.inspection_record_view import render_failure_explanation
@@ -110,10 +110,10 @@ def render_documentation(store: Store, actor, view: SignoffView) -> None:
 
 def render_signing(store: Store, actor, view: SignoffView) -> None:
     if not view.can_sign:
-        st.info(md(tr(view.cannot_sign_reason)))
+        st.info(named(tr(view.cannot_sign_reason)))
         return
     if view.blocking_message:
-        st.warning(md(tr(view.blocking_message)))
+        st.warning(named(tr(view.blocking_message)))
     dataset_id = view.dataset.id
     if error := st.session_state.pop(ERROR_KEY, None):
         st.error(md(error))

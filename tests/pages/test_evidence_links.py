@@ -4,7 +4,7 @@ stays escaped text, and a reference to a page the reader's role cannot open stay
 from __future__ import annotations
 
 from tests.support.markdown_tables import links, table_rows
-from ui.evidence import evidence_table, linked, reference_url
+from ui.evidence import evidence_table, linked, named, reference_url
 
 
 def test_each_kind_of_reference_links_to_its_page():
@@ -41,3 +41,11 @@ def test_tables_keep_every_cell_whole_and_escaped():
     rows = table_rows(table)
     assert rows == [{"Item": "a_b", "Evidence": long.strip()}, {"Item": "c", "Evidence": "evaluation:5"}]
     assert "\n" not in evidence_table(["x"], [["line one\nline two"]]).split("\n", 2)[2]
+
+
+def test_references_read_in_the_readers_language_and_stay_links(chinese_widgets):
+    assert links(linked("inspection:7 of dataset:3")) == [
+        ("抽样检查 \\#7", "inspect?inspection=7"),
+        ("数据集 \\#3", "compare?dataset=3"),
+    ]
+    assert named("round:1 has no answers") == "轮次 \\#1 has no answers"  # a message: named, not linked
