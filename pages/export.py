@@ -1,5 +1,6 @@
 """Export (stewards): download the evidence bundle of an approved dataset."""
 
+import pandas as pd
 import streamlit as st
 
 from reviews.bundle import build_bundle
@@ -11,6 +12,7 @@ from ui.i18n import _, tr
 from ui.labels import dataset_label
 from ui.plain import fmt
 from ui.state import get_store
+from ui.tables import headed, translated
 
 actor = page_actor("export")
 store = get_store()
@@ -48,6 +50,5 @@ with user_errors():
         )
     if view.exports:
         st.markdown("#### " + _("Earlier exports"))
-        st.dataframe(
-            [{_(k): v for k, v in row.items()} for row in view.exports], hide_index=True, key="export_history"
-        )
+        # The columns are the core's identifiers (bundle_sha256): shown translated, or as words.
+        st.dataframe(headed(translated(pd.DataFrame(view.exports))), hide_index=True, key="export_history")
