@@ -75,6 +75,13 @@ def test_whole_review_flow(app_server, new_page, tmp_path):
     log = (HOMES[app_server] / "server.log").read_text(errors="replace")
     assert "Traceback" not in log, log[max(0, log.find("Traceback") - 2000) :][:6000]
     assert "Inotify queue overflowed" not in log
+    # No warning raised from our own code ("/repo/synth/x.py:12: FutureWarning: ...").
+    ours = re.findall(
+        r"^(?!.*site-packages).*/(?:(?:synth|reviews|ui|pages)/\S+\.py|app\.py):\d+: \w*Warning\b.*$",
+        log,
+        re.M,
+    )
+    assert ours == [], ours
 
 
 def _once(url: str) -> None:
