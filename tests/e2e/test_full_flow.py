@@ -12,7 +12,6 @@ import pytest
 
 from tests.e2e.conftest import DATABASES, HOMES, ROOT, sign_in
 from tests.e2e.flow import (
-    choose,
     officer_signs,
     reviewer_inspects,
     reviewer_ranks,
@@ -25,7 +24,6 @@ from tests.e2e.flow import (
 )
 from tests.e2e.page_tour import (
     ROLE_PAGES,
-    download_report,
     evaluate,
     generate_from,
     import_file,
@@ -99,9 +97,6 @@ def test_every_page_in_english_and_chinese(app_server, new_page):
     tour_as(steward, app_server, "steward", "tour_demo")
     open_page(steward, "data")
     screen_from(steward, "Show the profile of", "readme_profile")  # docs/profile.png
-    open_page(steward, "compare")
-    choose(steward, "Dataset", "#4 ")  # the demo workspace's evaluated synthetic dataset
-    shoot_report(new_page(), download_report(steward), "readme_report")  # docs/report.png
     for role, paths in ROLE_PAGES.items():
         tour_as(new_page(), app_server, role, "tour_demo", list(paths))
 
