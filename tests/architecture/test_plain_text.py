@@ -27,7 +27,8 @@ MARKDOWN_CALLS = {
     "toast",
     "expander",
 }
-SAFE_CALLS = {"md", "fmt", "_", "linked", "evidence_table"}  # the last two escape with md (ui.evidence)
+# linked, named and evidence_table escape with md first (ui.evidence)
+SAFE_CALLS = {"md", "fmt", "_", "linked", "named", "evidence_table"}
 
 
 def _safe(node: ast.AST) -> bool:
