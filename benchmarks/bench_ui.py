@@ -6,6 +6,7 @@ project's ``.streamlit/config.toml``, as ``make run`` does), and opens fresh bro
 (fresh sessions) in Debian's Chromium:
 
 * the first visitor after the server starts: time to the sign-in form;
+* new tabs of that first visitor's browser (its cache warm, no one signed in): time to the form;
 * later visitors (a steward, then a reviewer): time to the sign-in form, sign-in to Home;
 * the steward switches to Data, Generate, Compare, Review rounds and Sign-off;
 * the reviewer opens Review, picks row A and submits: time until the next task is on screen.
@@ -139,7 +140,12 @@ def one_round(browser, env: dict, home: Path, times: dict, later: int) -> None:
         return context.new_page()
 
     try:
-        open_form(fresh_page(), url, times["sign-in form, first visitor"])
+        first = fresh_page()
+        open_form(first, url, times["sign-in form, first visitor"])
+        for _ in range(3):  # a new tab of the same browser: what a returning person opens
+            tab = first.context.new_page()
+            open_form(tab, url, times["sign-in form, new tab of a visited browser"])
+            tab.close()
         for _ in range(later):
             page = fresh_page()
             open_form(page, url, times["sign-in form, later visitor"])
