@@ -132,8 +132,8 @@ def heatmap(
     cell = 44 if n <= 12 else max(18, 520 // n)
     left, top = 180, 130
     # The slanted labels on top reach right of their column by about 0.7 of their length.
-    width, height = left + cell * n + _SLANT_REACH, top + cell * n + 10
-    parts = []
+    width, height = left + cell * n + _SLANT_REACH, top + cell * n + 10 + _SCALE_HEIGHT
+    parts = [_colour_scale(left, top + cell * n + 14, low_colour, high_colour, minimum, maximum)]
     for index, label in enumerate(labels):
         x = left + index * cell + cell / 2
         parts.append(
@@ -164,6 +164,26 @@ def heatmap(
             if cell >= 30:
                 parts.append(_text(x + cell / 2, y + cell / 2 + 4, f"{value:.2f}", "middle", f'fill="{ink}"'))
     return _figure("".join(parts), caption, width, height, title)
+
+
+_SCALE_HEIGHT = 36
+_SCALE_STEPS = 10
+
+
+def _colour_scale(x: float, y: float, low: str, high: str, minimum: float, maximum: float) -> str:
+    """The heatmap's key: its colours in steps from ``minimum`` to ``maximum``, ends labelled.
+
+    Wide matrices have no room for values in their cells, so the key is what reads them.
+    """
+    step = 24
+    parts = [
+        f'<rect x="{x + i * step}" y="{y}" width="{step}" height="10" '
+        f'fill="{_mix(low, high, i / (_SCALE_STEPS - 1))}"/>'
+        for i in range(_SCALE_STEPS)
+    ]
+    parts.append(_text(x, y + 24, readable(minimum, 3), "start"))
+    parts.append(_text(x + step * _SCALE_STEPS, y + 24, readable(maximum, 3), "end"))
+    return "".join(parts)
 
 
 def histogram(

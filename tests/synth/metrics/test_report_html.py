@@ -77,3 +77,24 @@ def test_a_heatmap_shares_one_axis_and_greys_the_diagonal():
     texts = ["".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")]
     assert texts.count("<b>") == 2 and texts.count("a") == 2  # the same labels on both axes
     assert texts.count("–") == 2
+
+
+def test_a_wide_heatmap_is_read_through_its_colour_key():
+    """Past 12 columns the cells are too small for their values; the key maps colour to value."""
+    labels = [f"c{i}" for i in range(20)]
+    matrix = [[None if r == c else 0.5 for c in range(20)] for r in range(20)]
+    matrix[0][1] = matrix[1][0] = 0.0
+    matrix[2][3] = matrix[3][2] = 1.0
+    svg = heatmap(labels, matrix, title="T", caption="C")
+    root = ET.fromstring(re.search(r"<svg.*</svg>", svg, re.S).group(0))
+    ns = "{http://www.w3.org/2000/svg}"
+    texts = ["".join(t.itertext()) for t in root.iter(f"{ns}text")]
+    assert "0.50" not in texts  # no room for values in the cells
+    assert "0" in texts and "1" in texts  # the key's two ends
+    rects = list(root.iter(f"{ns}rect"))
+    cells = {r.find(f"{ns}title").text: r.get("fill") for r in rects if r.find(f"{ns}title") is not None}
+    key = [r.get("fill") for r in rects if r.find(f"{ns}title") is None and r.get("height") == "10"]
+    # The key runs from the colour of 0 to the colour of 1, exactly as the cells are coloured.
+    assert len(key) == 10
+    assert key[0] == cells["c0 × c1: 0"] == "#f7fbff"
+    assert key[-1] == cells["c2 × c3: 1"] == "#08519c"
