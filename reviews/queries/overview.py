@@ -18,6 +18,14 @@ NEXT_STEPS = {
     "officer": ("signoff", N_("Datasets ready for sign-off will appear here.")),
 }
 OPEN_A_DATASET = N_("Open a dataset on the Data page to see its profile; generation comes next.")
+# A steward's work moves on as the workspace fills: the step names the furthest stage reached.
+COMPARE_THEN_REVIEW = N_(
+    "Compare the synthetic data with the real on Compare, then open a review round on Review rounds."
+)
+SIGN_OFF_THEN_EXPORT = N_(
+    "Accepted data waits for a compliance officer's sign-off on Sign-off; once signed, export it "
+    "with its evidence on Export."
+)
 
 
 @dataclass(frozen=True)
@@ -35,4 +43,8 @@ def workspace_overview(store: Store, actor: Actor) -> Overview:
     _, step = NEXT_STEPS.get(actor.role, ("", ""))
     if actor.role in ("steward", "admin") and records:
         step = OPEN_A_DATASET
+        if counts.get("accepted"):
+            step = SIGN_OFF_THEN_EXPORT
+        elif counts.get("synthetic"):
+            step = COMPARE_THEN_REVIEW
     return Overview({k: counts.get(k, 0) for k in ("real", "synthetic", "accepted")}, records[::-1][:5], step)
