@@ -18,6 +18,7 @@ from reviews.workspace.config import Settings
 from tests.support.chromium import CHROMIUM, LAUNCH_ARGS
 from tests.support.databases import POSTGRES_ENV, drop_database_url, postgres_database
 from tests.support.served_app import ROOT, AppDidNotStart, served_app
+from ui.session_cookie import COOKIE
 
 ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
 
@@ -138,6 +139,17 @@ def sign_in(page, url: str, username: str, password: str) -> None:
     page.get_by_role("textbox", name="Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     page.get_by_role("button", name="Sign out").wait_for()
+    wait_for_session_cookie(page)
+
+
+def wait_for_session_cookie(page) -> None:
+    """Wait until the browser holds the session cookie.
+
+    The signed-in page is drawn in the same render as the script that stores the cookie, and
+    the script runs just after; a reload in between (a test is quicker than a person) would
+    find no cookie and show the sign-in form again.
+    """
+    page.wait_for_function(f"document.cookie.includes({COOKIE!r} + '=')")
 
 
 def served_store(url: str) -> Store:

@@ -22,7 +22,7 @@ import pytest
 from reviews.store import open_store
 from reviews.workspace.config import Settings
 from reviews.workspace.permissions import SYSTEM
-from tests.e2e.conftest import _require_browser, shot
+from tests.e2e.conftest import _require_browser, shot, wait_for_session_cookie
 from tests.e2e.flow import wait_idle
 from tests.support.served_app import ROOT, free_port, streamlit_command
 
@@ -131,6 +131,7 @@ def test_single_sign_on_lands_on_home_with_the_mapped_role(app, new_page):
     assert page.get_by_role("link", name="Generate", exact=True).count() == 1  # a steward's page
     assert page.get_by_role("heading", name="Sign in to SynthReview").count() == 0
     shot(page, "oidc_01_home_as_mapped_steward")
+    wait_for_session_cookie(page)
     page.reload()  # SynthReview's own session, kept in its cookie
     page.get_by_text("sam@example.org · steward").wait_for()
     page.get_by_role("button", name="Sign out").click()
@@ -152,6 +153,7 @@ def test_an_unmapped_person_gets_no_role_until_an_admin_gives_one(app, new_page)
     assert page.get_by_role("link", name="Compare", exact=True).count() == 0
     shot(page, "oidc_02_waiting_for_a_role")
     store.set_role(SYSTEM, "nora@example.org", "reviewer")
+    wait_for_session_cookie(page)
     page.reload()
     page.get_by_text("nora@example.org · reviewer").wait_for()
     assert page.get_by_role("link", name="Review", exact=True).count() == 1
