@@ -13,6 +13,7 @@ import json
 
 from reviews.queries.datasets import DatasetRecord
 from reviews.signoff.records import APPROVE_WITH_CONDITIONS, SignoffRecord
+from synth.numbers import readable
 from synth.outliers.inject import OUTLIER_FLAG
 
 FORMAT = "synthreview.datacard/1"
@@ -229,7 +230,7 @@ def datacard_markdown(card: dict) -> str:
         a = lineage["acceptance"]
         lines.append(
             f"- Accepted {a['accepted_rows']} rows in review round {a['round_id']} "
-            f"at threshold {_value(a['threshold'])}"
+            f"at threshold {readable(a['threshold'])}"
         )
     privacy = card.get("differential_privacy")
     if privacy:

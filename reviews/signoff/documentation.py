@@ -19,6 +19,7 @@ from reviews.store import Store
 from reviews.workspace.permissions import Actor
 from reviews.workspace.schema import signoff_documentation
 from synth.i18n import N_, Msg, joined, word
+from synth.numbers import readable
 
 ART10, DATASHEET = "art10", "datasheet"
 MAX_LENGTH = 20_000
@@ -250,10 +251,10 @@ def suggestions(store: Store, dataset: queries.DatasetRecord) -> dict[str, str]:
     if acceptance:
         steps.append(
             Msg(
-                "Reviewers ranked rows in round:{round_id}; rows scoring at least {threshold:.4g} with fewer "
+                "Reviewers ranked rows in round:{round_id}; rows scoring at least {threshold} with fewer "
                 "than {flags} flag(s) were accepted ({rows} rows).",
                 round_id=acceptance["round_id"],
-                threshold=acceptance["threshold"],
+                threshold=readable(acceptance["threshold"]),
                 flags=acceptance["min_flags"],
                 rows=len(acceptance.get("accepted_rows", [])),
             )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from reviews import queries
-from reviews.acceptance.apply import apply_acceptance
+from reviews.acceptance.apply import acceptance_inputs, apply_acceptance
 from reviews.acceptance.inspection import judge, rows_to_judge, start_inspection
 from reviews.jobs.worker import run_one
 from reviews.queries.jobs import get_job
@@ -48,7 +48,10 @@ def seed_approved(store: Store, demo_id: int, officer_password: str, handlers: d
             rounds.submit(
                 store, reviewer, round_id, view.task_id, ranking=[view.rows[i] for i in np.argsort(badges)]
             )
-    accepted_id = apply_acceptance(store, STEWARD, round_id, -1e9)
+    # The threshold a steward picks on Review rounds by moving the slider to its lowest setting, the
+    # lowest modelled score: every row the reviewers did not flag (none, here) is accepted.
+    threshold = float(acceptance_inputs(store, round_id).scores.min())
+    accepted_id = apply_acceptance(store, STEWARD, round_id, threshold)
     inspection_id = start_inspection(store, STEWARD, accepted_id, size=INSPECTED, seed=1)
     sample = rows_to_judge(store, REVIEWERS[0], inspection_id, limit=INSPECTED)
     judge(store, REVIEWERS[0], inspection_id, {int(i): True for i in sample.index})

@@ -16,6 +16,7 @@ from reviews.ranking.reliability import MIN_WEIGHT
 from reviews.ranking.report import round_reviewer_quality
 from reviews.signoff.checklist.items import MISSING, PASS, WARN, ChecklistItem
 from synth.i18n import N_, Msg
+from synth.numbers import readable
 
 
 def _reviewed_dataset_id(dataset) -> int:
@@ -63,10 +64,10 @@ def human_judgement_item(store, dataset) -> ChecklistItem:
     else:
         counts = decision["counts"] or {}
         text = Msg(
-            "{text} Acceptance applied by {user} at threshold {threshold:.4g} (accepted {accepted} rows).",
+            "{text} Acceptance applied by {user} at threshold {threshold} (accepted {accepted} rows).",
             text=text,
             user=decision["decided_by"],
-            threshold=decision["threshold"],
+            threshold=readable(decision["threshold"]),
             accepted=counts.get("accepted", "?"),
         )
         quality = round_reviewer_quality(store, round_id)

@@ -88,3 +88,13 @@ def test_card_carries_baselines_attacks_detection_and_guarantee(result, lineage)
         assert "Formal guarantee: (1, 1e-06)-differential privacy per row" in text
     else:
         assert "Formal guarantee: none (the generator is not differentially private)" in text
+
+
+@pytest.mark.parametrize(
+    ("threshold", "shown"), [(-1e9, "-1,000,000,000"), (12345.678, "12,346"), (-0.8125, "-0.8125")]
+)
+def test_the_acceptance_threshold_reads_as_an_ordinary_number(threshold, shown):
+    acceptance = {"round_id": 2, "threshold": threshold, "min_flags": 1, "accepted_rows": [0, 1, 2]}
+    dataset, signoff = _records({"acceptance": acceptance})
+    text = datacard_markdown(build_datacard(dataset, signoff, None, ["age"]))
+    assert f"- Accepted 3 rows in review round 2 at threshold {shown}\n" in text

@@ -124,6 +124,17 @@ def test_signed_record_covers_the_evidence_and_detects_edits(store):
         build_bundle(store, STEWARD, flow.accepted_id)
 
 
+def test_any_threshold_reads_as_an_ordinary_number(store):
+    flow = accepted_flow(store)  # accepts every row at a threshold of -1e9
+    (judgement,) = [
+        i for i in checklist_for(store, OFFICER, flow.accepted_id).items if i.key == "norm6_human_judgement"
+    ]
+    assert "at threshold -1,000,000,000 (accepted" in judgement.evidence
+    fields = documentation_for(store, flow.accepted_id).fields
+    preparation = next(f for f in fields if f.spec.key == "preparation")
+    assert "rows scoring at least -1,000,000,000 with fewer than 1 flag(s)" in preparation.suggestion
+
+
 def test_failing_gate_and_missing_documentation_block_until_overridden(store):
     flow = accepted_flow(store, gates=STRICT_FIDELITY, document=False)
     checklist = checklist_for(store, OFFICER, flow.accepted_id)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from reviews import queries
+from reviews.acceptance.apply import acceptance_inputs
 from reviews.acceptance.inspection import list_inspections
 from reviews.audit.chain import verify_chain
 from reviews.cli import main
@@ -14,9 +16,9 @@ from reviews.errors import PermissionDenied, ReviewsError
 from reviews.queries import rounds as round_queries
 from reviews.queries.audit import chain_rows
 from reviews.queries.evaluations import latest_evaluation
-from reviews.signoff import documentation_for, signoff_for
+from reviews.signoff import checklist_for, documentation_for, signoff_for
 from reviews.workspace.demo import SEEDED_ANSWERS, reset_demo, seed_demo
-from reviews.workspace.demo_approved import approved_dataset_ids
+from reviews.workspace.demo_approved import OFFICER, ROWS, approved_dataset_ids
 from reviews.workspace.permissions import Actor
 from reviews.workspace.signing import fingerprint, public_key_pem
 
@@ -95,3 +97,33 @@ def test_the_demo_holds_an_approved_dataset_with_its_evidence(seeded, tmp_path, 
     out = capsys.readouterr().out
     assert "FAILED" in out and f"sha256:{ours}" in out and f"sha256:{theirs}" in out
     assert main(["verify-bundle", str(bundle), "--public-key", str(published)]) == 0
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def seeded_anywhere(request, tmp_path, monkeypatch):
+    """The seeded demo on SQLite, and on PostgreSQL when SYNTHREVIEW_TEST_POSTGRES_URL is set."""
+    from tests.support.databases import drop_postgres_database, fresh_store
+
+    store = fresh_store(request.param, tmp_path, monkeypatch)
+    monkeypatch.setenv("SYNTHREVIEW_DEMO", "1")
+    seed_demo(store)
+    yield store
+    drop_postgres_database(store)
+
+
+def test_the_demo_accepts_at_a_threshold_a_steward_could_pick(seeded_anywhere):
+    (approved,) = approved_dataset_ids(seeded_anywhere)
+    acceptance = queries.get_dataset(seeded_anywhere, approved).lineage["acceptance"]
+    scores = acceptance_inputs(seeded_anywhere, acceptance["round_id"]).scores
+    # The Review rounds slider runs from the lowest modelled score to the highest; the demo takes
+    # its lowest setting, which keeps every row (its reviewers flag none).
+    assert acceptance["threshold"] == scores.min() < scores.max()
+    assert len(acceptance["accepted_rows"]) == ROWS == len(scores)
+
+    (item,) = [
+        i for i in checklist_for(seeded_anywhere, OFFICER, approved).items if i.key == "norm6_human_judgement"
+    ]
+    shown = re.search(r"at threshold (\S+) \(accepted (\d+) rows\)", item.evidence)
+    assert shown, item.evidence
+    assert re.fullmatch(r"-?\d+(\.\d+)?", shown[1]), f"not an ordinary number: {shown[1]}"
+    assert float(shown[1]) == pytest.approx(scores.min(), rel=1e-4) and int(shown[2]) == ROWS
