@@ -1,7 +1,8 @@
 """Numbers as people read them: significant digits, thousands separators, no float noise.
 
 ``1999.5`` reads ``1,999.5`` (a number is never cut below its whole part), ``0.1 + 0.2 - 0.3``
-reads ``0`` and a missing value reads as nothing.
+reads ``0`` and a missing value reads as nothing. A value of a data column that may hold years,
+codes or identifiers is written without separators (``grouped=False``): ``1997``, not ``1,997``.
 """
 
 from __future__ import annotations
@@ -14,8 +15,12 @@ SIGNIFICANT = 5
 NOISE = 1e-9
 
 
-def readable(value: object, digits: int = SIGNIFICANT) -> str:
-    """``value`` to ``digits`` significant digits (whole part always kept); "" for None or NaN."""
+def readable(value: object, digits: int = SIGNIFICANT, *, grouped: bool = True) -> str:
+    """``value`` to ``digits`` significant digits (whole part always kept); "" for None or NaN.
+
+    ``grouped``: thousands separators in the whole part (``1,999.5``); without, ``1999.5``.
+    """
+    separator = "," if grouped else ""
     if value is None or isinstance(value, bool) or not isinstance(value, Number):
         return "" if value is None else str(value)
     number = float(value)  # type: ignore[arg-type]
@@ -24,14 +29,14 @@ def readable(value: object, digits: int = SIGNIFICANT) -> str:
     if math.isinf(number):
         return "∞" if number > 0 else "−∞"
     if isinstance(value, int) or (number.is_integer() and abs(number) < 1e15):
-        return f"{int(number):,}"
+        return f"{int(number):{separator}}"
     if abs(number) < NOISE:
         return "0"
     magnitude = math.floor(math.log10(abs(number))) + 1
     if magnitude < -3:
         return f"{number:.{digits}g}"
     decimals = max(0, digits - magnitude)
-    text = f"{number:,.{decimals}f}"
+    text = f"{number:{separator}.{decimals}f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 

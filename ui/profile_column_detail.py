@@ -9,6 +9,7 @@ from synth.charts.profile import distribution_chart, distribution_summary
 from synth.numbers import readable, readable_share
 from ui.i18n import _
 from ui.plain import fmt, md
+from ui.profile_columns import column_value, whole_numbers
 from ui.profile_terms import term
 
 # Columns whose values are keys or free text: a bar per value would show nothing.
@@ -20,6 +21,7 @@ def render_column_detail(profile: dict, frame: pd.DataFrame, key: str) -> None:
     name = st.selectbox(_("Look at one column"), names, key=f"{key}_column")
     column = next(c for c in profile["columns"] if c["name"] == name)
     outliers = (profile.get("outlier_details") or {}).get(name)
+    grouped = not whole_numbers(frame[name])  # years and codes read "1997", not "1,997"
     chart, numbers = st.columns([3, 2])
     with chart:
         if column["type"] in _NO_CHART_TYPES:
@@ -42,16 +44,19 @@ def render_column_detail(profile: dict, frame: pd.DataFrame, key: str) -> None:
             st.caption(md(distribution_summary(frame[name], column["type"], translate=_)))
     with numbers:
         st.dataframe(
-            pd.DataFrame(statistics(column, outliers), columns=[_("Statistic"), _("Value")]),
+            pd.DataFrame(statistics(column, outliers, grouped), columns=[_("Statistic"), _("Value")]),
             hide_index=True,
             width="stretch",
             key=f"{key}_stats",
         )
-        _render_outliers(outliers)
+        _render_outliers(outliers, grouped)
 
 
-def statistics(column: dict, outliers: dict | None) -> list[tuple[str, str]]:
-    """``(label, formatted value)`` for what the profile knows of ``column``."""
+def statistics(column: dict, outliers: dict | None, grouped: bool = True) -> list[tuple[str, str]]:
+    """``(label, formatted value)`` for what the profile knows of ``column``.
+
+    ``grouped``: the column's own values with thousands separators (not for whole numbers).
+    """
     rows = [
         (_("Type"), term(column["type"])),
         (_("Missing"), readable_share(column["missing_share"])),
@@ -60,19 +65,25 @@ def statistics(column: dict, outliers: dict | None) -> list[tuple[str, str]]:
     if column.get("pii"):
         rows.append((_("Personal data"), term(column["pii"])))
     if column.get("minimum") is not None:
-        rows += [(_("Minimum"), _plain(column["minimum"])), (_("Maximum"), _plain(column["maximum"]))]
+        rows += [
+            (_("Minimum"), column_value(column["minimum"], grouped)),
+            (_("Maximum"), column_value(column["maximum"], grouped)),
+        ]
     if column.get("mean") is not None:
-        rows += [(_("Mean"), readable(column["mean"])), (_("Standard deviation"), readable(column["std"]))]
+        rows += [
+            (_("Mean"), readable(column["mean"], grouped=grouped)),
+            (_("Standard deviation"), readable(column["std"], grouped=grouped)),
+        ]
     quantiles = column.get("quantiles") or {}
     for key, label in (("p25", _("Lower quartile")), ("p50", _("Median")), ("p75", _("Upper quartile"))):
         if key in quantiles:
-            rows.append((label, readable(quantiles[key])))
+            rows.append((label, readable(quantiles[key], grouped=grouped)))
     if outliers:
         rows.append((_("Outliers found"), readable(outliers["count"])))
     return rows
 
 
-def _render_outliers(outliers: dict | None) -> None:
+def _render_outliers(outliers: dict | None, grouped: bool) -> None:
     if not outliers:
         return
     method = term(outliers["method"])
@@ -83,10 +94,10 @@ def _render_outliers(outliers: dict | None) -> None:
             fmt(
                 _("{n} rows outside {low} – {high} ({method}); most extreme: {examples}."),
                 n=readable(outliers["count"]),
-                low=readable(outliers["lower"]),
-                high=readable(outliers["upper"]),
+                low=readable(outliers["lower"], grouped=grouped),
+                high=readable(outliers["upper"], grouped=grouped),
                 method=method,
-                examples=", ".join(readable(v) for v in outliers.get("examples", [])[:5]),
+                examples=", ".join(readable(v, grouped=grouped) for v in outliers.get("examples", [])[:5]),
             )
         )
     else:
@@ -98,7 +109,3 @@ def _render_outliers(outliers: dict | None) -> None:
                 values=", ".join(str(v) for v in outliers.get("rare_values", [])[:8]),
             )
         )
-
-
-def _plain(value) -> str:
-    return value.removesuffix("T00:00:00") if isinstance(value, str) else readable(value)

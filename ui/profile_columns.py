@@ -2,10 +2,16 @@
 numbers, blanks for nothing, and each number column's quantiles as a small line instead of JSON.
 
 One table describes every column; a second gives the statistics of the columns that have a range
-(numbers and dates), so neither needs scrolling sideways at 1440 pixels."""
+(numbers and dates), so neither needs scrolling sideways at 1440 pixels.
+
+A column of whole numbers often holds years, codes or identifiers, so its values are written
+without thousands separators ("1997", not "1,997"); counts and decimals keep them."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -58,8 +64,27 @@ def column_table(profile: dict) -> tuple[pd.DataFrame, dict]:
     return frame, config
 
 
-def number_table(profile: dict) -> tuple[pd.DataFrame, dict]:
-    """The columns with a range (numbers and dates) and their statistics; empty when none has one."""
+def whole_numbers(series: pd.Series) -> bool:
+    """True for a number column that holds only whole numbers: integers, or decimals without a
+    fraction (a column of integers with gaps is read as decimals)."""
+    if pd.api.types.is_bool_dtype(series) or not pd.api.types.is_numeric_dtype(series):
+        return False
+    if pd.api.types.is_integer_dtype(series):
+        return True
+    values = series.dropna().to_numpy(dtype=float)
+    return bool(np.all(np.isfinite(values) & (values == np.round(values))))
+
+
+def whole_number_columns(frame: pd.DataFrame) -> frozenset[str]:
+    """The names of ``frame``'s columns of whole numbers (see ``whole_numbers``)."""
+    return frozenset(str(name) for name in frame.columns if whole_numbers(frame[name]))
+
+
+def number_table(profile: dict, whole: Collection[str] = ()) -> tuple[pd.DataFrame, dict]:
+    """The columns with a range (numbers and dates) and their statistics; empty when none has one.
+
+    ``whole``: the columns of whole numbers, whose values are written without thousands separators.
+    """
     headers = {
         "name": _("Column"),
         "minimum": _("Minimum"),
@@ -70,7 +95,9 @@ def number_table(profile: dict) -> tuple[pd.DataFrame, dict]:
         "quantiles": _("Quantiles 1–99 %"),
     }
     ranged = [c for c in profile["columns"] if c.get("minimum") is not None]
-    frame = pd.DataFrame([_number_row(c) for c in ranged], columns=list(headers)).rename(columns=headers)
+    frame = pd.DataFrame(
+        [_number_row(c, grouped=c["name"] not in whole) for c in ranged], columns=list(headers)
+    ).rename(columns=headers)
     config = {
         headers["name"]: st.column_config.TextColumn(headers["name"], width=_NAME_WIDTH),
         headers["minimum"]: st.column_config.TextColumn(headers["minimum"], width=100),
@@ -100,24 +127,29 @@ def _overview_row(column: dict) -> dict:
     }
 
 
-def _number_row(column: dict) -> dict:
+def _number_row(column: dict, grouped: bool) -> dict:
     quantiles = column.get("quantiles") or {}
     numbers = column.get("mean") is not None
     return {
         "name": column["name"],
-        "minimum": _bound(column.get("minimum")),
-        "maximum": _bound(column.get("maximum")),
-        "mean": readable(column.get("mean")) if numbers else "",
-        "std": readable(column.get("std")) if numbers else "",
-        "middle": f"{readable(quantiles['p25'])} – {readable(quantiles['p75'])}" if quantiles else "",
+        "minimum": column_value(column.get("minimum"), grouped),
+        "maximum": column_value(column.get("maximum"), grouped),
+        "mean": readable(column.get("mean"), grouped=grouped) if numbers else "",
+        "std": readable(column.get("std"), grouped=grouped) if numbers else "",
+        "middle": (
+            f"{readable(quantiles['p25'], grouped=grouped)} – {readable(quantiles['p75'], grouped=grouped)}"
+            if quantiles
+            else ""
+        ),
         "quantiles": [quantiles[k] for k in QUANTILE_KEYS if k in quantiles] or None,
     }
 
 
-def _bound(value) -> str:
+def column_value(value, grouped: bool = True) -> str:
+    """A value of a data column (a bound or a date) as people read it; see ``number_table``."""
     if isinstance(value, str):  # a date in ISO form; midnight says nothing
         return value.removesuffix("T00:00:00")
-    return readable(value)
+    return readable(value, grouped=grouped)
 
 
 def top_values_text(pairs) -> str:

@@ -12,7 +12,7 @@ from synth.numbers import readable, readable_share
 from ui.i18n import _, tr
 from ui.plain import fmt, md
 from ui.profile_column_detail import render_column_detail
-from ui.profile_columns import column_table, number_table
+from ui.profile_columns import column_table, number_table, whole_number_columns
 from ui.profile_terms import term
 from ui.tables import show_whole
 
@@ -20,11 +20,12 @@ from ui.tables import show_whole
 def render_profile(profile: dict, frame: pd.DataFrame, key: str) -> None:
     """Show ``profile`` (``TableProfile.to_dict()``) with charts drawn from ``frame``."""
     _overview(profile)
+    whole = whole_number_columns(frame)  # years and codes read "1997", not "1,997"
 
     st.markdown("#### " + _("Columns"))
     table, config = column_table(profile)
     show_whole(table, config, key=f"{key}_columns")
-    numbers, number_config = number_table(profile)
+    numbers, number_config = number_table(profile, whole)
     if not numbers.empty:
         st.markdown("#### " + _("Numbers and dates"))
         show_whole(numbers, number_config, key=f"{key}_numbers")
@@ -52,7 +53,7 @@ def render_profile(profile: dict, frame: pd.DataFrame, key: str) -> None:
 
     _personal_data(profile)
     _findings(profile)
-    _outliers(profile, key)
+    _outliers(profile, key, whole)
 
 
 def _overview(profile: dict) -> None:
@@ -140,27 +141,30 @@ def _findings(profile: dict) -> None:
         st.markdown(line)  # plain-text: built by fmt above
 
 
-def _outliers(profile: dict, key: str) -> None:
+def _outliers(profile: dict, key: str, whole: frozenset[str]) -> None:
     st.markdown("#### " + _("Outliers and rare values"))
     details = profile.get("outlier_details") or {}
-    rows = [
-        {
-            _("Column"): d["column"],
-            _("Method"): term(d["method"]),
-            _("Rows flagged"): d["count"],
-            _("Normal range"): f"{readable(d['lower'])} – {readable(d['upper'])}"
-            if d.get("lower") is not None
-            else "",
-            _("Rare values or most extreme"): ", ".join(
-                str(v) if isinstance(v, str) else readable(v)
-                for v in (d.get("rare_values") or d.get("examples") or [])[:6]
-            ),
-        }
-        for d in details.values()
-    ]
+    rows = [_outlier_row(d, grouped=d["column"] not in whole) for d in details.values()]
     if not rows:
         st.info(_("No column was checked for outliers: the table has no number or category columns."))
         return
     if not any(d["count"] for d in details.values()):
         st.success(_("No outliers or rare values found."))
     show_whole(pd.DataFrame(rows), {}, key=f"{key}_outliers")
+
+
+def _outlier_row(detail: dict, grouped: bool) -> dict:
+    def value(v) -> str:
+        return str(v) if isinstance(v, str) else readable(v, grouped=grouped)
+
+    return {
+        _("Column"): detail["column"],
+        _("Method"): term(detail["method"]),
+        _("Rows flagged"): detail["count"],
+        _("Normal range"): f"{value(detail['lower'])} – {value(detail['upper'])}"
+        if detail.get("lower") is not None
+        else "",
+        _("Rare values or most extreme"): ", ".join(
+            value(v) for v in (detail.get("rare_values") or detail.get("examples") or [])[:6]
+        ),
+    }

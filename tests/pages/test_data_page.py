@@ -56,6 +56,9 @@ def test_demo_load_shows_profile(workspace):
     assert record.rows == 5226 and record.name == "arrests"
     assert "Quality score" in [m.label for m in at.metric]
     assert at.selectbox(key="data_profile_column").options
+    # Arrests from 1997 to 2002: years read as years, not as "1,997".
+    numbers = next(d.value for d in at.dataframe if "Minimum" in d.value.columns).set_index("Column")
+    assert (numbers.loc["year", "Minimum"], numbers.loc["year", "Maximum"]) == ("1997", "2002")
 
 
 def test_import_selects_the_new_dataset_and_a_second_copy_asks_first(workspace):

@@ -33,6 +33,20 @@ def test_readable(value, text):
     assert readable(value) == text
 
 
+@pytest.mark.parametrize(
+    "value, text",
+    [
+        (1997, "1997"),
+        (np.int64(2002), "2002"),
+        (1999.5, "1999.5"),
+        (1234567.891, "1234568"),
+        (-12.3456, "-12.346"),
+    ],
+)
+def test_readable_without_grouping(value, text):
+    assert readable(value, grouped=False) == text
+
+
 def test_readable_matches_python_rounding():
     # Five significant digits of a number below 1000 are Python's own rounding to that many digits.
     for value in np.random.default_rng(3).uniform(1, 999, 200):
