@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reviews import queries
+from reviews.queries.signoffs import latest_verdict
 from reviews.store import Store
 from reviews.workspace.permissions import Actor
 from synth.i18n import N_
@@ -26,6 +27,18 @@ SIGN_OFF_THEN_EXPORT = N_(
     "Accepted data waits for a compliance officer's sign-off on Sign-off; once signed, export it "
     "with its evidence on Export."
 )
+APPROVED_THEN_EXPORT = N_(
+    "A compliance officer approved the accepted data: export it with its evidence on Export, keeping "
+    "to any conditions in their comment on Sign-off."
+)
+REJECTED_THEN_REWORK = N_(
+    "A compliance officer rejected the accepted data: read their comment on Sign-off, address it "
+    "(more review answers or another threshold on Review rounds, or the documentation on Sign-off), "
+    "then ask for sign-off again."
+)
+# The verdict names of reviews.signoff.records, which is not imported here: it brings the whole
+# checklist with it, and Home draws without the statistics stack.
+_REJECT = "reject"
 
 
 @dataclass(frozen=True)
@@ -44,7 +57,15 @@ def workspace_overview(store: Store, actor: Actor) -> Overview:
     if actor.role in ("steward", "admin") and records:
         step = OPEN_A_DATASET
         if counts.get("accepted"):
-            step = SIGN_OFF_THEN_EXPORT
+            step = _after_acceptance(store, max(r.id for r in records if r.kind == "accepted"))
         elif counts.get("synthetic"):
             step = COMPARE_THEN_REVIEW
     return Overview({k: counts.get(k, 0) for k in ("real", "synthetic", "accepted")}, records[::-1][:5], step)
+
+
+def _after_acceptance(store: Store, accepted_id: int) -> str:
+    """The step for the newest accepted rows: their latest sign-off decides it."""
+    verdict = latest_verdict(store, accepted_id)
+    if verdict is None:
+        return SIGN_OFF_THEN_EXPORT
+    return REJECTED_THEN_REWORK if verdict == _REJECT else APPROVED_THEN_EXPORT
