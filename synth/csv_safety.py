@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-_PATTERN = "^[=+\\-@\t\r]"
 QUOTE = "'"
 
 
@@ -41,14 +41,21 @@ def neutralise_text(value: str) -> str:
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` with formula-like text cells and column names neutralised."""
     out = {}
-    for name in frame.columns:
-        column = frame[name]
-        if not is_typed(column):
-            text = column.astype("string")
-            risky = text.str.contains(_PATTERN, regex=True, na=False)
-            column = text.mask(risky, QUOTE + text)
-        out[neutralise_text(str(name))] = column
+    for position, name in enumerate(frame.columns):
+        column = frame.iloc[:, position]
+        out[neutralise_text(str(name))] = column if is_typed(column) else _neutralised_cells(column)
     return pd.DataFrame(out, index=frame.index)
+
+
+def _neutralised_cells(column: pd.Series) -> pd.Series:
+    # Each distinct value is read once: tables repeat their categories, and a string test per
+    # cell made this the slowest step of writing a 30,000-row table.
+    codes, uniques = pd.factorize(column)
+    text = np.array([neutralise_text(str(value)) for value in uniques], dtype=object)
+    cells = np.full(len(column), None, dtype=object)
+    present = codes >= 0
+    cells[present] = text[codes[present]]
+    return pd.Series(cells, index=column.index, name=column.name)
 
 
 def safe_csv_bytes(frame: pd.DataFrame) -> bytes:

@@ -78,3 +78,17 @@ def test_written_file_holds_the_same_inert_bytes(tmp_path):
     assert path.read_bytes() == safe_csv_bytes(frame)
     rows = _read_back(path.read_bytes())
     assert rows[1:] == [['\'=HYPERLINK("http://evil.example","x")', "-1"], ["ok", "2"]]
+
+
+def test_repeated_mixed_values_are_neutralised_cell_by_cell():
+    rng = np.random.default_rng(0)
+    pool = np.array(["-a", "b", "=c", None, 7, -3, 2.5, "@d", "+", "e"], dtype=object)
+    column = pd.Series(pool[rng.integers(len(pool), size=5_000)], dtype=object)
+    out = neutralise(pd.DataFrame({"mixed": column}))["mixed"]
+    # The rule applied to every cell on its own is the oracle.
+    expected = [
+        None if value is None else ("'" if str(value)[0] in "=+-@\t\r" else "") + str(value)
+        for value in column
+    ]
+    assert out.tolist() == expected
+    assert out.index.equals(column.index)
