@@ -76,7 +76,7 @@ def convert_numeric_columns(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _as_numbers(column: pd.Series) -> pd.Series | None:
     codes, uniques = pd.factorize(column)
-    if len(uniques) == 0:
+    if len(uniques) == 0 or not _each_reads_as_float(uniques):
         return None
     values = pd.Series(uniques, dtype=object)
     if not values.map(type).isin(_NUMBER_OR_TEXT).all():
@@ -92,6 +92,17 @@ def _as_numbers(column: pd.Series) -> pd.Series | None:
     if (codes >= 0).all() and (numbers % 1 == 0).all():
         return pd.Series(result.astype("int64"), index=column.index, name=column.name)
     return pd.Series(result, index=column.index, name=column.name)
+
+
+def _each_reads_as_float(uniques) -> bool:
+    # A quick necessary condition: a column of words fails at its first value, before the
+    # string operations below run over all of its values.
+    for value in uniques:
+        try:
+            float(value.strip() if isinstance(value, str) else value)
+        except (TypeError, ValueError):
+            return False
+    return True
 
 
 def _is_texty(column: pd.Series) -> bool:

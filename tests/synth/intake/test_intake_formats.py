@@ -89,6 +89,17 @@ def test_codes_with_leading_zeros_and_long_numbers_stay_text(tmp_path):
     assert frame["n"].dtype == np.int64
 
 
+def test_a_column_becomes_numbers_only_when_pandas_reads_every_value_as_one(tmp_path):
+    path = tmp_path / "m.csv"
+    path.write_text("a,b,c,d\n12,1_000,1e3,+2\n13,2,x,-4.5\n", encoding="utf-8")
+    frame = read_table(path).frame
+    for name in ("a", "d"):  # the oracle: what pandas makes of the column's text
+        expected = pd.to_numeric(pd.Series(["12", "13"] if name == "a" else ["+2", "-4.5"]))
+        np.testing.assert_array_equal(frame[name].to_numpy(), expected.to_numpy())
+    assert frame["b"].tolist() == ["1_000", "2"]  # Python's float() reads 1_000; pandas does not
+    assert frame["c"].tolist() == ["1e3", "x"]  # one word keeps the column as text
+
+
 def test_user_file_is_never_changed(tmp_path):
     path = tmp_path / "keep.csv"
     original = b"a,b\n1,?\n2,NA\n3,x\n"
