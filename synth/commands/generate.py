@@ -176,10 +176,10 @@ def run(args: argparse.Namespace) -> int:
     )
     from synth.intake import read_table
     from synth.pipeline import run_generation
-    from synth.profile import profile_table
+    from synth.profile import source_facts
 
     frame = read_table(args.data).frame
-    profile = profile_table(frame)
+    facts = source_facts(frame)
     result = run_generation(
         frame,
         generator=args.generator,
@@ -190,8 +190,8 @@ def run(args: argparse.Namespace) -> int:
         parent=parent,
         holdout_fraction=args.holdout_fraction,
         label=args.label,
-        pii_columns=profile.pii_columns(),
-        outlier_regions=list(profile.outliers.values()),
+        pii_columns=facts.pii_columns,
+        outlier_regions=list(facts.outliers.values()),
         outlier_fraction=args.outliers,
         epochs=args.epochs,
         batch_size=args.batch_size,

@@ -1,6 +1,8 @@
 """Profile a table: column types, PII by value, identifiers, quality and outliers (norm 3).
 
-``profile_table(frame)`` is the entry point; it does not change ``frame``.
+``profile_table(frame)`` is the entry point; it does not change ``frame``. ``source_facts``
+gives only the part that generation uses (PII columns and outlier regions), with the same
+answers, without the quality and identifier checks a generation never reads.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from synth.profile.column_types import (
     to_datetime,
 )
 from synth.profile.identifiers import is_direct_identifier, is_quasi_identifier
-from synth.profile.model import ColumnProfile, TableProfile
+from synth.profile.model import ColumnProfile, SourceFacts, TableProfile
 from synth.profile.pii import CN_RESIDENT_ID, CREDIT_CARD, IP_ADDRESS, PHONE, PII_KINDS, detect_pii
 from synth.profile.quality import QualityReport, assess_quality
 
@@ -40,12 +42,14 @@ __all__ = [
     "ColumnProfile",
     "OutlierReport",
     "QualityReport",
+    "SourceFacts",
     "TableProfile",
     "detect_pii",
     "infer_type",
     "numeric_fences",
     "profile_column",
     "profile_table",
+    "source_facts",
     "IQR",
     "MAD",
     "RARE_CATEGORY",
@@ -69,6 +73,27 @@ def profile_table(frame: pd.DataFrame, *, outlier_method: str = IQR) -> TablePro
         The ``TableProfile``; numerical columns get a numeric outlier report, categorical and
         boolean columns a rare-category report.
     """
+    frame = _checked(frame, outlier_method)
+    columns = [profile_column(name, frame[name]) for name in frame.columns]
+    types = {c.name: c.type for c in columns}
+    quality = assess_quality(frame, types)
+    outliers = _outliers(frame, types, outlier_method)
+    return TableProfile(rows=len(frame), columns=columns, quality=quality, outliers=outliers)
+
+
+def source_facts(frame: pd.DataFrame, *, outlier_method: str = IQR) -> SourceFacts:
+    """What a generation needs to know about its source; the same answers as ``profile_table``."""
+    frame = _checked(frame, outlier_method)
+    pii = {name: detect_pii(frame[name]) for name in frame.columns}
+    types = {name: _column_type(frame[name], pii[name]) for name in frame.columns}
+    return SourceFacts(
+        pii_columns={name: kind for name, kind in pii.items() if kind},
+        outliers=_outliers(frame, types, outlier_method),
+    )
+
+
+def _checked(frame: pd.DataFrame, outlier_method: str) -> pd.DataFrame:
+    """``frame`` with text column names; refuses an unknown method or a repeated name."""
     if outlier_method not in (IQR, MAD):
         raise InputError(
             Msg("unknown outlier method {method}; use 'iqr' or 'mad'", method=repr(outlier_method))
@@ -84,23 +109,28 @@ def profile_table(frame: pd.DataFrame, *, outlier_method: str = IQR) -> TablePro
                 )
             ]
         )
-    columns = [profile_column(name, frame[name]) for name in frame.columns]
-    types = {c.name: c.type for c in columns}
-    quality = assess_quality(frame, types)
+    return frame
+
+
+def _outliers(frame: pd.DataFrame, types: dict[str, str], outlier_method: str) -> dict[str, OutlierReport]:
+    """Numeric outliers of numerical columns, rare categories of categorical and boolean ones."""
     outliers: dict[str, OutlierReport] = {}
-    for column in columns:
-        series = frame[column.name]
-        if column.type == NUMERICAL:
-            outliers[column.name] = numeric_outliers(column.name, series, outlier_method)
-        elif column.type in (CATEGORICAL, BOOLEAN):
-            outliers[column.name] = rare_categories(column.name, series)
-    return TableProfile(rows=len(frame), columns=columns, quality=quality, outliers=outliers)
+    for name, column_type in types.items():
+        if column_type == NUMERICAL:
+            outliers[name] = numeric_outliers(name, frame[name], outlier_method)
+        elif column_type in (CATEGORICAL, BOOLEAN):
+            outliers[name] = rare_categories(name, frame[name])
+    return outliers
+
+
+def _column_type(series: pd.Series, pii: str | None) -> str:
+    return ID if pii in IDENTIFIER_PII_KINDS else infer_type(series)
 
 
 def profile_column(name: str, series: pd.Series) -> ColumnProfile:
     """Profile one column."""
     pii = detect_pii(series)
-    column_type = ID if pii in IDENTIFIER_PII_KINDS else infer_type(series)
+    column_type = _column_type(series, pii)
     rows = len(series)
     present = series.dropna()
     profile = ColumnProfile(

@@ -140,3 +140,16 @@ def _plain(value):
     if isinstance(value, np.generic):
         return value.item()
     return value
+
+
+@dataclass(frozen=True)
+class SourceFacts:
+    """The part of a profile that a generation uses.
+
+    Attributes:
+        pii_columns: ``{column: pii kind}``, the columns whose values are replaced by fakes.
+        outliers: outlier report per numerical, categorical or boolean column, by name.
+    """
+
+    pii_columns: dict[str, str]
+    outliers: dict[str, OutlierReport]

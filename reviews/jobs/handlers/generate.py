@@ -15,7 +15,7 @@ from reviews.workspace.dp_requirement import check_generation
 from reviews.workspace.permissions import Actor
 from synth.i18n import N_
 from synth.pipeline import GenerationResult, run_generations
-from synth.profile import profile_table
+from synth.profile import source_facts
 from synth.stages import PRETRAINING
 
 
@@ -64,7 +64,7 @@ def run_generation_job(store: Store, job: dict, actor: Actor, progress: Progress
     parent = queries.get_dataset(store, request.dataset_id)
     frame = queries.load_frame(store, parent.id)
     progress(0.0, N_("profiling the source"))
-    profile = profile_table(frame)
+    facts = source_facts(frame)
     pretraining = queries.get_grant(store, "pretraining", parent.id)
     results = run_generations(
         frame,
@@ -76,8 +76,8 @@ def run_generation_job(store: Store, job: dict, actor: Actor, progress: Progress
         parent=parent_sidecar(parent),
         holdout_fraction=request.holdout_fraction,
         label=request.label,
-        pii_columns=profile.pii_columns(),
-        outlier_regions=list(profile.outliers.values()),
+        pii_columns=facts.pii_columns,
+        outlier_regions=list(facts.outliers.values()),
         outlier_fraction=request.outlier_fraction,
         epochs=request.epochs,
         batch_size=request.batch_size,
