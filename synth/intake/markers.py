@@ -76,16 +76,12 @@ def convert_numeric_columns(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _as_numbers(column: pd.Series) -> pd.Series | None:
     codes, uniques = pd.factorize(column)
-    if len(uniques) == 0 or not _each_reads_as_float(uniques):
+    if len(uniques) == 0:
         return None
-    values = pd.Series(uniques, dtype=object)
-    if not values.map(type).isin(_NUMBER_OR_TEXT).all():
+    text = _number_texts(uniques)
+    if text is None:
         return None
-    text = values.astype(str).str.strip()
-    digits = text.str.lstrip("+-").str.split(".", n=1).str[0]
-    if (digits.str.len().gt(_MAX_NUMBER_DIGITS) | digits.str.match(r"^0\d")).any():
-        return None
-    numbers = pd.to_numeric(text, errors="coerce").astype("float64").to_numpy()
+    numbers = pd.to_numeric(pd.Series(text, dtype=object), errors="coerce").astype("float64").to_numpy()
     if np.isnan(numbers).any() or np.isinf(numbers).any():
         return None
     result = np.where(codes >= 0, numbers[np.maximum(codes, 0)], np.nan)
@@ -94,15 +90,29 @@ def _as_numbers(column: pd.Series) -> pd.Series | None:
     return pd.Series(result, index=column.index, name=column.name)
 
 
-def _each_reads_as_float(uniques) -> bool:
-    # A quick necessary condition: a column of words fails at its first value, before the
-    # string operations below run over all of its values.
+def _number_texts(uniques) -> list[str] | None:
+    """Each distinct value as stripped text, or None once one of them cannot become a number.
+
+    One pass in Python over the distinct values: a column of words stops at its first word,
+    and on a column of many distinct numbers the loop costs less than pandas' string methods.
+    Python's ``float`` is only a first filter here; pandas decides what is a number.
+    """
+    texts = []
     for value in uniques:
+        if type(value) not in _NUMBER_OR_TEXT:
+            return None
+        text = str(value).strip()
         try:
-            float(value.strip() if isinstance(value, str) else value)
-        except (TypeError, ValueError):
-            return False
-    return True
+            float(text)
+        except ValueError:
+            return None
+        digits = text.lstrip("+-").split(".", 1)[0]
+        if len(digits) > _MAX_NUMBER_DIGITS or (
+            len(digits) > 1 and digits[0] == "0" and digits[1].isdecimal()
+        ):
+            return None
+        texts.append(text)
+    return texts
 
 
 def _is_texty(column: pd.Series) -> bool:
