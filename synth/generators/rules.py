@@ -192,7 +192,8 @@ class RulesGenerator:
 
         k = min(self.neighbours + 1, len(anchors))
         points = self._scaled[anchors]
-        found = cKDTree(points).query(points, k=k)[1].reshape(len(points), k)
+        # Every core answers part of the queries (the answers do not depend on how many).
+        found = cKDTree(points).query(points, k=k, workers=-1)[1].reshape(len(points), k)
         # Each point leaves itself out; among equal points it may not come first, so it is
         # moved last, and a row that did not find itself drops its farthest neighbour instead.
         itself = found == np.arange(len(points))[:, None]
