@@ -28,18 +28,23 @@ def cached_inputs(dataset_id: int):
     return evaluation_inputs(get_store(), dataset_id)
 
 
-def report_maker(result: dict, title: str):
-    """The HTML report, built only when someone presses Download (it takes a while to draw).
+def prepared_report(evaluation_id: int, result: dict, title: str) -> bytes | None:
+    """The HTML report of this evaluation, in the reader's language, once asked for.
 
-    It is built outside the page's run, so it takes the result and the reader's language along."""
-    translate = translator(current_language())
-
-    def make() -> bytes:
+    Drawing it takes seconds, so the page draws it only when *Prepare the report* is pressed,
+    in the page's own run (with a spinner), and keeps it for this session; the download is then
+    a plain file. Building it when Download was pressed, outside the page's run, sometimes gave
+    no file at all when the page reran at the moment of the click.
+    """
+    wanted = (evaluation_id, current_language())
+    if st.button(_("Prepare the report"), key="compare_report_prepare"):
         from synth.metrics.report_html import render_html  # the report's charts, only when asked
 
-        return render_html(result, title=title, translate=translate).encode()
-
-    return make
+        with st.spinner(_("Drawing the report…")):
+            html = render_html(result, title=title, translate=translator(current_language()))
+        st.session_state["compare_report"] = (wanted, html.encode())
+    kept = st.session_state.get("compare_report")
+    return kept[1] if kept and kept[0] == wanted else None
 
 
 st.title(_("Compare real and synthetic"))
@@ -93,13 +98,15 @@ with user_errors():
             title = _("SynthReview evaluation of #{id} {name}").format(
                 id=dataset_id, name=dataset_name(record)
             )
-            st.download_button(
-                _("Download the report (HTML, works offline)"),
-                report_maker(result, title),
-                f"evaluation-{dataset_id}.html",
-                "text/html",
-                key="compare_html",
-            )
+            report = prepared_report(evaluation["id"], result, title)
+            if report is not None:
+                st.download_button(
+                    _("Download the report (HTML, works offline)"),
+                    report,
+                    f"evaluation-{dataset_id}.html",
+                    "text/html",
+                    key="compare_html",
+                )
     if column_tab.open:
         with column_tab:
             render_columns(cached_inputs(dataset_id), result)

@@ -12,7 +12,7 @@ from tests.e2e.keyboard_review import PROGRESS, flag_row, press_row, progress, s
 
 PAIRS_PER_REVIEWER = 20
 REPORT_LIMIT = 1_500_000
-REPORT_BUILD_MS = 180_000  # the report is drawn when Download is pressed; CI machines are shared
+REPORT_BUILD_MS = 180_000  # the report is drawn when Prepare is pressed; CI machines are shared
 _IDENTIFIER = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
 # Column names of the tables a test loaded: the data's own names (``credit_amount``) are shown as
 # they are in previews and tasks, so they are headers a page may show.
@@ -90,17 +90,27 @@ def steward_generates(page: Page, url: str) -> str:
     return heading.inner_text().split(" ")[0]  # e.g. "#7"
 
 
+def download_report(page: Page) -> bytes:
+    """The HTML report of the evaluation Compare shows, checked for size and raw JSON."""
+    page.get_by_role("button", name="Prepare the report").click()
+    download_button = page.get_by_role("button", name="Download the report (HTML, works offline)")
+    download_button.wait_for(timeout=REPORT_BUILD_MS)
+    wait_idle(page)
+    with page.expect_download(timeout=60_000) as download:
+        download_button.click()
+    report = Path(download.value.path()).read_bytes()
+    assert len(report) < REPORT_LIMIT, f"the report is {len(report):,} bytes"
+    assert b'{"' not in report and b"<script" not in report
+    return report
+
+
 def steward_compares_and_opens_round(page: Page, url: str, dataset: str) -> None:
     go(page, "Compare")
     choose(page, "Dataset", f"{dataset} ")
     page.get_by_role("button", name="Evaluate now").click()
     page.get_by_text("Fidelity (overall)").wait_for(timeout=180_000)
     checked_shot(page, "flow_04_compare_scores")
-    with page.expect_download(timeout=REPORT_BUILD_MS) as download:
-        page.get_by_role("button", name="Download the report (HTML, works offline)").click()
-    report = Path(download.value.path()).read_bytes()
-    assert len(report) < REPORT_LIMIT, f"the report is {len(report):,} bytes"
-    assert b'{"' not in report and b"<script" not in report
+    report = download_report(page)
     shoot_report(page.context.new_page(), report, "flow_04_report")
     page.get_by_role("tab", name="Columns").click()
     page.locator(".js-plotly-plot:visible").first.wait_for()

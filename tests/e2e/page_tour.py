@@ -9,7 +9,7 @@ from pathlib import Path
 from playwright.sync_api import Page
 
 from tests.e2e.conftest import ARTIFACTS, sign_in
-from tests.e2e.flow import DATA_COLUMNS, REPORT_BUILD_MS, REPORT_LIMIT, checked_shot, choose, go, wait_idle
+from tests.e2e.flow import DATA_COLUMNS, checked_shot, choose, download_report, go, wait_idle
 
 LANGUAGE_LABEL = {"en": "Language", "zh": "语言"}
 LANGUAGE_NAME = {"en": "English", "zh": "简体中文"}
@@ -111,13 +111,3 @@ def evaluate(page: Page, dataset: str) -> bytes:
     page.get_by_text("Fidelity (overall)").wait_for(timeout=180_000)
     wait_idle(page)
     return download_report(page)
-
-
-def download_report(page: Page) -> bytes:
-    """The HTML report of the evaluation Compare shows, checked for size and raw JSON."""
-    with page.expect_download(timeout=REPORT_BUILD_MS) as download:
-        page.get_by_role("button", name="Download the report (HTML, works offline)").click()
-    report = Path(download.value.path()).read_bytes()
-    assert len(report) < REPORT_LIMIT, f"the report is {len(report):,} bytes"
-    assert b'{"' not in report and b"<script" not in report
-    return report

@@ -71,6 +71,17 @@ def test_compare_evaluates_and_shows_evidence(workspace, demo):
     labels = [m.label for m in at.metric]
     assert "Fidelity (overall)" in labels and "Closer to train than holdout" in labels
     assert not at.get("plotly_chart")  # the scores tab opens first; charts wait for their tab
+    assert not at.get("download_button")  # the report is drawn only when asked for
+    at.button(key="compare_report_prepare").click().run()
+    (evaluation_id, language), report = at.session_state["compare_report"]
+    assert (
+        language == "en"
+        and report.startswith(b"<!DOCTYPE html>")
+        and b"SynthReview evaluation of #" in report
+    )
+    assert len(at.get("download_button")) == 1
+    at.run()  # a later run of the page keeps the drawn report and its download
+    assert len(at.get("download_button")) == 1
     open_tab(at, "compare_tab", "Columns")
     assert len(at.get("plotly_chart")) >= 3  # column scores, overlay, (missingness,) correlations
     at.selectbox(key="compare_column").set_value("colour").run()
