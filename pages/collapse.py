@@ -23,7 +23,7 @@ from ui.i18n import _, tr
 from ui.job_view import render_job
 from ui.plain import fmt, md
 from ui.state import get_store
-from ui.tables import translated
+from ui.tables import headed, translated
 
 actor = page_actor("collapse")
 store = get_store()
@@ -72,7 +72,7 @@ if model == "gaussian":
         for name, figure in lab.figures(translate=_).items():
             st.plotly_chart(figure, key=f"collapse_fig_{name}")
         st.markdown("#### " + _("The same numbers as a table"))
-        st.dataframe(translated(lab.summary()).rename_axis(tr(GENERATION)), key="collapse_summary")
+        st.dataframe(headed(translated(lab.summary()).rename_axis(tr(GENERATION))), key="collapse_summary")
         st.caption(fmt(_("Current workspace depth limit: {n}"), n=current_depth_limit(store)))
         if actor.role == "admin" and st.button(
             _("Apply {n} as the workspace's depth limit").format(n=limit), key="collapse_apply"
@@ -116,7 +116,6 @@ else:
             table = TableCollapse.from_dict(job["result"])
             st.plotly_chart(categories_figure(table, translate=_), key="collapse_categories")
             st.plotly_chart(column_shape_figure(table, translate=_), key="collapse_shapes")
-            st.dataframe(
-                translated(table_summary(table)).rename_axis(tr(GENERATION)), key="collapse_table_summary"
-            )
+            summary = headed(translated(table_summary(table)).rename_axis(tr(GENERATION)))
+            st.dataframe(summary, key="collapse_table_summary")
     render_curated_table(store, actor, real)

@@ -8,7 +8,7 @@ from synth.lineage.collapse import Curation, run_arms
 from ui.feedback import user_errors
 from ui.i18n import _, tr
 from ui.plain import md
-from ui.tables import translated
+from ui.tables import headed, translated
 
 
 @st.cache_data(show_spinner=_("Simulating…"), max_entries=16)
@@ -54,6 +54,8 @@ def curated_arm(samples: int, generations: int, runs: int) -> None:
         arms = three_arms(samples, generations, min(runs, ARM_RUNS), curation, 0)
         st.info(md(tr(arms.lesson)))
         st.markdown(md(tr(arms.advice_text)))
-        st.dataframe(translated(arms.summary()).rename_axis(tr("arm")), key="collapse_arms_summary")
+        # the rows are the arms, named as the charts name them
+        summary = translated(arms.summary()).rename(index=tr).rename_axis(tr("arm"))
+        st.dataframe(headed(summary), key="collapse_arms_summary")
         for name, figure in arms.figures(translate=_).items():
             st.plotly_chart(figure, key=f"collapse_arms_{name}")

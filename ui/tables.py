@@ -50,8 +50,11 @@ def heading(text: str) -> str:
 
 
 def headed(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with each header starting with a capital (see ``heading``)."""
-    return frame.set_axis([heading(c) if isinstance(c, str) else c for c in frame.columns], axis=1)
+    """``frame`` with each header starting with a capital (see ``heading``), the index's name too:
+    a table shown with its index reads that name as the first column's header."""
+    shown = frame.set_axis([heading(c) if isinstance(c, str) else c for c in frame.columns], axis=1)
+    name = shown.index.name
+    return shown.rename_axis(heading(name)) if isinstance(name, str) else shown
 
 
 def _shown(value: object) -> object:

@@ -29,13 +29,23 @@ def test_three_arms_show_the_curated_lesson_and_follow_the_settings(workspace):
     assert not at.exception
     lesson = next(i.value for i in at.info if "curation moved the mean reward" in i.value)
     assert "Keeping 20% real data each round holds the spread at" in lesson
-    summary = next(f.value for f in at.dataframe if "mean reward" in f.value.columns)
+    summary = next(f.value for f in at.dataframe if "Mean reward" in f.value.columns)
     assert list(summary.index) == ["replace", "accumulate", "curated"]
-    assert summary.loc["curated", "mean reward"] > summary.loc["replace", "mean reward"]
+    assert summary.loc["curated", "Mean reward"] > summary.loc["replace", "Mean reward"]
     at.selectbox(key="collapse_curation").set_value("best_of_k")
     at.slider(key="collapse_share").set_value(0.0).run()
     lesson = next(i.value for i in at.info if "curation moved the mean reward" in i.value)
     assert "would hold at least 90%" in lesson and not at.exception
+
+
+def test_lab_tables_head_their_columns_as_the_other_tables_do(workspace):
+    at = app_as("steward", "pages/collapse.py", timeout=120)
+    assert not at.exception
+    lab = next(f.value for f in at.dataframe if "Median variance (sim)" in f.value.columns)
+    assert lab.index.name == "Generation"
+    assert [c for c in lab.columns if c[:1] != c[:1].upper()] == []
+    arms = next(f.value for f in at.dataframe if "Mean reward" in f.value.columns)
+    assert arms.index.name == "Arm" and list(arms.columns) == ["Mean drift", "Median variance", "Mean reward"]
 
 
 def test_officer_sees_lab_but_cannot_apply(workspace):
@@ -55,6 +65,8 @@ def test_table_mode_runs_as_a_background_job(workspace):
     at.run()
     assert not at.exception
     assert len(at.get("plotly_chart")) == 2
+    summary = next(f.value for f in at.dataframe if "Column-shape score" in f.value.columns)
+    assert summary.index.name == "Generation"
 
 
 def test_table_mode_with_a_simulated_reviewer_shows_three_arms(workspace):

@@ -64,7 +64,9 @@ def test_collapse_lab_explains_and_draws_in_chinese(workspace):
     texts = all_chart_texts(at)
     assert "均值漂移了多远（替换，M = 100）" in texts and "模拟中位数" in texts
     summary = frame_with(at, "方差中位数（模拟）")
-    assert "Wasserstein-2（理论）" in summary.columns
+    assert "Wasserstein-2（理论）" in summary.columns and summary.index.name == "代数"
+    arms = frame_with(at, "平均奖励")
+    assert arms.index.name == "做法" and list(arms.index) == ["替换", "累积", "筛选"]
 
 
 def test_collapse_table_mode_in_chinese(workspace, monkeypatch):
