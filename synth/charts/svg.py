@@ -187,9 +187,20 @@ def _colour_scale(x: float, y: float, low: str, high: str, minimum: float, maxim
 
 
 def histogram(
-    edges: Sequence[float], series: Sequence[Series], *, title: str, caption: str, x_title: str
+    edges: Sequence[float],
+    series: Sequence[Series],
+    *,
+    title: str,
+    caption: str,
+    x_title: str,
+    whole_numbers: bool = False,
 ) -> str:
-    """Overlaid histograms (shares of rows per bin) sharing ``edges``."""
+    """Overlaid histograms (shares of rows per bin) sharing ``edges``.
+
+    ``whole_numbers``: the binned values are all whole numbers, which are often years, codes or
+    identifiers, so the axis is written without thousands separators (``1998``, not ``1,998``), as
+    ``synth.numbers.readable`` writes such a column's values.
+    """
     left, plot_width, plot_height, top = 60, 560, 200, 30
     width, height = left + plot_width + 20, top + plot_height + 50
     totals = [sum(v or 0 for v in s.values) or 1 for s in series]
@@ -214,7 +225,8 @@ def histogram(
             )
     for tick in range(5):
         x = left + plot_width * tick / 4
-        parts.append(_text(x, top + plot_height + 16, readable(low + span * tick / 4, 2), "middle"))
+        value = readable(low + span * tick / 4, 2, grouped=not whole_numbers)
+        parts.append(_text(x, top + plot_height + 16, value, "middle"))
     parts.append(_text(left + plot_width / 2, height - 6, x_title, "middle"))
     return _figure("".join(parts), caption, width, height, title)
 

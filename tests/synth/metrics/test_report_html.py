@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pytest
 
-from synth.charts.svg import Series, bar_chart, heatmap
+from synth.charts.svg import Series, bar_chart, heatmap, histogram
 from synth.demo import load_demo
 from synth.metrics.evaluate import evaluate
 from synth.metrics.report_html import render_html
@@ -98,3 +98,18 @@ def test_a_wide_heatmap_is_read_through_its_colour_key():
     assert len(key) == 10
     assert key[0] == cells["c0 × c1: 0"] == "#f7fbff"
     assert key[-1] == cells["c2 × c3: 1"] == "#08519c"
+
+
+def _axis_ticks(svg: str) -> list[str]:
+    root = ET.fromstring(re.search(r"<svg.*</svg>", svg, re.S).group(0))
+    texts = ["".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    return [t for t in texts if t.replace(",", "").isdigit()]  # the x axis (the y axis reads "25%")
+
+
+def test_a_histogram_of_whole_numbers_writes_years_without_separators():
+    edges = [1990, 1995, 2000, 2005, 2010]  # a column of years, binned by five
+    series = [Series("real", "#0072B2", [3, 5, 4, 1])]
+    years = histogram(edges, series, title="T", caption="C", x_title="year", whole_numbers=True)
+    assert _axis_ticks(years) == ["1990", "1995", "2000", "2005", "2010"]
+    amounts = histogram(edges, series, title="T", caption="C", x_title="amount")
+    assert _axis_ticks(amounts) == ["1,990", "1,995", "2,000", "2,005", "2,010"]  # decimals keep them
