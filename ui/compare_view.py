@@ -20,6 +20,13 @@ from ui.tables import translated
 _PAIR_PLOT = "compare_pair_shown"
 # Above this many number columns, the heatmaps show a chosen subset (labels stay readable).
 WIDE_TABLE = 12
+# The gates table's status ("✅ pass", "✅ 通过") is a word or two: kept on one line so a narrow
+# first column never splits it ("通/过"); the evidence column takes the rest of the width and wraps.
+GATES_KEY = "compare_gates"
+GATES_STYLE = (
+    f"<style>.st-key-{GATES_KEY} th:first-child,.st-key-{GATES_KEY} td:first-child"
+    "{white-space:nowrap}</style>"
+)
 
 
 def _fmt(value, pattern="{:.3f}") -> str:
@@ -64,19 +71,21 @@ def render_scores(result: dict) -> None:
     )
     st.markdown("#### " + _("Gates for this purpose"))
     # A Markdown table, so each gate's evidence wraps in full instead of being cut off.
-    st.markdown(
-        evidence_table(
-            [_("Status"), _("Gate"), _("Evidence")],
-            [
+    with st.container(key=GATES_KEY):
+        st.html(GATES_STYLE)
+        st.markdown(
+            evidence_table(
+                [_("Status"), _("Gate"), _("Evidence")],
                 [
-                    f"{STATUS_ICON.get(g['status'], '')} {_(g['status'])}",
-                    tr(gate_label(g["name"])),
-                    tr(gate_explanation(g)),
-                ]
-                for g in result.get("gates", [])
-            ],
+                    [
+                        f"{STATUS_ICON.get(g['status'], '')} {_(g['status'])}",
+                        tr(gate_label(g["name"])),
+                        tr(gate_explanation(g)),
+                    ]
+                    for g in result.get("gates", [])
+                ],
+            )
         )
-    )
 
 
 def render_columns(inputs: EvaluationInputs, result: dict) -> None:

@@ -38,6 +38,17 @@ def frame_with(at: AppTest, header: str):
     return next(f.value for f in at.dataframe if header in f.value.columns)
 
 
+def keyed_block(node, key: str):
+    """The container drawn with ``st.container(key=key)`` (the page styles it as ``.st-key-<key>``)."""
+    if str(getattr(getattr(node, "proto", None), "id", "")).endswith(f"-{key}"):
+        return node
+    for child in getattr(node, "children", {}).values():
+        found = keyed_block(child, key)
+        if found is not None:
+            return found
+    return None
+
+
 def test_compare_shows_gates_and_charts_in_chinese(workspace, synthetic_dataset):
     start_evaluation(workspace, Actor("steward", "steward"), synthetic_dataset)
     assert run_one(workspace) is not None
@@ -51,6 +62,16 @@ def test_compare_shows_gates_and_charts_in_chinese(workspace, synthetic_dataset)
         and "未测量（缺少 privacy.dcr.difference.ci95.1）" in evidence
     )
     assert "mean of column shapes" not in evidence
+    # "通过" must not break between its characters: the status column is kept on one line.
+    gates = keyed_block(at.main, "compare_gates")
+    assert table in [e.value for e in gates.children.values() if e.type == "markdown"]
+    style = " ".join(h.proto.body for h in at.get("html"))  # a page-wide <style>, wherever it is drawn
+    assert table.split("\n")[0].startswith("| 状态 |")  # the status is the first column
+    rules = dict(re.findall(r"([^{}>]+)\{([^}]*)\}", style))  # selectors -> declarations
+    assert any(
+        ".st-key-compare_gates td:first-child" in selectors.split(",") and "white-space:nowrap" in rule
+        for selectors, rule in rules.items()
+    )
     texts = all_chart_texts(open_tab(at, "compare_tab", 1))  # the columns' charts
     assert "真实" in texts and "合成" in texts
     assert "real" not in texts and "synthetic" not in texts
