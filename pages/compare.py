@@ -24,7 +24,8 @@ store = get_store()
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def cached_inputs(dataset_id: int):
+def cached_inputs(dataset_id: int, sha256: str):
+    # The content hash keys it too: ids start again in a fresh workspace.
     return evaluation_inputs(get_store(), dataset_id)
 
 
@@ -109,7 +110,7 @@ with user_errors():
                 )
     if column_tab.open:
         with column_tab:
-            render_columns(cached_inputs(dataset_id), result)
+            render_columns(cached_inputs(dataset_id, record.sha256), result)
     if privacy_tab.open:
         with privacy_tab:
             render_privacy(result)

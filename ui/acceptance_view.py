@@ -22,22 +22,22 @@ from ui.state import get_store
 from ui.tables import translated
 
 
+# Both previews are built once per reviewed dataset: they hold its rows, which the slider
+# re-scores. They are keyed by the dataset's content hash beside its id because ids start again
+# in a fresh workspace (a demo reset, another home), and these caches outlive both.
 @st.cache_resource(show_spinner=False, max_entries=4)
-def fairness_preview(round_id: int) -> FairnessPreview:
-    # Built once per round, like the fidelity preview: it holds the synthetic rows.
-    store = get_store()
-    return FairnessPreview(evaluation_inputs(store, round_queries.get_round(store, round_id).dataset_id))
+def fairness_preview(dataset_id: int, sha256: str) -> FairnessPreview:
+    return FairnessPreview(evaluation_inputs(get_store(), dataset_id))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def fidelity_preview(round_id: int) -> FidelityPreview:
-    # Built once per round: it holds the real and synthetic tables the slider re-scores.
-    store = get_store()
-    return FidelityPreview(evaluation_inputs(store, round_queries.get_round(store, round_id).dataset_id))
+def fidelity_preview(dataset_id: int, sha256: str) -> FidelityPreview:
+    return FidelityPreview(evaluation_inputs(get_store(), dataset_id))
 
 
 def render_acceptance(store: Store, actor: Actor, round_id: int) -> None:
     inputs = acceptance_inputs(store, round_id)
+    reviewed = queries.get_dataset(store, round_queries.get_round(store, round_id).dataset_id)
     low, high = float(inputs.scores.min()), float(inputs.scores.max())
     if high <= low:
         st.info(_("Scores appear once the first batch is answered and the model is fitted."))
@@ -51,7 +51,7 @@ def render_acceptance(store: Store, actor: Actor, round_id: int) -> None:
     )
     counts = preview.counts(threshold)
     accepted = decide(inputs.scores, inputs.flag_counts, threshold, int(min_flags)).accepted
-    effect = fidelity_preview(round_id).effect(accepted)
+    effect = fidelity_preview(reviewed.id, reviewed.sha256).effect(accepted)
     c1, c2, c3, c4 = st.columns(4)
     c1.metric(_("Would be accepted"), counts.accepted)
     c2.metric(_("Rejected by flags"), counts.rejected_by_flags)
@@ -66,7 +66,7 @@ def render_acceptance(store: Store, actor: Actor, round_id: int) -> None:
             "Mean KSComplement/TVComplement against the real training rows; the change is against all rows."
         ),
     )
-    groups = fairness_preview(round_id)
+    groups = fairness_preview(reviewed.id, reviewed.sha256)
     if groups.applies:
         shift = groups.effect(accepted)
         st.markdown("#### " + _("Protected groups: all rows and accepted rows"))

@@ -9,17 +9,18 @@ from reviews.queries.jobs import get_job
 from reviews.ranking import rounds
 from reviews.services.generation import GenerationRequest, start_generation
 from reviews.store import NewDataset
-from reviews.workspace.permissions import Actor
+from reviews.workspace.permissions import SYSTEM, Actor
 from synth.demo import load_demo
-from tests.pages.conftest import app_as, page_text
+from tests.pages.conftest import PASSWORDS, ROLES, app_as, page_text
 from tests.reviews.conftest import R1, R2, answer_batch
+from tests.support.databases import fresh_store
 
 STEWARD = Actor("steward", "steward")
 
 
-def _reviewed_round(workspace) -> int:
+def _reviewed_round(workspace, generated: int = 160) -> int:
     real_id = workspace.add_dataset(STEWARD, NewDataset("arrests", load_demo().head(400)))
-    request = GenerationRequest(real_id, "rules", [{"purpose": "privacy"}], 160, seed=3)
+    request = GenerationRequest(real_id, "rules", [{"purpose": "privacy"}], generated, seed=3)
     job_id = start_generation(workspace, STEWARD, request)
     run_one(workspace)
     (synthetic_id,) = get_job(workspace, job_id)["result"]["dataset_ids"]
@@ -59,3 +60,18 @@ def test_admin_sees_the_curation_form(workspace):
     _reviewed_round(workspace)
     at = app_as("admin", "pages/rounds.py", timeout=120)
     assert not at.exception and "Make a curated dataset" in [b.label for b in at.button]
+
+
+def test_a_fresh_workspace_reusing_the_ids_gets_its_own_preview(workspace, tmp_path, monkeypatch):
+    # A demo reset (or another home) starts the ids again; the acceptance preview, kept across
+    # runs, must not be the previous workspace's rows under the same round and dataset ids.
+    first = _reviewed_round(workspace, generated=60)
+    at = app_as("steward", "pages/rounds.py", timeout=120)
+    assert not at.exception and at.slider(key="rounds_threshold")
+    again = fresh_store("sqlite", tmp_path / "again", monkeypatch)
+    for name, role in ROLES.items():
+        again.create_user(SYSTEM, name, PASSWORDS[name], role)
+    assert _reviewed_round(again, generated=160) == first
+    at = app_as("steward", "pages/rounds.py", timeout=120)
+    assert not at.exception
+    assert "Would be accepted" in [m.label for m in at.metric]
