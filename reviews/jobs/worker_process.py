@@ -45,6 +45,16 @@ def ensure_worker_process() -> subprocess.Popen:
         return _child
 
 
+def stop_worker_process() -> None:
+    """Stop this process's worker process, if one runs; the next ``ensure_worker_process`` starts
+    a fresh one, which reads the workspace settings of that moment."""
+    global _child
+    with _lock:
+        if _child is not None:
+            _stop(_child)
+            _child = None
+
+
 def _stop(child: subprocess.Popen) -> None:
     """Stop the worker when the server exits normally (it also stops by itself when orphaned)."""
     if child.poll() is None:

@@ -21,6 +21,15 @@ STEWARD = Actor("steward", "steward")
 pytestmark = pytest.mark.timeout(180)
 
 
+@pytest.fixture(autouse=True)
+def no_inherited_worker():
+    # A page test earlier in this test process may have started the app's worker for its own
+    # workspace; ensure_worker_process would hand that one back, and it would never see our jobs.
+    worker_process.stop_worker_process()
+    yield
+    worker_process.stop_worker_process()
+
+
 def _same_workspace(monkeypatch, store) -> None:
     monkeypatch.setenv("SYNTHREVIEW_DATABASE_URL", store.engine.url.render_as_string(hide_password=False))
     monkeypatch.setenv("SYNTHREVIEW_ARTIFACTS", str(store.artifact_root))
