@@ -7,9 +7,10 @@ import streamlit as st
 
 from synth.charts.profile import distribution_chart, distribution_summary
 from synth.numbers import readable, readable_share
+from synth.profile.values import is_integer_valued
 from ui.i18n import _
 from ui.plain import fmt, md
-from ui.profile_columns import column_value, whole_numbers
+from ui.profile_columns import column_value
 from ui.profile_terms import term
 
 # Columns whose values are keys or free text: a bar per value would show nothing.
@@ -21,7 +22,7 @@ def render_column_detail(profile: dict, frame: pd.DataFrame, key: str) -> None:
     name = st.selectbox(_("Look at one column"), names, key=f"{key}_column")
     column = next(c for c in profile["columns"] if c["name"] == name)
     outliers = (profile.get("outlier_details") or {}).get(name)
-    grouped = not whole_numbers(frame[name])  # years and codes read "1997", not "1,997"
+    grouped = not is_integer_valued(frame[name])  # years and codes read "1997", not "1,997"
     chart, numbers = st.columns([3, 2])
     with chart:
         if column["type"] in _NO_CHART_TYPES:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
 from synth.numbers import readable
+from synth.profile.values import is_integer_valued
 from ui.i18n import _
 from ui.profile_terms import term
 
@@ -64,20 +64,10 @@ def column_table(profile: dict) -> tuple[pd.DataFrame, dict]:
     return frame, config
 
 
-def whole_numbers(series: pd.Series) -> bool:
-    """True for a number column that holds only whole numbers: integers, or decimals without a
-    fraction (a column of integers with gaps is read as decimals)."""
-    if pd.api.types.is_bool_dtype(series) or not pd.api.types.is_numeric_dtype(series):
-        return False
-    if pd.api.types.is_integer_dtype(series):
-        return True
-    values = series.dropna().to_numpy(dtype=float)
-    return bool(np.all(np.isfinite(values) & (values == np.round(values))))
-
-
 def whole_number_columns(frame: pd.DataFrame) -> frozenset[str]:
-    """The names of ``frame``'s columns of whole numbers (see ``whole_numbers``)."""
-    return frozenset(str(name) for name in frame.columns if whole_numbers(frame[name]))
+    """The names of ``frame``'s number columns that hold only whole numbers (integers, or decimals
+    without a fraction: a column of integers with gaps is read as decimals)."""
+    return frozenset(str(name) for name in frame.columns if is_integer_valued(frame[name]))
 
 
 def number_table(profile: dict, whole: Collection[str] = ()) -> tuple[pd.DataFrame, dict]:
