@@ -156,6 +156,9 @@ def test_an_unmapped_person_gets_no_role_until_an_admin_gives_one(app, new_page)
     wait_for_session_cookie(page)
     page.reload()
     page.get_by_text("nora@example.org · reviewer").wait_for()
+    # The account line can be drawn before the navigation of the same run: wait for the link.
+    page.get_by_role("link", name="Review", exact=True).wait_for()
+    wait_idle(page)
     assert page.get_by_role("link", name="Review", exact=True).count() == 1
 
 
