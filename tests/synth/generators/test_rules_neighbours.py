@@ -29,3 +29,17 @@ def test_neighbours_are_sklearns_nearest_and_never_the_row_itself():
     assert (found[:, 0] == anchors).all()
     assert not (found[:, 1:] == anchors[:, None]).any()
     np.testing.assert_allclose(distances(found[:, 1:]), distances(reference))
+
+
+def test_rows_with_many_exact_twins_still_get_their_nearest_others():
+    # 300 rows on 3 points: each row has about 99 twins at distance 0, so the search may return
+    # k twins without the row itself; the row must still be left out of its own neighbours.
+    table = pd.DataFrame({"a": np.repeat([0.0, 1.0, 5.0], 100), "b": np.repeat([2.0, 2.0, 3.0], 100)})
+    generator = RulesGenerator(seed=0)
+    generator.fit(table)
+    anchors = np.arange(len(table))
+    found = generator._neighbour_table(anchors)
+    points = generator._scaled
+    assert (found[:, 0] == anchors).all()
+    assert not (found[:, 1:] == anchors[:, None]).any()
+    assert np.allclose(np.linalg.norm(points[found[:, 1:]] - points[:, None], axis=2), 0.0)
