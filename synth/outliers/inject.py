@@ -109,19 +109,7 @@ def outlier_coverage(
         if region.column not in real.columns or region.column not in synthetic.columns:
             continue
         if _is_rare(region):
-            rare = list(region.rare_values)
-            real_mask = real[region.column].isin(rare)
-            present = set(synthetic[region.column].dropna()) & set(rare)
-            covered = int(real[region.column][real_mask].isin(present).sum())
-            result.append(
-                OutlierCoverage(
-                    region.column,
-                    region.method,
-                    int(real_mask.sum()),
-                    covered,
-                    int(synthetic[region.column].isin(rare).sum()),
-                )
-            )
+            result.append(_rare_coverage(real[region.column], synthetic[region.column], region))
             continue
         real_values, synth_values = _numeric(real[region.column]), _numeric(synthetic[region.column])
         real_low, real_high = _low_high(real_values, region)
@@ -140,6 +128,16 @@ def outlier_coverage(
             )
         )
     return result
+
+
+def _rare_coverage(real: pd.Series, synthetic: pd.Series, region) -> OutlierCoverage:
+    rare = list(region.rare_values)
+    if not rare:
+        return OutlierCoverage(region.column, region.method, 0, 0, 0)
+    # One hashed look-up per column; the rare cells found are few, so the rest is cheap.
+    real_rare, synthetic_rare = real[real.isin(rare)], synthetic[synthetic.isin(rare)]
+    covered = int(real_rare.isin(set(synthetic_rare)).sum())
+    return OutlierCoverage(region.column, region.method, len(real_rare), covered, len(synthetic_rare))
 
 
 def inject_outliers(

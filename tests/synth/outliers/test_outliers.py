@@ -33,6 +33,15 @@ def test_coverage_counts_real_outliers_with_counterparts(real):
     assert rare.share_covered == pytest.approx(2 / 3)
 
 
+def test_rare_coverage_counts_no_missing_cells_and_nothing_without_rare_values():
+    real = pd.DataFrame({"c": ["a", "zz", None, np.nan, "zz"]})
+    synthetic = pd.DataFrame({"c": [None, "zz", np.nan, "a"]})
+    (rare,) = outlier_coverage(real, synthetic, [RARE])
+    assert (rare.real_outliers, rare.covered, rare.synthetic_outliers) == (2, 2, 1)
+    (none,) = outlier_coverage(real, synthetic, [OutlierRegion("c", "rare_category")])
+    assert (none.real_outliers, none.covered, none.synthetic_outliers, none.share_covered) == (0, 0, 0, 1.0)
+
+
 def test_coverage_of_a_side_needs_synthetic_values_on_that_side(real):
     synthetic = pd.DataFrame({"x": [-100.0, -50.0], "c": ["a", "a"]})
     (numeric,) = outlier_coverage(real, synthetic, [BOUNDS])
