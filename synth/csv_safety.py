@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
+
+from synth.csv_text import csv_text, rendered_cells
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
@@ -48,13 +49,9 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _neutralised_cells(column: pd.Series) -> pd.Series:
-    # Each distinct value is read once: tables repeat their categories, and a string test per
-    # cell made this the slowest step of writing a 30,000-row table.
-    codes, uniques = pd.factorize(column)
-    text = np.array([neutralise_text(str(value)) for value in uniques], dtype=object)
-    cells = np.full(len(column), None, dtype=object)
-    present = codes >= 0
-    cells[present] = text[codes[present]]
+    # Each distinct value is read once where that is safe: tables repeat their categories, and
+    # a string test per cell made this the slowest step of writing a 30,000-row table.
+    cells = rendered_cells(column, lambda value: neutralise_text(str(value)), missing=None)
     return pd.Series(cells, index=column.index, name=column.name)
 
 
@@ -64,7 +61,7 @@ def safe_csv_bytes(frame: pd.DataFrame) -> bytes:
     Lines end in CRLF as RFC 4180 asks; that also makes the writer quote any cell holding a CR
     or LF, so such a cell cannot split a row.
     """
-    return neutralise(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8")
+    return csv_text(neutralise(frame)).encode("utf-8")
 
 
 def write_safe_csv(frame: pd.DataFrame, path: str | Path) -> None:

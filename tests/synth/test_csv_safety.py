@@ -92,3 +92,14 @@ def test_repeated_mixed_values_are_neutralised_cell_by_cell():
     ]
     assert out.tolist() == expected
     assert out.index.equals(column.index)
+
+
+def test_values_that_hash_alike_keep_their_own_text():
+    # 1, 1.0 and True are one value to a hash table, but a spreadsheet must see what was there.
+    column = pd.Series([1, True, 1.0, "=1", False, 0], dtype=object)
+    out = neutralise(pd.DataFrame({"mixed": column}))["mixed"]
+    assert out.tolist() == ["1", "True", "1.0", "'=1", "False", "0"]
+    assert (
+        safe_csv_bytes(pd.DataFrame({"mixed": column}))
+        == b"mixed\r\n1\r\nTrue\r\n1.0\r\n'=1\r\nFalse\r\n0\r\n"
+    )
