@@ -35,6 +35,7 @@ from synth.profile.identifiers import is_direct_identifier, is_quasi_identifier
 from synth.profile.model import ColumnProfile, SourceFacts, TableProfile
 from synth.profile.pii import CN_RESIDENT_ID, CREDIT_CARD, IP_ADDRESS, PHONE, PII_KINDS, detect_pii
 from synth.profile.quality import QualityReport, assess_quality
+from synth.profile.values import ColumnValues
 
 __all__ = [
     "COLUMN_TYPES",
@@ -84,8 +85,9 @@ def profile_table(frame: pd.DataFrame, *, outlier_method: str = IQR) -> TablePro
 def source_facts(frame: pd.DataFrame, *, outlier_method: str = IQR) -> SourceFacts:
     """What a generation needs to know about its source; the same answers as ``profile_table``."""
     frame = _checked(frame, outlier_method)
-    pii = {name: detect_pii(frame[name]) for name in frame.columns}
-    types = {name: _column_type(frame[name], pii[name]) for name in frame.columns}
+    values = {name: ColumnValues(frame[name]) for name in frame.columns}
+    pii = {name: detect_pii(frame[name], values[name]) for name in frame.columns}
+    types = {name: _column_type(frame[name], pii[name], values[name]) for name in frame.columns}
     return SourceFacts(
         pii_columns={name: kind for name, kind in pii.items() if kind},
         outliers=_outliers(frame, types, outlier_method),
@@ -123,14 +125,15 @@ def _outliers(frame: pd.DataFrame, types: dict[str, str], outlier_method: str) -
     return outliers
 
 
-def _column_type(series: pd.Series, pii: str | None) -> str:
-    return ID if pii in IDENTIFIER_PII_KINDS else infer_type(series)
+def _column_type(series: pd.Series, pii: str | None, values: ColumnValues) -> str:
+    return ID if pii in IDENTIFIER_PII_KINDS else infer_type(series, values)
 
 
 def profile_column(name: str, series: pd.Series) -> ColumnProfile:
     """Profile one column."""
-    pii = detect_pii(series)
-    column_type = _column_type(series, pii)
+    values = ColumnValues(series)
+    pii = detect_pii(series, values)
+    column_type = _column_type(series, pii, values)
     rows = len(series)
     present = series.dropna()
     profile = ColumnProfile(

@@ -11,7 +11,7 @@ import warnings
 import pandas as pd
 
 from synth.i18n import N_
-from synth.profile.values import as_text, is_integer_valued, present_sample
+from synth.profile.values import ColumnValues, is_integer_valued
 
 # Pages show the types translated (hence N_).
 NUMERICAL, CATEGORICAL, BOOLEAN, DATETIME, ID, TEXT = (
@@ -46,38 +46,45 @@ _CODE_DIGITS = 6
 _PLAIN_INTEGER = r"^(?:0|-?[1-9]\d{0,17})$"
 
 
-def infer_type(series: pd.Series) -> str:
-    """Return one of ``COLUMN_TYPES`` for ``series``."""
+def infer_type(series: pd.Series, values: ColumnValues | None = None) -> str:
+    """Return one of ``COLUMN_TYPES`` for ``series``.
+
+    ``values`` is the column's ``ColumnValues`` when the caller shares it with other tests.
+    """
     if pd.api.types.is_bool_dtype(series.dtype):
         return BOOLEAN
     if pd.api.types.is_datetime64_any_dtype(series.dtype):
         return DATETIME
-    present = series.dropna()
-    if present.empty:
+    values = values or ColumnValues(series)
+    if values.present_count == 0:
         return CATEGORICAL
-    distinct = int(present.nunique())
     if pd.api.types.is_numeric_dtype(series.dtype):
-        return _numeric_type(present, distinct)
-    sample = present_sample(present)
-    text = as_text(sample)
+        return _numeric_type(values.present, values.distinct)
+    return _text_type(values)
+
+
+def _text_type(values: ColumnValues) -> str:
+    # Shares and means over the sample are weighted over its distinct texts (``TextSample``).
+    distinct, present_count, sample = values.distinct, values.present_count, values.sample
+    text = sample.texts
     if distinct <= 2 and text.str.lower().isin(_BOOLEAN_WORDS).all():
         return BOOLEAN
-    if text.str.match(_DATE).mean() >= _DATE_SHARE and _parses_as_dates(text):
+    if sample.share(text.str.match(_DATE)) >= _DATE_SHARE and _parses_as_dates(sample.cells()):
         return DATETIME
-    distinct_share = distinct / len(present)
-    spaced = text.str.contains(r"\s", regex=True).mean()
-    unique_enough = len(present) >= _MIN_ROWS_FOR_ID and distinct_share >= _ID_DISTINCT_SHARE
+    distinct_share = distinct / present_count
+    spaced = sample.share(text.str.contains(r"\s", regex=True))
+    unique_enough = present_count >= _MIN_ROWS_FOR_ID and distinct_share >= _ID_DISTINCT_SHARE
     if text.str.match(_PLAIN_INTEGER).all():
         # Distinct small numbers (ages kept as text) are not keys: a numbering is, and so are
         # codes written at one fixed, long width (account numbers).
         widths = text.str.lstrip("-").str.len()
         fixed_width = widths.min() == widths.max() >= _CODE_DIGITS
-        numbers = pd.to_numeric(present.map(str).str.strip(), errors="coerce")  # all rows, in order
+        numbers = pd.to_numeric(values.present.map(str).str.strip(), errors="coerce")  # all rows, in order
         if (unique_enough and fixed_width) or (numbers.notna().all() and is_key_numbering(numbers)):
             return ID
     elif unique_enough and spaced < 0.1:
         return ID
-    if distinct_share >= _TEXT_DISTINCT_SHARE and (spaced >= 0.5 or text.str.len().mean() >= 30):
+    if distinct_share >= _TEXT_DISTINCT_SHARE and (spaced >= 0.5 or sample.mean(text.str.len()) >= 30):
         return TEXT
     return CATEGORICAL
 

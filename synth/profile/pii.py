@@ -18,7 +18,7 @@ import pandas as pd
 
 from synth.i18n import N_
 from synth.profile.person_names import name_matches
-from synth.profile.values import as_text, is_integer_valued, present_sample
+from synth.profile.values import ColumnValues, is_integer_valued
 
 # Kinds are identifiers; pages show them translated (hence N_).
 EMAIL, PHONE, CN_RESIDENT_ID, CREDIT_CARD, IP_ADDRESS, PERSON_NAME = (
@@ -54,8 +54,11 @@ _CN_ID_WEIGHTS = np.array([7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2])
 _CN_ID_CHECK = np.array(list("10X98765432"))
 
 
-def detect_pii(series: pd.Series) -> str | None:
-    """Return the PII kind of a column (one of ``PII_KINDS``) or None."""
+def detect_pii(series: pd.Series, values: ColumnValues | None = None) -> str | None:
+    """Return the PII kind of a column (one of ``PII_KINDS``) or None.
+
+    ``values`` is the column's ``ColumnValues`` when the caller shares it with other tests.
+    """
     if pd.api.types.is_bool_dtype(series.dtype) or pd.api.types.is_datetime64_any_dtype(series.dtype):
         return None
     if pd.api.types.is_numeric_dtype(series.dtype) and not is_integer_valued(series):
@@ -64,17 +67,12 @@ def detect_pii(series: pd.Series) -> str | None:
         # Whole numbers of at most ten digits: every kind needs a letter, a separator, a '+'
         # or at least eleven digits, so no value can match and no pattern needs to run.
         return None
-    sample = present_sample(series)
-    if sample.empty:
+    sample = (values or ColumnValues(series)).sample
+    if sample.size == 0:
         return None
     # Each distinct value is tested once and counted as often as it occurs: a column of a few
     # categories costs a few matches, not one per row, and the shares are the same.
-    counts = as_text(sample).value_counts(sort=False)
-    text, weights = pd.Series(counts.index, dtype=object), counts.to_numpy()
-
-    def share(matches: pd.Series) -> float:
-        return float(np.average(matches.to_numpy(dtype=bool), weights=weights))
-
+    text, share = sample.texts, sample.share
     shares = {
         EMAIL: share(text.str.match(_EMAIL)),
         CN_RESIDENT_ID: share(is_cn_resident_id(text)),
@@ -88,7 +86,7 @@ def detect_pii(series: pd.Series) -> str | None:
     distinct = len(text)
     if (
         distinct >= _NAME_MIN_DISTINCT
-        and (distinct >= _NAME_DISTINCT_ENOUGH or distinct >= 0.5 * len(sample))
+        and (distinct >= _NAME_DISTINCT_ENOUGH or distinct >= 0.5 * sample.size)
         and share(name_matches(text)) >= NAME_SHARE
     ):
         return PERSON_NAME

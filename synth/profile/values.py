@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
 import pandas as pd
 
 # Value-based checks (PII, dates, mixed types) look at a sample: their answer is a share,
@@ -48,3 +52,96 @@ def is_integer_valued(values: pd.Series) -> bool:
         return True
     present = values.dropna()
     return bool((present % 1 == 0).all())
+
+
+@dataclass(frozen=True)
+class TextSample:
+    """A column's sampled values as ``as_text`` reads them, each distinct text once.
+
+    Value tests (patterns, dates, words) run on ``texts``; a share of sampled values is the
+    share of ``texts`` weighted by ``weights``, so a column of a few categories costs a few
+    tests, not one per sampled value, and the share is the same exact fraction.
+    """
+
+    texts: pd.Series  # distinct texts, object dtype
+    weights: np.ndarray  # how many sampled values read as each text
+    positions: np.ndarray  # per sampled value, in sample order, its text's position in ``texts``
+
+    @property
+    def size(self) -> int:
+        """The number of sampled values."""
+        return len(self.positions)
+
+    def share(self, matches: pd.Series | np.ndarray) -> float:
+        """The share of sampled values whose text matches (``matches`` is per distinct text)."""
+        return float(np.average(np.asarray(matches, dtype=bool), weights=self.weights))
+
+    def mean(self, numbers: pd.Series | np.ndarray) -> float:
+        """The mean over sampled values of a whole number given per distinct text."""
+        return float(np.average(np.asarray(numbers, dtype=np.int64), weights=self.weights))
+
+    def cells(self) -> pd.Series:
+        """The sampled texts one per sampled value, in sample order."""
+        return pd.Series(self.texts.to_numpy()[self.positions], dtype=object)
+
+
+class ColumnValues:
+    """What the value tests of one column read, each part computed once and on first use.
+
+    Text columns are factorized once: the count of present values, the distinct count and the
+    sample all come from the codes, without a ``dropna`` and a string copy of every row.
+    """
+
+    def __init__(self, series: pd.Series) -> None:
+        self.series = series
+
+    @cached_property
+    def _factorized(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """Codes (-1 for missing) and distinct values of a column of strings, else None."""
+        if self.series.dtype != object:
+            return None
+        codes, uniques = pd.factorize(self.series.to_numpy())
+        if pd.api.types.infer_dtype(uniques, skipna=False) not in ("string", "empty"):
+            return None  # mixed values: 1 and True are one distinct value but read differently
+        return codes, uniques
+
+    @cached_property
+    def present(self) -> pd.Series:
+        """The non-missing values, in order."""
+        return self.series.dropna()
+
+    @cached_property
+    def present_count(self) -> int:
+        if self._factorized is None:
+            return len(self.present)
+        return int(np.count_nonzero(self._factorized[0] >= 0))
+
+    @cached_property
+    def distinct(self) -> int:
+        """The number of distinct non-missing values."""
+        if self._factorized is None:
+            return int(self.present.nunique())
+        return len(self._factorized[1])
+
+    @cached_property
+    def sample(self) -> TextSample:
+        """The ``present_sample`` of the column, read ``as_text``."""
+        if self._factorized is None:
+            return _distinct_texts(as_text(present_sample(self.series)).to_numpy(dtype=object))
+        codes, uniques = self._factorized
+        rows = np.flatnonzero(codes >= 0)
+        if len(rows) > SAMPLE_SIZE:
+            # The rows ``Series.sample(SAMPLE_SIZE, random_state=_SEED)`` takes from the present values.
+            rows = rows[np.random.RandomState(_SEED).choice(len(rows), SAMPLE_SIZE, replace=False)]
+        sampled, value_positions = np.unique(codes[rows], return_inverse=True)
+        cut = np.array([str(value[:TESTED_CHARS]).strip() for value in uniques[sampled]], dtype=object)
+        # Different values can read as one text (" a" and "a"): merge them as value_counts would.
+        merged = _distinct_texts(cut)
+        positions = merged.positions[value_positions]
+        return TextSample(merged.texts, np.bincount(positions, minlength=len(merged.texts)), positions)
+
+
+def _distinct_texts(cells: np.ndarray) -> TextSample:
+    positions, texts = pd.factorize(cells)
+    weights = np.bincount(positions, minlength=len(texts))
+    return TextSample(pd.Series(texts, dtype=object), weights, positions)
