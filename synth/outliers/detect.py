@@ -114,9 +114,15 @@ def numeric_outliers(name: str, series: pd.Series, method: str = IQR) -> Outlier
     return OutlierReport(name, method, int(outside.size), lower, upper, examples=examples.tolist())
 
 
-def rare_categories(name: str, series: pd.Series, share: float = RARE_SHARE) -> OutlierReport:
-    """Flag categories that hold less than ``share`` of the non-missing rows."""
-    counts = series.dropna().astype(str).value_counts()
+def rare_categories(
+    name: str, series: pd.Series, share: float = RARE_SHARE, *, counts: pd.Series | None = None
+) -> OutlierReport:
+    """Flag categories that hold less than ``share`` of the non-missing rows.
+
+    ``counts`` is ``series.dropna().astype(str).value_counts()`` when the caller has it already.
+    """
+    if counts is None:
+        counts = series.dropna().astype(str).value_counts()
     total = counts.sum()
     rare = counts[counts < share * total] if total else counts.iloc[:0]
     return OutlierReport(

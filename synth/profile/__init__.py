@@ -90,7 +90,7 @@ def source_facts(frame: pd.DataFrame, *, outlier_method: str = IQR) -> SourceFac
     types = {name: _column_type(frame[name], pii[name], values[name]) for name in frame.columns}
     return SourceFacts(
         pii_columns={name: kind for name, kind in pii.items() if kind},
-        outliers=_outliers(frame, types, outlier_method),
+        outliers=_outliers(frame, types, outlier_method, values),
     )
 
 
@@ -114,14 +114,20 @@ def _checked(frame: pd.DataFrame, outlier_method: str) -> pd.DataFrame:
     return frame
 
 
-def _outliers(frame: pd.DataFrame, types: dict[str, str], outlier_method: str) -> dict[str, OutlierReport]:
+def _outliers(
+    frame: pd.DataFrame,
+    types: dict[str, str],
+    outlier_method: str,
+    values: dict[str, ColumnValues] | None = None,
+) -> dict[str, OutlierReport]:
     """Numeric outliers of numerical columns, rare categories of categorical and boolean ones."""
     outliers: dict[str, OutlierReport] = {}
     for name, column_type in types.items():
         if column_type == NUMERICAL:
             outliers[name] = numeric_outliers(name, frame[name], outlier_method)
         elif column_type in (CATEGORICAL, BOOLEAN):
-            outliers[name] = rare_categories(name, frame[name])
+            counts = values[name].text_counts if values else None
+            outliers[name] = rare_categories(name, frame[name], counts=counts)
     return outliers
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -124,6 +124,20 @@ class ColumnValues:
         return len(self._factorized[1])
 
     @cached_property
+    def text_counts(self) -> pd.Series:
+        """How often each non-missing value occurs, read as ``str``, most frequent first.
+
+        The same Series as ``present.astype(str).value_counts()``: counts of the distinct
+        values in order of first appearance, then sorted the same way.
+        """
+        if self._factorized is None:
+            return self.present.astype(str).value_counts()
+        codes, uniques = self._factorized
+        counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
+        index = pd.Index([str(value) for value in uniques], dtype=object, name=self.series.name)
+        return pd.Series(counts, index=index, name="count").sort_values(ascending=False)
+
+    @cached_property
     def sample(self) -> TextSample:
         """The ``present_sample`` of the column, read ``as_text``."""
         if self._factorized is None:
@@ -131,14 +145,24 @@ class ColumnValues:
         codes, uniques = self._factorized
         rows = np.flatnonzero(codes >= 0)
         if len(rows) > SAMPLE_SIZE:
-            # The rows ``Series.sample(SAMPLE_SIZE, random_state=_SEED)`` takes from the present values.
-            rows = rows[np.random.RandomState(_SEED).choice(len(rows), SAMPLE_SIZE, replace=False)]
+            rows = rows[sampled_positions(len(rows))]
         sampled, value_positions = np.unique(codes[rows], return_inverse=True)
         cut = np.array([str(value[:TESTED_CHARS]).strip() for value in uniques[sampled]], dtype=object)
         # Different values can read as one text (" a" and "a"): merge them as value_counts would.
         merged = _distinct_texts(cut)
         positions = merged.positions[value_positions]
         return TextSample(merged.texts, np.bincount(positions, minlength=len(merged.texts)), positions)
+
+
+@lru_cache(maxsize=8)
+def sampled_positions(count: int) -> np.ndarray:
+    """The positions ``Series.sample(SAMPLE_SIZE, random_state=_SEED)`` takes from ``count`` values.
+
+    They depend on the count alone, so the columns of a table without missing values share them.
+    """
+    positions = np.random.RandomState(_SEED).choice(count, SAMPLE_SIZE, replace=False)
+    positions.flags.writeable = False
+    return positions
 
 
 def _distinct_texts(cells: np.ndarray) -> TextSample:
