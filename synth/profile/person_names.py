@@ -52,16 +52,34 @@ def name_matches(text: pd.Series) -> pd.Series:
     return _latin_match(text) | _chinese_match(text)
 
 
-def _latin_match(text: pd.Series) -> pd.Series:
-    names = latin_names()
+def name_shaped(text: pd.Series) -> pd.Series:
+    """Per value, whether it has a name's shape: true wherever ``name_matches`` is, and more.
+
+    The shape needs no name list, so a column whose values mostly lack it is no name column
+    without Faker's lists being loaded.
+    """
+    return _latin_shaped(*_latin_words(text)) | text.str.match(_CHINESE_NAME)
+
+
+def _latin_words(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Each value lower-cased with ``.`` and ``,`` as spaces, and its words without titles."""
     cleaned = text.str.lower().str.replace(r"[.,]", " ", regex=True)
     words = cleaned.str.split()
-    words = words.map(lambda ws: [w for w in ws if w not in _TITLES])
-    count = words.str.len()
+    return cleaned, words.map(lambda ws: [w for w in ws if w not in _TITLES])
+
+
+def _latin_shaped(cleaned: pd.Series, words: pd.Series) -> pd.Series:
+    """Letters, apostrophes, hyphens and spaces only, in one to four words besides titles."""
     alphabetic = cleaned.str.fullmatch(r"[a-z\u00c0-\u024f'\-\s]+")
+    return alphabetic.fillna(False) & words.str.len().between(1, 4)
+
+
+def _latin_match(text: pd.Series) -> pd.Series:
+    names = latin_names()
+    cleaned, words = _latin_words(text)
     first = words.str[0].isin(names)
     last = words.str[-1].isin(names)
-    return alphabetic.fillna(False) & count.between(1, 4) & (first | last)
+    return _latin_shaped(cleaned, words) & (first | last)
 
 
 def _chinese_match(text: pd.Series) -> pd.Series:

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from synth.i18n import N_
-from synth.profile.person_names import name_matches
+from synth.profile.person_names import name_matches, name_shaped
 from synth.profile.values import ColumnValues, is_integer_valued
 
 # Kinds are identifiers; pages show them translated (hence N_).
@@ -87,6 +87,8 @@ def detect_pii(series: pd.Series, values: ColumnValues | None = None) -> str | N
     if (
         distinct >= _NAME_MIN_DISTINCT
         and (distinct >= _NAME_DISTINCT_ENOUGH or distinct >= 0.5 * sample.size)
+        # A name has a name's shape: most columns stop here, before the name lists are loaded.
+        and share(name_shaped(text)) >= NAME_SHARE
         and share(name_matches(text)) >= NAME_SHARE
     ):
         return PERSON_NAME
