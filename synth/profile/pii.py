@@ -49,6 +49,7 @@ _INTERNATIONAL = r"^\+\d{1,3}[ .\-]?(?:\(?\d{1,4}\)?[ .\-]?){1,4}\d{2,4}$"
 _IPV4 = r"^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$"
 _IPV6_CHARS = r"^[0-9A-Fa-f:.]+$"
 _CN_ID_SHAPE = r"^[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]$"
+_MAY_BE_PATTERN_PII = r"[@:]|\d(?:\D*\d){3}"
 _SHORTEST_DIGITS_ONLY_PII = 10**10  # a Chinese mobile number without separators: 11 digits
 _CN_ID_WEIGHTS = np.array([7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2])
 _CN_ID_CHECK = np.array(list("10X98765432"))
@@ -73,16 +74,17 @@ def detect_pii(series: pd.Series, values: ColumnValues | None = None) -> str | N
     # Each distinct value is tested once and counted as often as it occurs: a column of a few
     # categories costs a few matches, not one per row, and the shares are the same.
     text, share = sample.texts, sample.share
-    shares = {
-        EMAIL: share(text.str.match(_EMAIL)),
-        CN_RESIDENT_ID: share(is_cn_resident_id(text)),
-        CREDIT_CARD: share(is_credit_card(text)),
-        PHONE: share(is_phone(text)),
-        IP_ADDRESS: share(is_ip_address(text)),
-    }
-    kind, best = max(shares.items(), key=lambda item: item[1])
-    if best >= PATTERN_SHARE:
-        return kind
+    if share(may_be_pattern_pii(text)) >= PATTERN_SHARE:
+        shares = {
+            EMAIL: share(text.str.match(_EMAIL)),
+            CN_RESIDENT_ID: share(is_cn_resident_id(text)),
+            CREDIT_CARD: share(is_credit_card(text)),
+            PHONE: share(is_phone(text)),
+            IP_ADDRESS: share(is_ip_address(text)),
+        }
+        kind, best = max(shares.items(), key=lambda item: item[1])
+        if best >= PATTERN_SHARE:
+            return kind
     distinct = len(text)
     if (
         distinct >= _NAME_MIN_DISTINCT
@@ -93,6 +95,15 @@ def detect_pii(series: pd.Series, values: ColumnValues | None = None) -> str | N
     ):
         return PERSON_NAME
     return None
+
+
+def may_be_pattern_pii(text: pd.Series) -> pd.Series:
+    """Per value, whether any pattern kind could match it: true wherever one of them is.
+
+    An e-mail has an '@', an IPv6 address colons, and every other kind at least four digits
+    (an IPv4 address) and mostly far more; the test is one search, where the kinds are many.
+    """
+    return text.str.contains(_MAY_BE_PATTERN_PII, regex=True)
 
 
 def is_phone(text: pd.Series) -> pd.Series:

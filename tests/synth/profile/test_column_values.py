@@ -210,3 +210,28 @@ def test_every_name_has_a_names_shape():
     matches, shaped = name_matches(text), name_shaped(text)
     assert matches.any() and not shaped.all()
     assert not (matches & ~shaped).any()
+
+
+def test_every_pattern_kind_needs_what_the_prefilter_looks_for():
+    examples = ["::1", "fe80::1", "0.0.0.0", "1.2.3.4", "a@b.co", "4111111111111111", "11010519491231002X"]
+    examples += [
+        "+1 (555) 123-4567",
+        "+86 138 1234 5678",
+        "+٣٣ ١٢٣ ٤٥٦ ٧٨٩",
+        "010-12345678",
+        "1.2.3",
+        "@",
+        ":",
+    ]
+    cells = [c for s in COLUMNS.values() for c in ColumnValues(s).sample.texts] + examples
+    text = pd.Series(cells, dtype=object)
+    found = (
+        text.str.match(pii._EMAIL)
+        | pii.is_cn_resident_id(text)
+        | pii.is_credit_card(text)
+        | pii.is_phone(text).astype(bool)
+        | pii.is_ip_address(text)
+    )
+    maybe = pii.may_be_pattern_pii(text)
+    assert found.sum() > 500 and not maybe.all()
+    assert not (found & ~maybe).any()
