@@ -77,12 +77,17 @@ def _latin_shaped(cleaned: pd.Series, words: pd.Series) -> pd.Series:
 def _latin_match(text: pd.Series) -> pd.Series:
     names = latin_names()
     cleaned, words = _latin_words(text)
-    first = words.str[0].isin(names)
-    last = words.str[-1].isin(names)
+    first = _is_in(words.str[0], names)
+    last = _is_in(words.str[-1], names)
     return _latin_shaped(cleaned, words) & (first | last)
 
 
 def _chinese_match(text: pd.Series) -> pd.Series:
     single, compound = chinese_surnames()
     shaped = text.str.match(_CHINESE_NAME)
-    return shaped & (text.str[:1].isin(single) | text.str[:2].isin(compound))
+    return shaped & (_is_in(text.str[:1], single) | _is_in(text.str[:2], compound))
+
+
+def _is_in(values: pd.Series, names: frozenset[str]) -> pd.Series:
+    """``values.isin(names)``, looked up in the set itself: ``isin`` copies the set each call."""
+    return pd.Series([value in names for value in values], index=values.index, dtype=bool)

@@ -14,7 +14,7 @@ import pytest
 from faker import Faker
 
 from synth.profile import column_types as ct
-from synth.profile import pii
+from synth.profile import person_names, pii
 from synth.profile.column_types import infer_type
 from synth.profile.person_names import name_matches, name_shaped
 from synth.profile.pii import detect_pii
@@ -235,3 +235,32 @@ def test_every_pattern_kind_needs_what_the_prefilter_looks_for():
     maybe = pii.may_be_pattern_pii(text)
     assert found.sum() > 500 and not maybe.all()
     assert not (found & ~maybe).any()
+
+
+def _name_per_value(value: str) -> bool:
+    cleaned = re.sub(r"[.,]", " ", value.lower())
+    words = [w for w in cleaned.split() if w not in person_names._TITLES]
+    names = person_names.latin_names()
+    latin = bool(re.fullmatch(r"[a-z\u00c0-\u024f'\-\s]+", cleaned)) and 1 <= len(words) <= 4
+    latin = latin and (words[0] in names or words[-1] in names)
+    single, compound = person_names.chinese_surnames()
+    chinese = bool(re.match(r"^[\u4e00-\u9fff]{2,4}$", value)) and (
+        value[:1] in single or value[:2] in compound
+    )
+    return latin or chinese
+
+
+def test_name_matches_equal_the_per_value_rule():
+    values = _fake_names(300) + [
+        "United-States",
+        "?",
+        "Mr. Smith",
+        "Dr.",
+        "ii iii",
+        "a b c d e",
+        "王",
+        "欧阳娜娜",
+        "",
+    ]
+    text = pd.Series(values, dtype=object)
+    assert name_matches(text).tolist() == [_name_per_value(v) for v in values]
