@@ -108,10 +108,13 @@ def numeric_outliers(name: str, series: pd.Series, method: str = IQR) -> Outlier
     """Flag values outside the fences of ``method``."""
     values = pd.to_numeric(series, errors="coerce").astype(float)
     lower, upper = numeric_fences(values, method)
-    outside = values[(values < lower) | (values > upper)]
-    centre = values.median()
-    examples = outside.iloc[np.argsort(-np.abs(outside.to_numpy() - centre), kind="stable")].head(_EXAMPLES)
-    return OutlierReport(name, method, int(outside.size), lower, upper, examples=examples.tolist())
+    numbers = values.to_numpy()
+    outside = numbers[(numbers < lower) | (numbers > upper)]
+    examples: list[float] = []
+    if outside.size:  # the median is a second pass over the column, needed only to order examples
+        distance = np.abs(outside - values.median())
+        examples = outside[np.argsort(-distance, kind="stable")][:_EXAMPLES].tolist()
+    return OutlierReport(name, method, int(outside.size), lower, upper, examples=examples)
 
 
 def rare_categories(

@@ -100,7 +100,9 @@ def _checked(frame: pd.DataFrame, outlier_method: str) -> pd.DataFrame:
         raise InputError(
             Msg("unknown outlier method {method}; use 'iqr' or 'mad'", method=repr(outlier_method))
         )
-    frame = frame.set_axis([str(c) for c in frame.columns], axis=1)
+    if any(type(c) is not str for c in frame.columns):
+        # Renaming copies the whole table: only when a name is not text already.
+        frame = frame.set_axis([str(c) for c in frame.columns], axis=1)
     if frame.columns.has_duplicates:
         repeated = sorted(set(frame.columns[frame.columns.duplicated()]))
         raise InputError(

@@ -59,3 +59,13 @@ def test_the_same_refusals():
             call(frame)
         with pytest.raises(InputError, match="unknown outlier method"):
             call(frame.set_axis(["a", "b"], axis=1), outlier_method="zscore")
+
+
+def test_column_names_that_are_not_text_are_read_as_text():
+    frame = _constructed()
+    renamed = frame.set_axis([0, np.str_("phone"), 2.5, "city", 4, "joined"], axis=1)
+    facts = source_facts(renamed)
+    assert facts.pii_columns == {"0": "email", "phone": "phone"}
+    assert set(facts.outliers) == {"2.5", "city", "4"}
+    assert list(renamed.columns) == [0, "phone", 2.5, "city", 4, "joined"]
+    _same(renamed, IQR)
