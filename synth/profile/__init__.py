@@ -75,10 +75,11 @@ def profile_table(frame: pd.DataFrame, *, outlier_method: str = IQR) -> TablePro
         boolean columns a rare-category report.
     """
     frame = _checked(frame, outlier_method)
-    columns = [profile_column(name, frame[name]) for name in frame.columns]
+    values = {name: ColumnValues(frame[name]) for name in frame.columns}
+    columns = [profile_column(name, frame[name], values[name]) for name in frame.columns]
     types = {c.name: c.type for c in columns}
     quality = assess_quality(frame, types)
-    outliers = _outliers(frame, types, outlier_method)
+    outliers = _outliers(frame, types, outlier_method, values)
     return TableProfile(rows=len(frame), columns=columns, quality=quality, outliers=outliers)
 
 
@@ -137,9 +138,9 @@ def _column_type(series: pd.Series, pii: str | None, values: ColumnValues) -> st
     return ID if pii in IDENTIFIER_PII_KINDS else infer_type(series, values)
 
 
-def profile_column(name: str, series: pd.Series) -> ColumnProfile:
-    """Profile one column."""
-    values = ColumnValues(series)
+def profile_column(name: str, series: pd.Series, values: ColumnValues | None = None) -> ColumnProfile:
+    """Profile one column (``values``: its ``ColumnValues``, when the caller has them)."""
+    values = values or ColumnValues(series)
     pii = detect_pii(series, values)
     column_type = _column_type(series, pii, values)
     rows = len(series)
