@@ -106,13 +106,16 @@ def numeric_fences(values: pd.Series | np.ndarray, method: str = IQR) -> tuple[f
 
 def numeric_outliers(name: str, series: pd.Series, method: str = IQR) -> OutlierReport:
     """Flag values outside the fences of ``method``."""
-    values = pd.to_numeric(series, errors="coerce").astype(float)
-    lower, upper = numeric_fences(values, method)
-    numbers = values.to_numpy()
+    numbers = pd.to_numeric(series, errors="coerce").astype(float).to_numpy()
+    # Quantiles and the median depend only on the sorted values, and selecting them from sorted
+    # values is quicker than from the column. The MAD's fallback is a mean, whose rounding
+    # depends on the order of the values, so it keeps the column's order.
+    ordered = np.sort(numbers[~np.isnan(numbers)])
+    lower, upper = numeric_fences(ordered if method == IQR else numbers, method)
     outside = numbers[(numbers < lower) | (numbers > upper)]
     examples: list[float] = []
-    if outside.size:  # the median is a second pass over the column, needed only to order examples
-        distance = np.abs(outside - values.median())
+    if outside.size:
+        distance = np.abs(outside - np.median(ordered))
         examples = outside[np.argsort(-distance, kind="stable")][:_EXAMPLES].tolist()
     return OutlierReport(name, method, int(outside.size), lower, upper, examples=examples)
 

@@ -30,6 +30,9 @@ def _columns() -> dict[str, pd.Series]:
         "nullable_ints": pd.Series([1, 2, 3, None, 2, 1, 400], dtype="Int64"),
         "text_numbers": pd.Series(["1", "2", "x", "2", "3", "250", None], dtype=object),
         "constant": pd.Series([5] * 30 + [6]),
+        "infinite": pd.Series([1.0, 2.0, np.inf, -np.inf, 3.0, np.inf, -np.inf, 4.0, np.nan]),
+        "huge": pd.Series([1e308] * 4 + [-1e308] * 3 + [0.0, 5.0]),
+        "long_with_ties": pd.Series(np.r_[np.repeat(np.arange(40.0), 30), [1e4, -1e4] * 7, [np.nan] * 9]),
     }
 
 
