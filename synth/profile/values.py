@@ -112,6 +112,7 @@ class ColumnValues:
 
     @cached_property
     def present_count(self) -> int:
+        """The number of non-missing values."""
         if self._factorized is None:
             return len(self.present)
         return int(np.count_nonzero(self._factorized[0] >= 0))
