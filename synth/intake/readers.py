@@ -65,12 +65,14 @@ def read_delimited(data: bytes, fmt: str, limits: IntakeLimits | None = None) ->
     try:
         # From the bytes, not the text: a StringIO of the text would hold it again at four bytes
         # a character. The encoding is the one that decoded the text, so the values are the same.
+        # With na_filter off every value the parser gives is already a str: dtype=object keeps
+        # them as dtype=str would, without the pass over every cell that makes each one a str.
         frame = pd.read_csv(
             io.BytesIO(data),
             encoding=encoding,
             encoding_errors="replace",
             sep=delimiter,
-            dtype=str,
+            dtype=object,
             keep_default_na=False,
             na_filter=False,
             skipinitialspace=True,

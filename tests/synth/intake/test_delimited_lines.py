@@ -1,15 +1,18 @@
 """The CSV scan splits lines exactly as a file opened with ``newline=""`` does, without copying
-the whole text first; the csv module reading ``io.StringIO`` is the reference."""
+the whole text first; the csv module reading ``io.StringIO`` is the reference. The values read
+are the strings pandas reads with ``dtype=str``."""
 
 from __future__ import annotations
 
 import csv
 import io
+import random
 
+import pandas as pd
 import pytest
 
-from synth.intake import read_table
-from synth.intake.readers import _lines
+from synth.intake import IntakeLimits, read_table
+from synth.intake.readers import _lines, read_delimited
 
 TEXTS = [
     "a,b\n1,2\n3,4\n",
@@ -45,3 +48,31 @@ def test_values_are_read_with_the_encoding_that_decoded_the_text(data, encoding)
     assert result.encoding == encoding
     assert list(result.frame.columns) == expected[0]
     assert result.frame.astype(str).values.tolist() == expected[1:]
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_delimited_values_are_the_strings_pandas_reads_with_dtype_str(seed):
+    rng = random.Random(seed)
+    cells = ["a", "", " b", '"q,1"', '"x""y"', "1", " ?", "é", '"two\nlines"', "NA"]
+    lines = [",".join(rng.choice(cells) for _ in range(3)) for _ in range(rng.randint(2, 12))]
+    ending = rng.choice(["\n", "\r\n"])
+    data = ("h1,h2,h3" + ending + ending.join(lines) + rng.choice(["", ending])).encode()
+    raw = read_delimited(data, "csv", IntakeLimits())
+    if raw.frame is None:
+        return
+    expected = pd.read_csv(
+        io.BytesIO(data),
+        encoding="utf-8",
+        encoding_errors="replace",
+        sep=",",
+        dtype=str,
+        keep_default_na=False,
+        na_filter=False,
+        skipinitialspace=True,
+        header=0,
+        names=["_0", "_1", "_2"],
+        engine="c",
+    )
+    expected.columns = raw.frame.columns
+    pd.testing.assert_frame_equal(raw.frame, expected, check_exact=True)
+    assert [type(v) for v in raw.frame.to_numpy().ravel()] == [type(v) for v in expected.to_numpy().ravel()]
