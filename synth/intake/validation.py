@@ -59,13 +59,18 @@ def shape_problems(header: list[str], frame: pd.DataFrame | None) -> list[str]:
                 "(in practice hundreds), so upload the full table"
             )
         )
-    empty = [str(c) for i, c in enumerate(frame.columns) if frame.iloc[:, i].isna().all()]
+    empty = [str(c) for i, c in enumerate(frame.columns) if _has_no_value(frame.iloc[:, i])]
     if empty:
         listed = ", ".join(f"'{c}'" for c in empty[:10]) + (" ..." if len(empty) > 10 else "")
         problems.append(
             Msg("column(s) {columns} have no values at all; remove them or fill them in", columns=listed)
         )
     return problems
+
+
+def _has_no_value(column: pd.Series) -> bool:
+    # A value in the first row settles most columns without testing every cell.
+    return bool(column.iloc[:1].isna().all()) and bool(column.isna().all())
 
 
 def size_problem(size: int, max_bytes: int) -> str | None:

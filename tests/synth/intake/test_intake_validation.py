@@ -11,6 +11,7 @@ import pytest
 
 from synth.errors import InputError
 from synth.intake import read_table
+from synth.intake.validation import shape_problems
 
 
 def _problems(source, filename=None, **kwargs) -> list[str]:
@@ -150,3 +151,23 @@ def test_compas_duplicate_header_names(datasets_dir):
         pytest.skip(f"{path} is absent")
     problems = _problems(path)
     assert any("'decile_score' (2 times)" in p and "'priors_count' (2 times)" in p for p in problems)
+
+
+def test_empty_columns_are_those_whose_every_cell_is_missing():
+    frame = pd.DataFrame(
+        {
+            "all nan": [float("nan")] * 3,
+            "nan first": [float("nan"), None, "x"],
+            "value first": ["x", None, None],
+            "none and nat": pd.Series([None, pd.NaT, pd.NA], dtype=object),
+            "empty text": ["", "", ""],
+            "string na": pd.array([None, None, None], dtype="string"),
+            "string later": pd.array([None, None, "a"], dtype="string"),
+            "floats": [float("nan"), float("nan"), 0.0],
+        }
+    )
+    empty = [str(c) for i, c in enumerate(frame.columns) if frame.iloc[:, i].isna().all()]
+    listed = ", ".join(f"'{c}'" for c in empty)
+    assert shape_problems(list(frame.columns), frame) == [
+        f"column(s) {listed} have no values at all; remove them or fill them in"
+    ]
