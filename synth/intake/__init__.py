@@ -21,8 +21,7 @@ from synth.intake.limits import IntakeLimits, LimitExceeded
 from synth.intake.markers import (
     DEFAULT_MAX_BYTES,
     MISSING_MARKERS,
-    convert_numeric_columns,
-    replace_missing_markers,
+    mark_missing,
 )
 from synth.intake.names import clean_filename
 from synth.intake.readers import RawTable, read_delimited, read_excel, read_jsonl, read_parquet
@@ -97,7 +96,8 @@ def read_table(
     except UnsupportedFormat as exc:
         raise InputError(exc.problems) from None  # its Msg, so the page can translate it
     raw = _READERS[fmt](data, limits)
-    frame, markers = (None, {}) if raw.frame is None else replace_missing_markers(raw.frame)
+    marked = None if raw.frame is None else mark_missing(raw.frame)
+    frame = None if marked is None else marked.frame
     problems = list(raw.problems) + header_problems(raw.header)
     if not raw.problems:
         problems += shape_problems(raw.header, frame)
@@ -106,11 +106,11 @@ def read_table(
     if fmt in ("csv", "tsv"):
         fmt = "tsv" if raw.delimiter == "\t" else "csv"
     return IntakeResult(
-        frame=convert_numeric_columns(frame),
+        frame=marked.with_numbers(),
         format=fmt,
         encoding=raw.encoding,
         delimiter=raw.delimiter,
-        missing_markers=markers,
+        missing_markers=marked.markers,
         size_bytes=len(data),
         filename=filename,
     )
