@@ -83,8 +83,8 @@ def mark_missing(frame: pd.DataFrame) -> MarkedFrame:
         if keys.count(None) == len(keys):
             factorized[position] = (codes, uniques)
             continue
-        keys = np.array(keys, dtype=object)
         is_marker = np.fromiter((k is not None for k in keys), dtype=bool, count=len(keys))
+        keys = np.array(keys, dtype=object)
         per_unique = np.bincount(codes[codes >= 0], minlength=len(uniques))
         found = counts.setdefault(str(name), {})
         for key, n in zip(keys[is_marker], per_unique[is_marker]):
@@ -162,7 +162,10 @@ def _as_numbers(column: pd.Series, codes: np.ndarray, uniques: pd.Index) -> pd.S
 
 
 def _numbers_of(texts: list[str]) -> np.ndarray:
-    """The texts as float64, as pandas reads them (NaN where pandas reads no number)."""
+    """The texts as float64, as pandas reads them (NaN where pandas reads no number).
+
+    The texts are those of ``_number_texts``, so none has more than 15 digits.
+    """
     digits = "".join(texts)
     if digits.isascii() and digits.isdecimal():
         # Unsigned whole numbers of at most 15 digits: pandas reads each as the integer Python
