@@ -33,6 +33,7 @@ from pykdtree.kdtree import KDTree
 
 from synth.errors import GenerationError
 from synth.generators.base import NO_TRAINING_ROWS, Progress, check_fitted, check_sample_request, report
+from synth.generators.training_copies import TrainingRows
 from synth.i18n import Msg
 
 MASS_SHARE = 0.05
@@ -71,11 +72,6 @@ def _numeric_column(series: pd.Series) -> _NumericColumn | None:
     return _NumericColumn(values, float(present.min()), float(present.max()), spread, integral, kind, masses)
 
 
-def row_hashes(frame: pd.DataFrame) -> np.ndarray:
-    """One 64-bit hash per row, independent of the index (for exact-copy joins)."""
-    return pd.util.hash_pandas_object(frame, index=False).to_numpy()
-
-
 class RulesGenerator:
     """Seeded, vectorised perturbation + SMOTE-style generator (see module docstring)."""
 
@@ -112,7 +108,7 @@ class RulesGenerator:
         }
         self._categorical = [c for c in train.columns if c not in self._numeric]
         self._scaled = self._standardised()
-        self._train_hashes = np.unique(row_hashes(self._train))
+        self._training_rows = TrainingRows(self._train, list(self._numeric))
         report(progress, 1.0, Msg("{name}: fitted", name=self.name))
 
     def _standardised(self) -> np.ndarray:
@@ -240,7 +236,7 @@ class RulesGenerator:
         fixed = set() if conditions is None else set(conditions.columns)
         movable = [name for name in self._numeric if name not in fixed]
         for round_ in range(1, self.max_rounds + 1):
-            copies = np.flatnonzero(np.isin(row_hashes(out), self._train_hashes))
+            copies = self._training_rows.copies(out)
             if copies.size == 0:
                 break
             sub_conditions = None if conditions is None else conditions.iloc[copies]
