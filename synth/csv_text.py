@@ -45,7 +45,9 @@ def _formatted(column: pd.Series) -> np.ndarray | None:
     if not isinstance(dtype, np.dtype):
         return None
     if dtype.kind in "iub":
-        return column.to_numpy().astype(str).astype(object)
+        # Whole numbers repeat too (ages, counts, zeros); Python's str writes them as numpy does.
+        codes, uniques = pd.factorize(column.to_numpy())
+        return np.array([str(value) for value in uniques.tolist()], dtype=object)[codes]
     if dtype.kind == "f":
         values = column.to_numpy()
         text = values.astype(str).astype(object)
