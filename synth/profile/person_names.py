@@ -1,6 +1,7 @@
 """Recognise columns of person names by their values, using Faker's locale name lists.
 
-Faker is the maintained source of per-locale first and last names; we only read its lists.
+Faker is the maintained source of per-locale first and last names; we only read its lists
+(through ``synth.profile.name_lists``, which keeps them in a cache file).
 Matching a single value against a name list says little (``White`` is a surname and a
 colour), so callers judge the share of matching values over many distinct values.
 """
@@ -12,14 +13,19 @@ from functools import lru_cache
 
 import pandas as pd
 
+from synth.profile.name_lists import NameLists, cached_name_lists
+
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "jr", "sr", "ii", "iii", "iv", "md", "phd"}
 _LATIN_LOCALES = ("en_US", "en_GB", "es_MX", "es_ES", "fr_FR", "de_DE", "it_IT", "pt_BR")
 _CHINESE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 
 
 @lru_cache(maxsize=1)
-def latin_names() -> frozenset[str]:
-    """Lower-case first and last names of the Latin-script locales, plus romanised Chinese names."""
+def _name_lists() -> NameLists:
+    return cached_name_lists(("latin", "chinese_surnames"), _read_from_faker)
+
+
+def _read_from_faker() -> NameLists:
     import importlib
 
     names: set[str] = set()
@@ -30,15 +36,20 @@ def latin_names() -> frozenset[str]:
     zh = importlib.import_module("faker.providers.person.zh_CN").Provider
     names.update(n.lower() for n in zh.first_romanized_names)
     names.update(n.lower() for n in zh.last_romanized_names)
-    return frozenset(n for n in names if n.isalpha() or "-" in n or "'" in n)
+    latin = sorted(n for n in names if n.isalpha() or "-" in n or "'" in n)
+    return {"latin": latin, "chinese_surnames": list(zh.last_names)}
+
+
+@lru_cache(maxsize=1)
+def latin_names() -> frozenset[str]:
+    """Lower-case first and last names of the Latin-script locales, plus romanised Chinese names."""
+    return frozenset(_name_lists()["latin"])
 
 
 @lru_cache(maxsize=1)
 def chinese_surnames() -> tuple[frozenset[str], frozenset[str]]:
     """Single-character and two-character (compound) Chinese surnames from Faker's zh_CN list."""
-    from faker.providers.person.zh_CN import Provider
-
-    surnames = list(Provider.last_names)
+    surnames = _name_lists()["chinese_surnames"]
     return frozenset(s for s in surnames if len(s) == 1), frozenset(s for s in surnames if len(s) == 2)
 
 
@@ -83,8 +94,10 @@ def _latin_match(text: pd.Series) -> pd.Series:
 
 
 def _chinese_match(text: pd.Series) -> pd.Series:
+    shaped = text.str.match(_CHINESE_NAME).fillna(False).astype(bool)
+    if not shaped.any():
+        return shaped
     single, compound = chinese_surnames()
-    shaped = text.str.match(_CHINESE_NAME)
     return shaped & (_is_in(text.str[:1], single) | _is_in(text.str[:2], compound))
 
 
