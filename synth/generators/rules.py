@@ -4,7 +4,7 @@ Why by hand: no maintained library offers a seeded, vectorised row synthesiser t
 SMOTE-style interpolation (imbalanced-learn only oversamples one label, and needs the label)
 with per-column noise, category resampling and an exact-copy guard. It uses pykdtree's
 exact k-d tree for the neighbour search (scipy's costs a quarter of a second to import,
-more than the search itself).
+more than the search itself; it still searches tables of more than 127 numeric columns).
 
 Each synthetic row starts from a real "seed" row of the same class (the conditioned cell,
 or the whole table without conditions; seeds come from a random subset of at most
@@ -37,6 +37,8 @@ from synth.generators.training_copies import TrainingRows
 from synth.i18n import Msg
 
 MASS_SHARE = 0.05
+# pykdtree's limit; a table with more numeric columns is searched with scipy's tree instead.
+KDTREE_MAX_DIMENSIONS = 127
 
 
 @dataclass(frozen=True)
@@ -186,8 +188,14 @@ class RulesGenerator:
             return np.column_stack([anchors, anchors[self._rng.integers(len(anchors), size=len(anchors))]])
         k = min(self.neighbours + 1, len(anchors))
         points = np.ascontiguousarray(self._scaled[anchors])
-        # Exact search; its threads split the queries, so the answers do not depend on how many.
-        found = KDTree(points).query(points, k=k)[1].astype(np.int64).reshape(len(points), k)
+        # Exact searches; their threads split the queries, so the answers do not depend on how many.
+        if points.shape[1] <= KDTREE_MAX_DIMENSIONS:
+            found = KDTree(points).query(points, k=k)[1]
+        else:
+            from scipy.spatial import cKDTree
+
+            found = cKDTree(points).query(points, k=k, workers=-1)[1]
+        found = found.astype(np.int64).reshape(len(points), k)
         # Each point leaves itself out; among equal points it may not come first, so it is
         # moved last, and a row that did not find itself drops its farthest neighbour instead.
         itself = found == np.arange(len(points))[:, None]

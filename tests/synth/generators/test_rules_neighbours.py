@@ -43,3 +43,24 @@ def test_rows_with_many_exact_twins_still_get_their_nearest_others():
     assert (found[:, 0] == anchors).all()
     assert not (found[:, 1:] == anchors[:, None]).any()
     assert np.allclose(np.linalg.norm(points[found[:, 1:]] - points[:, None], axis=2), 0.0)
+
+
+def test_a_table_wider_than_the_fast_tree_gets_the_same_nearest_rows():
+    rng = np.random.default_rng(4)
+    table = pd.DataFrame(np.round(rng.normal(size=(200, 130)), 1), columns=[f"c{i}" for i in range(130)])
+    generator = RulesGenerator(seed=0)
+    generator.fit(table)
+    anchors = np.arange(len(table))
+    found = generator._neighbour_table(anchors)
+    points = generator._scaled
+    k = found.shape[1]
+    reference = (
+        NearestNeighbors(n_neighbors=k).fit(points).kneighbors(n_neighbors=k - 1, return_distance=False)
+    )
+
+    def distances(columns):
+        return np.sort(np.linalg.norm(points[columns] - points[:, None], axis=2), axis=1)
+
+    assert not (found[:, 1:] == anchors[:, None]).any()
+    np.testing.assert_allclose(distances(found[:, 1:]), distances(reference))
+    assert len(generator.sample(50)) == 50
