@@ -7,12 +7,10 @@ and exit code 2, so a user never sees a traceback.
 
 from __future__ import annotations
 
-import sys
-
-from synth.cli import run_cli
+from synth.cli import exit_now, run_cli
 
 COMMANDS = ("profile", "generate", "evaluate", "collapse", "curate")
 
 
 if __name__ == "__main__":
-    sys.exit(run_cli("synth", COMMANDS, package="synth.commands"))
+    exit_now(run_cli("synth", COMMANDS, package="synth.commands"))

@@ -9,13 +9,16 @@ one line naming a log file that holds the traceback, and exit 1.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
 import tempfile
 import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from synth.errors import SynthError
 
@@ -58,3 +61,17 @@ def run_cli(
             file=sys.stderr,
         )
         return 1
+
+
+def exit_now(code: int) -> NoReturn:
+    """End the process with ``code`` without tearing the interpreter down.
+
+    Teardown only frees memory the system frees anyway, and with numpy, pandas and pyarrow
+    loaded it takes 0.1-0.2 s: a tenth of ``synth generate --generator rules``. The commands
+    close every file they write as they write it; only the standard streams still hold text.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        # A closed pipe or stream: nothing more can reach it.
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
