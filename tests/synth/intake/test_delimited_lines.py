@@ -12,7 +12,8 @@ import pandas as pd
 import pytest
 
 from synth.intake import IntakeLimits, read_table
-from synth.intake.readers import _lines, read_delimited
+from synth.intake.readers import read_delimited
+from synth.intake.row_scan import _lines
 
 TEXTS = [
     "a,b\n1,2\n3,4\n",

@@ -1,6 +1,6 @@
 """The delimiter-counting scan of plain CSV text gives what the csv-module scan gives, or stands aside.
 
-``_scan_rows_with_csv`` is the reference: on every text below, ``_scan_rows`` must return the same
+``_scan_rows_with_csv`` is the reference: on every text below, ``scan_rows`` must return the same
 header, problem and row count, or raise the same limit, whichever path it takes.
 """
 
@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 from synth.errors import InputError, LimitExceeded
-from synth.intake import IntakeLimits, read_table, readers
-from synth.intake.readers import _scan_plain_rows, _scan_rows, _scan_rows_with_csv
+from synth.intake import IntakeLimits, read_table, row_scan
+from synth.intake.row_scan import _scan_plain_rows, _scan_rows_with_csv, scan_rows
 
 TRICKY = [
     "a,b\n1,2\n3,4\n",
@@ -66,7 +66,7 @@ def _plain_scan_or_none(text: str, delimiter: str, limits: IntakeLimits):
 
 @pytest.fixture(params=[1 << 20, 1, 7], ids=["one-block", "blocks-of-a-line", "blocks-of-7"])
 def block_chars(request, monkeypatch):
-    monkeypatch.setattr(readers, "_PLAIN_BLOCK_CHARS", request.param)
+    monkeypatch.setattr(row_scan, "_PLAIN_BLOCK_CHARS", request.param)
     return request.param
 
 
@@ -75,7 +75,7 @@ def block_chars(request, monkeypatch):
 def test_scan_matches_the_csv_module_on_tricky_text(text, limits, block_chars):
     delimiter = "\t" if "\t" in text.split("\n", 1)[0] and "," not in text else ","
     expected = _outcome(_scan_rows_with_csv, text, delimiter, limits)
-    assert _outcome(_scan_rows, text, delimiter, limits) == expected
+    assert _outcome(scan_rows, text, delimiter, limits) == expected
     # The plain scan alone either stands aside or gives the reference's outcome itself.
     assert _outcome(_plain_scan_or_none, text, delimiter, limits) in ((None, None, None), expected)
 
@@ -98,25 +98,25 @@ def test_text_the_plain_scan_cannot_vouch_for_goes_to_the_csv_module(text):
     [(25_000, 40_000), (25_000, 49_999), (25_000, 50_000), (19_999, 39_000), (30_000, 60_000)],
 )
 def test_cell_limit_is_raised_at_the_same_row_count(rows, max_cells, block, monkeypatch):
-    monkeypatch.setattr(readers, "_PLAIN_BLOCK_CHARS", block)
+    monkeypatch.setattr(row_scan, "_PLAIN_BLOCK_CHARS", block)
     text = "a,b\n" + "1,2\n" * rows
     limits = IntakeLimits(max_cells=max_cells)
-    assert _outcome(_scan_rows, text, ",", limits) == _outcome(_scan_rows_with_csv, text, ",", limits)
+    assert _outcome(scan_rows, text, ",", limits) == _outcome(_scan_rows_with_csv, text, ",", limits)
 
 
 def test_a_line_longer_than_the_cell_limit_is_not_copied_to_be_measured(monkeypatch):
-    monkeypatch.setattr(readers, "_PLAIN_BLOCK_CHARS", 16)
+    monkeypatch.setattr(row_scan, "_PLAIN_BLOCK_CHARS", 16)
     text = "id,note\n1,short\n2," + "x" * 1000 + "\n3,short\n"
-    assert list(readers._plain_line_blocks(text, 100))[-1] is None
+    assert list(row_scan._plain_line_blocks(text, 100))[-1] is None
     limits = IntakeLimits(max_cell_chars=100)
-    assert _outcome(_scan_rows, text, ",", limits) == _outcome(_scan_rows_with_csv, text, ",", limits)
-    assert _outcome(_scan_rows, text, ",", limits)[0] == "raised"
+    assert _outcome(scan_rows, text, ",", limits) == _outcome(_scan_rows_with_csv, text, ",", limits)
+    assert _outcome(scan_rows, text, ",", limits)[0] == "raised"
 
 
 @pytest.mark.parametrize("seed", range(300))
 def test_scan_matches_the_csv_module_on_random_text(seed, monkeypatch):
     rng = random.Random(seed)
-    monkeypatch.setattr(readers, "_PLAIN_BLOCK_CHARS", rng.choice([1, 3, 10, 1 << 20]))
+    monkeypatch.setattr(row_scan, "_PLAIN_BLOCK_CHARS", rng.choice([1, 3, 10, 1 << 20]))
     # Mostly plain text with rows of three fields, so the plain scan is taken as well as left.
     alphabet = "ab1 ,,\n\n\t" + ('"' if rng.random() < 0.2 else "") + ("\r" if rng.random() < 0.2 else "")
     rows, odd_rows = ["a,b,c"], rng.choice([0.0, 0.02, 0.2])
@@ -131,7 +131,7 @@ def test_scan_matches_the_csv_module_on_random_text(seed, monkeypatch):
         max_columns=rng.choice([2, 3, 2000]),
         max_cells=rng.choice([20, 60, 10_000_000]),
     )
-    assert _outcome(_scan_rows, text, ",", limits) == _outcome(_scan_rows_with_csv, text, ",", limits)
+    assert _outcome(scan_rows, text, ",", limits) == _outcome(_scan_rows_with_csv, text, ",", limits)
 
 
 @pytest.mark.parametrize(
@@ -145,7 +145,7 @@ def test_scan_matches_the_csv_module_on_random_text(seed, monkeypatch):
 )
 def test_read_table_reads_plain_files_as_the_csv_scan_does(data, monkeypatch):
     plain = _read_outcome(data)
-    monkeypatch.setattr(readers, "_scan_plain_rows", lambda *args: None)
+    monkeypatch.setattr(row_scan, "_scan_plain_rows", lambda *args: None)
     general = _read_outcome(data)
     assert plain[0] == general[0]
     if plain[1] is not None:
