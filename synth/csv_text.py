@@ -25,8 +25,9 @@ _SPECIAL = (",", '"', "\r", "\n")
 
 def csv_text(frame: pd.DataFrame) -> str:
     """``frame`` as CSV text with a header, no index, lines ending in CRLF."""
-    columns = [_formatted(frame.iloc[:, position]) for position in range(frame.shape[1])]
-    if frame.shape[1] == 0 or isinstance(frame.columns, pd.MultiIndex) or any(c is None for c in columns):
+    formatted = [_formatted(frame.iloc[:, position]) for position in range(frame.shape[1])]
+    columns = [column for column in formatted if column is not None]
+    if frame.shape[1] == 0 or isinstance(frame.columns, pd.MultiIndex) or len(columns) < len(formatted):
         return frame.to_csv(index=False, lineterminator=LINE_END)
     header = ",".join(_quoted(str(name)) for name in frame.columns)
     if frame.shape[1] == 1:

@@ -103,6 +103,7 @@ def read_table(
         problems += shape_problems(raw.header, frame)
     if problems:
         raise InputError(problems)
+    assert marked is not None  # a reader without a frame gave problems, or shape_problems did
     if fmt in ("csv", "tsv"):
         fmt = "tsv" if raw.delimiter == "\t" else "csv"
     return IntakeResult(

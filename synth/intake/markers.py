@@ -84,10 +84,10 @@ def mark_missing(frame: pd.DataFrame) -> MarkedFrame:
             factorized[position] = (codes, uniques)
             continue
         is_marker = np.fromiter((k is not None for k in keys), dtype=bool, count=len(keys))
-        keys = np.array(keys, dtype=object)
+        marker_keys = np.array(keys, dtype=object)[is_marker]
         per_unique = np.bincount(codes[codes >= 0], minlength=len(uniques))
         found = counts.setdefault(str(name), {})
-        for key, n in zip(keys[is_marker], per_unique[is_marker]):
+        for key, n in zip(marker_keys, per_unique[is_marker]):
             found[key] = found.get(key, 0) + int(n)
         marked = np.zeros(len(column), dtype=bool)
         marked[codes >= 0] = is_marker[codes[codes >= 0]]

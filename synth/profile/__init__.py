@@ -158,13 +158,13 @@ def profile_column(name: str, series: pd.Series, values: ColumnValues | None = N
     if not profile.direct_identifier:
         profile.quasi_identifier = is_quasi_identifier(name, series, column_type)
     if column_type == NUMERICAL and not present.empty:
-        values = present.astype(float).to_numpy()
-        profile.minimum, profile.maximum = _number(values.min()), _number(values.max())
+        numbers = present.astype(float).to_numpy()
+        profile.minimum, profile.maximum = _number(numbers.min()), _number(numbers.max())
         profile.quantiles = dict(
-            zip(QUANTILES, (float(q) for q in np.quantile(values, list(QUANTILES.values()))))
+            zip(QUANTILES, (float(q) for q in np.quantile(numbers, list(QUANTILES.values()))))
         )
-        profile.mean = float(values.mean())
-        profile.std = float(values.std(ddof=1)) if values.size > 1 else 0.0
+        profile.mean = float(numbers.mean())
+        profile.std = float(numbers.std(ddof=1)) if numbers.size > 1 else 0.0
     elif column_type == DATETIME:
         dates = to_datetime(series).dropna()
         if not dates.empty:
