@@ -1,0 +1,109 @@
+"""A new tab of a visited browser: SynthReview's sign-in form against a bare Streamlit page.
+
+Streamlit draws every page in the browser from its front end (about 2.8 MB of JavaScript,
+cached after the first visit), so a new tab waits for that front end to start, a websocket
+and the script's first run. The peer is a Streamlit page with nothing but a title and the
+same two text boxes, served the same way by the same Streamlit, so the difference is what
+SynthReview adds. Both run in one Chromium, one server after the other, on a demo workspace.
+
+    flock /tmp/heavy.lock .venv/bin/python benchmarks/bench_new_tab.py [--tabs 9]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run as a plain script from anywhere
+
+from benchmarks.bench_ui import free_port  # noqa: E402
+from tests.support.chromium import CHROMIUM, LAUNCH_ARGS  # noqa: E402
+from tests.support.served_app import streamlit_command  # noqa: E402
+
+TIMEOUT_MS = 120_000
+BARE_PAGE = """import streamlit as st
+
+st.title("Sign in")
+st.text_input("Username")
+st.text_input("Password", type="password")
+"""
+
+
+def serve(folder: Path, env: dict) -> tuple[subprocess.Popen, int]:
+    port = free_port()
+    server = subprocess.Popen(
+        streamlit_command(port), cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT
+    )
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).status == 200:
+                return server, port
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit(f"the server in {folder} did not start")
+
+
+def new_tab_seconds(browser, url: str, tabs: int) -> list[float]:
+    """Time to the Username box in each new tab, after one visit has filled the browser's cache."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="en-US")
+    first = context.new_page()
+    first.goto(url)
+    first.get_by_role("textbox", name="Username").wait_for(timeout=TIMEOUT_MS)
+    seconds = []
+    for _ in range(tabs):
+        tab = context.new_page()
+        start = time.perf_counter()
+        tab.goto(url)
+        tab.get_by_role("textbox", name="Username").wait_for(timeout=TIMEOUT_MS)
+        seconds.append(time.perf_counter() - start)
+        tab.close()
+    context.close()
+    return seconds
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tabs", type=int, default=9)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        bare = Path(scratch) / "bare"
+        bare.mkdir()
+        (bare / "app.py").write_text(BARE_PAGE, encoding="utf-8")
+        env = {**os.environ, "SYNTHREVIEW_HOME": str(Path(scratch) / "home"), "SYNTHREVIEW_DEMO": "1"}
+        subprocess.run(
+            [sys.executable, "-m", "reviews.workspace.prepare"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        results = {}
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+            for name, folder in (("bare Streamlit page", bare), ("SynthReview sign-in", ROOT)):
+                server, port = serve(folder, env)
+                try:
+                    results[name] = new_tab_seconds(browser, f"http://127.0.0.1:{port}", args.tabs)
+                finally:
+                    server.terminate()
+                    server.wait(timeout=30)
+            browser.close()
+    for name, seconds in results.items():
+        runs = " / ".join(f"{value:.2f}" for value in seconds)
+        print(f"{name}: median {statistics.median(seconds):.2f} s ({runs})")
+
+
+if __name__ == "__main__":
+    main()
