@@ -18,15 +18,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a plain script from anywhere
 
-from benchmarks.bench_ui import free_port  # noqa: E402
+from benchmarks.bench_ui import free_port, start_server  # noqa: E402
 from tests.support.chromium import CHROMIUM, LAUNCH_ARGS  # noqa: E402
-from tests.support.served_app import streamlit_command  # noqa: E402
 
 TIMEOUT_MS = 120_000
 BARE_PAGE = """import streamlit as st
@@ -35,22 +33,6 @@ st.title("Sign in")
 st.text_input("Username")
 st.text_input("Password", type="password")
 """
-
-
-def serve(folder: Path, env: dict) -> tuple[subprocess.Popen, int]:
-    port = free_port()
-    server = subprocess.Popen(
-        streamlit_command(port), cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT
-    )
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        try:
-            if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).status == 200:
-                return server, port
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit(f"the server in {folder} did not start")
 
 
 def new_tab_seconds(browser, url: str, tabs: int) -> list[float]:
@@ -93,7 +75,8 @@ def main() -> None:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
             for name, folder in (("bare Streamlit page", bare), ("SynthReview sign-in", ROOT)):
-                server, port = serve(folder, env)
+                port = free_port()
+                server = start_server(env, port, Path(scratch) / f"server-{port}.log", app_folder=folder)
                 try:
                     results[name] = new_tab_seconds(browser, f"http://127.0.0.1:{port}", args.tabs)
                 finally:

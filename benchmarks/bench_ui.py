@@ -55,9 +55,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(env: dict, port: int, log: Path) -> subprocess.Popen:
+def start_server(env: dict, port: int, log: Path, app_folder: Path = ROOT) -> subprocess.Popen:
+    """``app.py`` of ``app_folder`` served on ``port``, once it answers its health check."""
     process = subprocess.Popen(
-        streamlit_command(port), cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT
+        streamlit_command(port), cwd=app_folder, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT
     )
     deadline = time.time() + 120
     while time.time() < deadline:
