@@ -4,7 +4,9 @@ Streamlit draws every page in the browser from its front end (about 2.8 MB of Ja
 cached after the first visit), so a new tab waits for that front end to start, a websocket
 and the script's first run. The peer is a Streamlit page with nothing but a title and the
 same two text boxes, served the same way by the same Streamlit, so the difference is what
-SynthReview adds. Both run in one Chromium, one server after the other, on a demo workspace.
+SynthReview adds; a second peer adds a sidebar like SynthReview's (the demo notice and the
+language box, wide layout), which tells Streamlit's share of that difference. All run in one
+Chromium, one server after the other, on a demo workspace.
 
     flock /tmp/heavy.lock .venv/bin/python benchmarks/bench_new_tab.py [--tabs 9]
 """
@@ -29,6 +31,15 @@ from tests.support.chromium import CHROMIUM, LAUNCH_ARGS  # noqa: E402
 TIMEOUT_MS = 120_000
 BARE_PAGE = """import streamlit as st
 
+st.title("Sign in")
+st.text_input("Username")
+st.text_input("Password", type="password")
+"""
+SIDEBAR_PAGE = """import streamlit as st
+
+st.set_page_config(page_title="Sign in", layout="wide")
+st.sidebar.info("Demo workspace: the data and users here are for demonstration only.")
+st.sidebar.selectbox("Language", ["English", "中文"])
 st.title("Sign in")
 st.text_input("Username")
 st.text_input("Password", type="password")
@@ -60,9 +71,13 @@ def main() -> None:
     parser.add_argument("--tabs", type=int, default=9)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
-        bare = Path(scratch) / "bare"
-        bare.mkdir()
-        (bare / "app.py").write_text(BARE_PAGE, encoding="utf-8")
+        pages = {"bare Streamlit page": BARE_PAGE, "bare page with a sidebar": SIDEBAR_PAGE}
+        folders = {}
+        for number, (name, script) in enumerate(pages.items()):
+            folders[name] = Path(scratch) / f"page-{number}"
+            folders[name].mkdir()
+            (folders[name] / "app.py").write_text(script, encoding="utf-8")
+        folders["SynthReview sign-in"] = ROOT
         env = {**os.environ, "SYNTHREVIEW_HOME": str(Path(scratch) / "home"), "SYNTHREVIEW_DEMO": "1"}
         subprocess.run(
             [sys.executable, "-m", "reviews.workspace.prepare"],
@@ -74,7 +89,7 @@ def main() -> None:
         results = {}
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-            for name, folder in (("bare Streamlit page", bare), ("SynthReview sign-in", ROOT)):
+            for name, folder in folders.items():
                 port = free_port()
                 server = start_server(env, port, Path(scratch) / f"server-{port}.log", app_folder=folder)
                 try:
